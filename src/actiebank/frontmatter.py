@@ -1,0 +1,208 @@
+"""Read one entry: YAML front matter with the line and column of every field, and its body.
+
+YAML is read safely and with bounds: only the standard tags, a limited number of aliases
+and nodes (no "billion laughs"), a limited file size. Dates stay strings, as written.
+Every problem becomes a Problem; nothing here raises for bad content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.composer import Composer
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem, field_path
+
+MAX_FILE_BYTES = 1_000_000
+MAX_ALIASES = 50
+MAX_NODES = 20_000
+
+STANDARD_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+}
+
+Position = tuple[int, int]  # 1-based line and column in the file
+
+
+@dataclass
+class Source:
+    """An entry file as read: front matter data, positions and body."""
+
+    path: Path
+    display: str
+    data: dict | None = None
+    body: str = ""
+    body_line: int = 1  # the file line on which the body starts
+    positions: dict[tuple, Position] = field(default_factory=dict)  # value positions
+    key_positions: dict[tuple, Position] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def position(self, parts: tuple) -> Position:
+        """Where a field's value stands, or its nearest parent's."""
+        parts = tuple(parts)
+        while parts:
+            if parts in self.positions:
+                return self.positions[parts]
+            parts = parts[:-1]
+        return self.positions.get((), (1, 1))
+
+    def key_position(self, parts: tuple) -> Position:
+        return self.key_positions.get(tuple(parts)) or self.position(parts)
+
+    def problem(self, parts: tuple, message: str, *, key: bool = False,
+                severity: str = "error") -> Problem:
+        line, column = self.key_position(parts) if key else self.position(parts)
+        return Problem(self.display, line, column, field_path(parts), message, severity)
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """A SafeLoader whose composer counts aliases, so a document cannot explode."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.alias_count = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self.alias_count += 1
+            if self.alias_count > MAX_ALIASES:
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, f"more than {MAX_ALIASES} aliases (*name); write the values out",
+                    event.start_mark)
+        return Composer.compose_node(self, parent, index)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _BadNode(Exception):
+    def __init__(self, node: Node, parts: tuple, message: str):
+        self.node, self.parts, self.message = node, parts, message
+
+
+def read_source(path: Path, display: str | None = None) -> Source:
+    display = display or str(path)
+    source = Source(path=path, display=display)
+
+    def fail(message: str, line: int = 1, column: int = 1, fld: str = "") -> Source:
+        source.problems.append(Problem(display, line, column, fld, message))
+        return source
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return fail(f"the file is {size:,} bytes; an entry may be at most "
+                        f"{MAX_FILE_BYTES:,} bytes: move long material to a linked document")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return fail(f"cannot read the file: {exc.strerror or exc}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return fail(f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                    "save it as UTF-8", line, column)
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return fail("the file contains a NUL character; save it as plain UTF-8 text", line)
+
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return fail("the file does not start with front matter: put a line '---' first, "
+                    "then the fields (title: ...), then another '---'")
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        return fail("the front matter is not closed: add a line '---' after the last field")
+    front = "\n".join(lines[1:end]) + "\n"
+    source.body = "\n".join(lines[end + 1:])
+    source.body_line = end + 2
+
+    loader = _BoundedLoader(front)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 2) if mark else 1
+        column = (mark.column + 1) if mark else 1
+        what = exc.problem or exc.context or "invalid YAML"
+        return fail(f"the front matter is not valid YAML: {what}; check indentation, "
+                    "colons and quotes (a value with ': ' or '#' needs quotes)", line, column)
+    except yaml.YAMLError as exc:  # a reader error, e.g. a control character
+        return fail(f"the front matter is not valid YAML: {exc}")
+
+    if node is None:
+        return fail("the front matter is empty: add the required fields between the '---' lines", 2)
+    if not isinstance(node, MappingNode):
+        return fail("the front matter must be fields ('name: value' lines), not "
+                    f"{_kind(node)}", node.start_mark.line + 2, node.start_mark.column + 1)
+
+    counter = [0]
+    try:
+        source.data = _construct(node, (), source, counter, loader)
+    except _BadNode as bad:
+        mark = bad.node.start_mark
+        source.problems.append(Problem(display, mark.line + 2, mark.column + 1,
+                                       field_path(bad.parts), bad.message))
+        source.data = None
+    except _TooLarge:
+        return fail(f"the front matter expands to more than {MAX_NODES:,} values; "
+                    "remove aliases and write the values out")
+    finally:
+        loader.dispose()
+    return source
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if isinstance(node, ScalarNode):
+        return f"a single value ({node.value[:40]!r})"
+    return "something else"
+
+
+def _construct(node: Node, parts: tuple, source: Source, counter: list[int],
+               loader: yaml.SafeLoader):
+    counter[0] += 1
+    if counter[0] > MAX_NODES:
+        raise _TooLarge()
+    source.positions[parts] = (node.start_mark.line + 2, node.start_mark.column + 1)
+    if node.tag not in STANDARD_TAGS:
+        raise _BadNode(node, parts, f"the YAML tag {node.tag!r} is not allowed; "
+                       "write a plain value without '!' tags")
+    if isinstance(node, MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _BadNode(key_node, parts, "merge keys ('<<') are not supported; "
+                               "write the fields out")
+            if not isinstance(key_node, ScalarNode):
+                raise _BadNode(key_node, parts, "a field name must be a plain word")
+            key = key_node.value
+            if key in result:
+                raise _BadNode(key_node, parts + (key,),
+                               f"the field '{key}' appears twice; keep one of them")
+            source.key_positions[parts + (key,)] = (key_node.start_mark.line + 2,
+                                                    key_node.start_mark.column + 1)
+            result[key] = _construct(value_node, parts + (key,), source, counter, loader)
+        return result
+    if isinstance(node, SequenceNode):
+        return [_construct(item, parts + (i,), source, counter, loader)
+                for i, item in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # dates stay ISO strings, exactly as written
+    try:
+        value = loader.construct_object(node, deep=True)
+    except yaml.YAMLError as exc:
+        raise _BadNode(node, parts, f"cannot read this value: {exc}") from None
+    if isinstance(value, float) and value != value:  # .nan
+        raise _BadNode(node, parts, "'.nan' is not a number; write a number")
+    return value

@@ -1,0 +1,39 @@
+"""A content problem: what a contributor reads when an entry is wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        tag = " warning:" if self.severity == "warning" else ""
+        return f"{where}:{tag}{field} {self.message}"
+
+
+def field_path(parts) -> str:
+    """('outcomes', 0, 'unit') -> 'outcomes[0].unit'."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def errors(problems) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]

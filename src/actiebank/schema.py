@@ -1,0 +1,68 @@
+"""The JSON Schemas of actions and cases, with their enumerations from the vocabularies.
+
+The schema files in schema/ are what contributors and tools read (they are published at
+/schema/). Their vocabulary enumerations live in `$defs` and are written from the
+vocabularies file by `actiebank schema`; `schema_drift` tells when the two disagree.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from .paths import SCHEMA_DIR
+from .vocabulary import Vocabularies, load_vocabularies
+
+KINDS = ("action", "case")
+
+
+def schema_path(kind: str, schema_dir: Path = SCHEMA_DIR) -> Path:
+    return schema_dir / f"{kind}.schema.json"
+
+
+def with_vocabularies(schema: dict, vocabularies: Vocabularies) -> dict:
+    """The schema with each vocabulary `$defs` entry set to that vocabulary's slugs."""
+    updated = json.loads(json.dumps(schema))
+    for name, definition in updated.get("$defs", {}).items():
+        if name in vocabularies:
+            vocabulary = vocabularies[name]
+            definition.clear()
+            definition.update({"title": name, "description": f"vocabulary '{name}' in "
+                               "schema/vocabularies.yaml", "enum": vocabulary.slugs})
+    return updated
+
+
+def render_schema(schema: dict) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def schema_drift(schema_dir: Path = SCHEMA_DIR) -> list[str]:
+    """The schema files whose enumerations differ from the vocabularies file."""
+    vocabularies = load_vocabularies(schema_dir / "vocabularies.yaml")
+    stale = []
+    for kind in KINDS:
+        path = schema_path(kind, schema_dir)
+        current = path.read_text(encoding="utf-8")
+        if render_schema(with_vocabularies(json.loads(current), vocabularies)) != current:
+            stale.append(str(path))
+    return stale
+
+
+def write_schemas(schema_dir: Path = SCHEMA_DIR) -> list[Path]:
+    vocabularies = load_vocabularies(schema_dir / "vocabularies.yaml")
+    written = []
+    for kind in KINDS:
+        path = schema_path(kind, schema_dir)
+        schema = with_vocabularies(json.loads(path.read_text(encoding="utf-8")), vocabularies)
+        path.write_text(render_schema(schema), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+@lru_cache(maxsize=None)
+def load_schema(kind: str, schema_dir: Path = SCHEMA_DIR) -> dict:
+    """The schema as validation uses it: enumerations always from the vocabularies file."""
+    vocabularies = load_vocabularies(schema_dir / "vocabularies.yaml")
+    schema = json.loads(schema_path(kind, schema_dir).read_text(encoding="utf-8"))
+    return with_vocabularies(schema, vocabularies)

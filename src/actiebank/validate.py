@@ -1,0 +1,431 @@
+"""Validation: schema errors turned into messages a contributor can act on, plus the rules
+a schema cannot express (dates against today, images on disk, safe bodies, and the
+cross-file rules: duplicates and references between entries)."""
+
+from __future__ import annotations
+
+import html
+import re
+import warnings
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from .frontmatter import Source
+from .problems import Problem, field_path
+from .schema import load_schema
+from .vocabulary import Vocabularies, fold, nearest
+
+RESERVED_ACTION_SLUGS = ("succesfactor", "regio", "resultaat", "sector", "doelgroep",
+                         "interventie", "status", "feed", "index")
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+_validators: dict[str, Draft202012Validator] = {}
+
+
+def _validator(kind: str) -> Draft202012Validator:
+    if kind not in _validators:
+        schema = load_schema(kind)
+        _validators[kind] = Draft202012Validator(schema, format_checker=FormatChecker())
+    return _validators[kind]
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def check_schema(source: Source, kind: str, vocabularies: Vocabularies) -> list[Problem]:
+    validator = _validator(kind)
+    schema = validator.schema
+    problems = []
+    for error in sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path))):
+        problems.extend(_explain(error, source, schema, vocabularies))
+    # One message per field and kind of mistake is enough.
+    seen, unique = set(), []
+    for p in problems:
+        if (p.field, p.message) not in seen:
+            seen.add((p.field, p.message))
+            unique.append(p)
+    return unique
+
+
+_TYPE_NAMES = {"string": "text", "array": "a list", "object": "fields (name: value)",
+               "number": "a number", "integer": "a whole number", "boolean": "true or false"}
+
+
+def _got(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "fields"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _explain(error: ValidationError, source: Source, schema: dict,
+             vocabularies: Vocabularies) -> list[Problem]:
+    parts = tuple(error.absolute_path)
+    kind = error.validator
+    value = error.instance
+    sub = error.schema if isinstance(error.schema, dict) else {}
+
+    if kind == "required":
+        missing = re.match(r"'([^']+)'", error.message)
+        name = missing.group(1) if missing else error.message
+        hint = _field_hint(schema, parts + (name,))
+        return [source.problem(parts + (name,), f"the required field '{name}' is missing; "
+                               f"add it{hint}", key=bool(parts))]
+    if kind == "additionalProperties":
+        allowed = list(sub.get("properties", {}))
+        out = []
+        extras = [k for k in value if k not in allowed]
+        for key in extras:
+            guess = nearest(key, allowed) or nearest(fold(key).replace("-", "_"), allowed)
+            tip = f" (did you mean '{guess}'?)" if guess else \
+                f"; the fields here are: {', '.join(allowed)}"
+            out.append(source.problem(parts + (key,), f"'{key}' is not a field{tip}", key=True))
+        return out
+    if kind == "enum":
+        vocabulary = vocabularies.get(sub.get("title", ""))
+        if vocabulary is not None:
+            what = {"region": "a region", "sector": "a sector", "success_factor": "a success factor",
+                    "intervention": "an intervention", "status": "a status",
+                    "target_group": "a target group", "career_pillar": "a career pillar",
+                    "outcome_measure": "an outcome measure", "outcome_result": "an outcome result",
+                    "outcome_unit": "a unit"}.get(vocabulary.name, f"a {vocabulary.name}")
+            guess = vocabulary.nearest(value)
+            tip = f" (did you mean '{guess}'?)" if guess else \
+                f"; allowed: {_list(vocabulary.slugs)}"
+            return [source.problem(parts, f"{_got(value)} is not {what}{tip}")]
+        return [source.problem(parts, f"{_got(value)} is not allowed; use one of "
+                               f"{_list(sub.get('enum', []))}")]
+    if kind == "type":
+        expected = sub.get("type")
+        want = _TYPE_NAMES.get(expected, str(expected))
+        tip = ""
+        if expected == "array" and isinstance(value, str):
+            tip = f"; write it as a list: [{value}] or one '- {value}' line per value"
+        elif expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            tip = f"; put it in quotes: '{value}'"
+        elif expected == "number" and isinstance(value, str):
+            tip = "; write the number without quotes or units, e.g. 12.5"
+        return [source.problem(parts, f"expected {want}, got {_got(value)}{tip}")]
+    if kind == "minItems":
+        return [source.problem(parts, "the list is empty; give at least "
+                               f"{sub.get('minItems', 1)} value" + _allowed_tail(sub, schema, vocabularies))]
+    if kind == "uniqueItems":
+        dupes = sorted({repr(v) for v in value if value.count(v) > 1}) if isinstance(value, list) else []
+        return [source.problem(parts, f"{', '.join(dupes) or 'a value'} appears more than once; "
+                               "list each value once")]
+    if kind in ("minLength", "maxLength"):
+        low, high = sub.get("minLength"), sub.get("maxLength")
+        rule = (f"{low} to {high} characters" if low and high else
+                f"at least {low} characters" if low else f"at most {high} characters")
+        count = len(value)
+        return [source.problem(parts, f"is {count} character{'s' if count != 1 else ''} long; "
+                               f"write {rule}")]
+    if kind == "pattern":
+        return [source.problem(parts, f"{_got(value)} {_pattern_hint(parts, sub)}")]
+    if kind == "format":
+        what = {"email": "a valid e-mail address (name@example.nl)",
+                "date": "a real date as YYYY-MM-DD"}.get(sub.get("format"), sub.get("format"))
+        return [source.problem(parts, f"{_got(value)} is not {what}")]
+    if kind == "minimum":
+        return [source.problem(parts, f"{value} is below {sub.get('minimum')}; "
+                               "write a number of at least that")]
+    if kind == "dependentRequired":
+        needed = re.findall(r"'([^']+)' is a dependency of '([^']+)'", error.message)
+        if needed:
+            missing, because = needed[0]
+            allowed = vocabularies.get("outcome_unit")
+            tail = f" (one of {_list(allowed.slugs)})" if missing == "unit" and allowed else ""
+            return [source.problem(parts + (because,), f"'{because}' needs '{missing}' beside it{tail}",
+                                   key=True)]
+    return [source.problem(parts, error.message)]
+
+
+def _list(values, limit: int = 12) -> str:
+    values = list(values)
+    shown = ", ".join(values[:limit])
+    return shown + (f" and {len(values) - limit} more (see schema/vocabularies.yaml)"
+                    if len(values) > limit else "")
+
+
+def _allowed_tail(sub: dict, schema: dict, vocabularies: Vocabularies) -> str:
+    ref = sub.get("items", {}).get("$ref", "")
+    name = ref.rsplit("/", 1)[-1]
+    if name in vocabularies:
+        return f", one of {_list(vocabularies[name].slugs)}"
+    return ""
+
+
+def _field_hint(schema: dict, parts: tuple) -> str:
+    name = parts[-1]
+    prop = schema.get("properties", {}).get(name, {}) if len(parts) == 1 else {}
+    text = prop.get("description")
+    return f" ({text})" if text else ""
+
+
+def _pattern_hint(parts: tuple, sub: dict) -> str:
+    name = next((p for p in reversed(parts) if isinstance(p, str)), "")
+    if name in ("started", "ended"):
+        return "is not a month or year; write YYYY or YYYY-MM, e.g. '2023-09'"
+    if name in ("updated", "date"):
+        return "is not a date; write YYYY-MM-DD, e.g. '2024-03-01'"
+    if name == "period":
+        return "is not a period; write a year or a span of years, e.g. '2022' or '2021-2023'"
+    if name == "url":
+        return "is not a web address; write it in full, starting with https://"
+    if name == "email":
+        return "is not a valid e-mail address (name@example.nl)"
+    if name == "src":
+        return "is not a JPEG, PNG or WebP file name (.jpg, .jpeg, .png or .webp)"
+    if name in ("related", "actions") or sub.get("maxLength") == 80:
+        return ("is not a slug; use the file name of the action without .md "
+                "(lower-case letters, digits and hyphens)")
+    return f"does not match the pattern {sub.get('pattern')}"
+
+
+# --------------------------------------------------------------------------- entry rules
+
+
+def check_dates(source: Source, kind: str, today: date) -> list[Problem]:
+    data = source.data
+    problems = []
+    this_month = f"{today.year:04d}-{today.month:02d}"
+    for name in ("started", "ended"):
+        value = data.get(name)
+        if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2})?", value):
+            if value[: len(value)] > this_month[: len(value)]:
+                problems.append(source.problem((name,), f"'{value}' is in the future; "
+                                               f"give a month up to {this_month}"))
+    started, ended = data.get("started"), data.get("ended")
+    if isinstance(started, str) and isinstance(ended, str):
+        length = min(len(started), len(ended))
+        if ended[:length] < started[:length]:
+            problems.append(source.problem(("ended",), f"'{ended}' is before started "
+                                           f"'{started}'; swap them or correct the year"))
+    for name in ("updated", "date"):
+        value = data.get(name)
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:
+                day = date.fromisoformat(value)
+            except ValueError:
+                problems.append(source.problem((name,), f"'{value}' is not a real date; "
+                                               "check the day and month"))
+                continue
+            if day > today:
+                problems.append(source.problem((name,), f"'{value}' is in the future; "
+                                               f"give a date up to {today.isoformat()}"))
+    return problems
+
+
+def check_image(source: Source, content_root: Path) -> list[Problem]:
+    image = source.data.get("image")
+    if not isinstance(image, dict) or not isinstance(image.get("src"), str):
+        return []
+    src = image["src"]
+    parts = ("image", "src")
+    if src.startswith(("/", "\\")) or "://" in src:
+        return [source.problem(parts, f"'{src}' must be a path relative to this file, "
+                               "e.g. ../images/name.jpg")]
+    path = (source.path.parent / src).resolve()
+    root = content_root.resolve()
+    if root not in path.parents:
+        return [source.problem(parts, f"'{src}' points outside the content folder; "
+                               "put the image in content/images/")]
+    if not path.is_file():
+        candidates = sorted(p.name for p in path.parent.glob("*")) if path.parent.is_dir() else []
+        guess = nearest(path.name, candidates)
+        tip = f" (did you mean '{Path(src).parent.as_posix()}/{guess}'?)" if guess else \
+            "; add the image to content/images/ or correct the path"
+        return [source.problem(parts, f"the image '{src}' does not exist{tip}")]
+    size = path.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        return [source.problem(parts, f"the image is {size / 1048576:.1f} MB; at most 5 MB is "
+                               "allowed: save it smaller (2000 pixels wide is plenty)")]
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as img:
+                fmt, (width, height) = img.format, img.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    return [source.problem(parts, f"the image is {width}x{height} pixels; at most "
+                                           f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels: scale it down")]
+                img.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return [source.problem(parts, "the image has far too many pixels; scale it down to at "
+                               "most 2000 pixels wide")]
+    except Exception:  # Pillow raises many kinds for a damaged or fake file
+        return [source.problem(parts, f"'{src}' is not a readable JPEG, PNG or WebP image; "
+                               "export it again from an image editor")]
+    if fmt not in IMAGE_FORMATS:
+        return [source.problem(parts, f"'{src}' is a {fmt} image; use JPEG, PNG or WebP")]
+    return []
+
+
+# --------------------------------------------------------------------------- body safety
+
+SAFE_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
+    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr",
+    "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
+    "tr", "u", "ul",
+}
+SAFE_ATTRIBUTES = {"href", "src", "alt", "title", "width", "height", "colspan", "rowspan",
+                   "lang", "cite", "datetime", "start", "reversed", "scope", "open", "id"}
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_FENCE = re.compile(r"^(\s*)(```|~~~)")
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_MD_LINK = re.compile(r"\]\(\s*<?([^\s>]*?)\)?(?:\s|$|>)")
+_MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+
+
+def unsafe_url(url: str) -> bool:
+    plain = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(url)).lower()
+    scheme = re.match(r"^([a-z][a-z0-9+.-]*):", plain)
+    return bool(scheme) and scheme.group(1) not in SAFE_SCHEMES
+
+
+class _BodyScanner(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        line, offset = self.getpos()
+        if tag not in SAFE_TAGS:
+            self.found.append((line, offset, f"the HTML element <{tag}> is not allowed in a body; "
+                               "use Markdown, or one of the safe elements (see Bijdragen)"))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append((line, offset, f"the event attribute '{name}' on <{tag}> is not "
+                                   "allowed: a body cannot run scripts; remove it"))
+            elif name not in SAFE_ATTRIBUTES:
+                self.found.append((line, offset, f"the attribute '{name}' on <{tag}> is not allowed; "
+                                   "remove it"))
+            elif name in ("href", "src", "cite") and value and unsafe_url(value):
+                self.found.append((line, offset, f"the link {value[:60]!r} on <{tag}> uses an unsafe "
+                                   "scheme; use an https:// or mailto: address"))
+
+    handle_startendtag = handle_starttag
+
+
+def check_body(source: Source) -> list[Problem]:
+    """Raw HTML limited to a safe list, and no javascript: or data: links, outside code."""
+    lines = source.body.split("\n")
+    visible, in_fence, fence = [], False, ""
+    for line in lines:
+        match = _FENCE.match(line)
+        if match and (not in_fence or match.group(2) == fence):
+            in_fence, fence = (not in_fence), match.group(2)
+            visible.append("")
+            continue
+        if in_fence or line.startswith(("    ", "\t")) and not line.strip().startswith(("<", "-", "*")):
+            visible.append("")
+            continue
+        visible.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+    text = "\n".join(visible)
+    problems = []
+
+    def add(line: int, column: int, message: str):
+        problems.append(Problem(source.display, source.body_line + line - 1, column + 1, "body",
+                                message))
+
+    scanner = _BodyScanner()
+    try:
+        scanner.feed(text)
+        scanner.close()
+    except Exception:  # HTMLParser is lenient; this is a last resort, not a code path
+        add(1, 0, "the body's HTML cannot be read; remove the raw HTML and use Markdown")
+    for line, offset, message in scanner.found:
+        add(line, offset, message)
+    for number, line in enumerate(visible, start=1):
+        for pattern in (_MD_LINK, _MD_REFERENCE, _AUTOLINK):
+            for match in pattern.finditer(line):
+                if unsafe_url(match.group(1)):
+                    add(number, match.start(1), f"the link {match.group(1)[:60]!r} uses an unsafe "
+                        "scheme; use an https:// or mailto: address")
+    return problems
+
+
+# --------------------------------------------------------------------------- cross-file
+
+
+def check_slug(source: Source, kind: str) -> list[Problem]:
+    slug = source.path.stem
+    problems = []
+    if not SLUG_PATTERN.match(slug) or len(slug) > 80:
+        problems.append(Problem(source.display, 1, 1, "", f"the file name '{source.path.name}' is "
+                                f"not a valid slug; rename it to '{fold(slug)[:80] or 'naam'}.md' "
+                                "(lower-case letters, digits and hyphens)"))
+    if kind == "action" and slug in RESERVED_ACTION_SLUGS:
+        problems.append(Problem(source.display, 1, 1, "", f"'{slug}' is reserved for a catalogue "
+                                f"page; rename the file, e.g. to '{slug}-actie.md'"))
+    return problems
+
+
+def normalised_title(title: str) -> str:
+    return " ".join(fold(title).split("-"))
+
+
+def check_catalogue(actions: dict[str, Source], cases: dict[str, Source],
+                    duplicates: list[tuple[str, Source, Source]]) -> list[Problem]:
+    """Rules across files: duplicates, and references to actions that do not exist."""
+    problems = []
+    for kind, first, second in duplicates:
+        problems.append(Problem(second.display, 1, 1, "", f"the {kind} slug "
+                                f"'{second.path.stem}' is also used by {first.display}; "
+                                "rename one of the files"))
+    for kind, group in (("action", actions), ("case", cases)):
+        titles: dict[str, Source] = {}
+        for slug in sorted(group):
+            source = group[slug]
+            title = source.data.get("title") if source.data else None
+            if not isinstance(title, str):
+                continue
+            key = normalised_title(title)
+            if key in titles:
+                other = titles[key]
+                problems.append(source.problem(("title",), f"the title {title!r} is already used by "
+                                               f"{other.display}; make the titles different"))
+            else:
+                titles[key] = source
+    known = sorted(actions)
+    for slug, source in sorted(actions.items()):
+        related = source.data.get("related") if source.data else None
+        for i, other in enumerate(related if isinstance(related, list) else []):
+            if other == slug:
+                problems.append(source.problem(("related", i), "an action cannot be related to "
+                                               "itself; remove it"))
+            elif isinstance(other, str) and other not in actions:
+                problems.append(_missing_action(source, ("related", i), other, known))
+    for slug, source in sorted(cases.items()):
+        named = source.data.get("actions") if source.data else None
+        for i, other in enumerate(named if isinstance(named, list) else []):
+            if isinstance(other, str) and other not in actions:
+                problems.append(_missing_action(source, ("actions", i), other, known))
+    return problems
+
+
+def _missing_action(source: Source, parts: tuple, slug: str, known: list[str]) -> Problem:
+    guess = nearest(slug, known)
+    tip = f" (did you mean '{guess}'?)" if guess else \
+        "; use the file name of an action in content/actions/ without .md"
+    return source.problem(parts, f"there is no action '{slug}'{tip}")
+
+
+__all__ = ["check_schema", "check_dates", "check_image", "check_body", "check_slug",
+           "check_catalogue", "field_path", "RESERVED_ACTION_SLUGS", "unsafe_url"]

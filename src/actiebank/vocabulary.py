@@ -1,0 +1,105 @@
+"""The one vocabularies file: every facet value, its Dutch and English label and parent."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from .paths import SCHEMA_DIR
+
+VOCABULARIES_FILE = SCHEMA_DIR / "vocabularies.yaml"
+
+
+@dataclass(frozen=True)
+class Term:
+    slug: str
+    nl: str
+    en: str
+    parent: str | None = None
+
+
+@dataclass
+class Vocabulary:
+    name: str
+    nl: str
+    en: str
+    facet: str | None
+    terms: list[Term] = field(default_factory=list)
+
+    @cached_property
+    def by_slug(self) -> dict[str, Term]:
+        return {t.slug: t for t in self.terms}
+
+    @property
+    def slugs(self) -> list[str]:
+        return [t.slug for t in self.terms]
+
+    def label(self, slug: str) -> str:
+        term = self.by_slug.get(slug)
+        return term.nl if term else slug
+
+    def children(self, slug: str) -> list[Term]:
+        return [t for t in self.terms if t.parent == slug]
+
+    def nearest(self, value: object) -> str | None:
+        """The valid slug a contributor most likely meant, or None."""
+        return nearest(value, self.slugs, labels={t.nl.lower(): t.slug for t in self.terms}
+                       | {t.en.lower(): t.slug for t in self.terms},
+                       prefer=[t.slug for t in self.terms if t.parent is None])
+
+
+def nearest(value: object, choices: list[str], labels: dict[str, str] | None = None,
+            prefer: list[str] | None = None) -> str | None:
+    """Suggest the choice closest to value: a label match, then a word match, then spelling."""
+    if not isinstance(value, str) or not value.strip() or not choices:
+        return None
+    text = value.strip().lower()
+    folded = fold(text)
+    if labels and text in labels:
+        return labels[text]
+    if folded in choices:
+        return folded
+    contains = [c for c in choices if folded and folded in c.split("-") or c.endswith("-" + folded)]
+    if contains:
+        preferred = [c for c in contains if prefer and c in prefer]
+        return sorted(preferred or contains, key=len)[0]
+    close = difflib.get_close_matches(folded, choices, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    if labels:
+        close = difflib.get_close_matches(text, list(labels), n=1, cutoff=0.75)
+        if close:
+            return labels[close[0]]
+    return None
+
+
+def fold(text: str) -> str:
+    """'Zuid Holland' -> 'zuid-holland', 'Fryslân' -> 'fryslan'."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out = "".join(ch if ch.isalnum() else "-" for ch in plain.lower())
+    return "-".join(part for part in out.split("-") if part)
+
+
+class Vocabularies(dict):
+    """name -> Vocabulary, in the file's order."""
+
+    @property
+    def facets(self) -> list[Vocabulary]:
+        return [v for v in self.values() if v.facet]
+
+
+def load_vocabularies(path: Path = VOCABULARIES_FILE) -> Vocabularies:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    vocabularies = Vocabularies()
+    for name, spec in raw.items():
+        terms = [Term(slug=v["slug"], nl=v["nl"], en=v["en"], parent=v.get("parent"))
+                 for v in spec["values"]]
+        vocabularies[name] = Vocabulary(name=name, nl=spec["nl"], en=spec["en"],
+                                        facet=spec.get("facet"), terms=terms)
+    return vocabularies
