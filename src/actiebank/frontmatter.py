@@ -72,13 +72,15 @@ class _BoundedLoader(yaml.SafeLoader):
             self.alias_count += 1
             if self.alias_count > MAX_ALIASES:
                 event = self.peek_event()
-                raise yaml.composer.ComposerError(
-                    None, None, f"more than {MAX_ALIASES} aliases (*name); write the values out",
-                    event.start_mark)
+                raise _TooManyAliases(None, None, "", event.start_mark)
         return Composer.compose_node(self, parent, index)
 
 
 class _TooLarge(Exception):
+    pass
+
+
+class _TooManyAliases(yaml.MarkedYAMLError):
     pass
 
 
@@ -129,6 +131,10 @@ def read_source(path: Path, display: str | None = None) -> Source:
     loader = _BoundedLoader(front)
     try:
         node = loader.get_single_node()
+    except _TooManyAliases as exc:
+        return fail(f"the front matter uses more than {MAX_ALIASES} aliases (*name); "
+                    "write the values out instead", exc.problem_mark.line + 2,
+                    exc.problem_mark.column + 1)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark else 1
@@ -176,7 +182,8 @@ def _construct(node: Node, parts: tuple, source: Source, counter: list[int],
         raise _TooLarge()
     source.positions[parts] = (node.start_mark.line + 2, node.start_mark.column + 1)
     if node.tag not in STANDARD_TAGS:
-        raise _BadNode(node, parts, f"the YAML tag {node.tag!r} is not allowed; "
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise _BadNode(node, parts, f"the YAML tag '{tag}' is not allowed; "
                        "write a plain value without '!' tags")
     if isinstance(node, MappingNode):
         result: dict = {}

@@ -1,0 +1,61 @@
+"""`actiebank validate` as a contributor runs it."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+BAD = Path(__file__).parent / "fixtures" / "bad"
+
+
+def run(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "actiebank.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_valid_content_exits_zero(content):
+    result = run("validate", cwd=content.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok: 2 actions and 1 case stories are valid" in result.stderr
+
+
+def test_problems_exit_one_with_every_message_and_no_traceback(content):
+    for name in ("actions/unknown-region.md", "actions/python-tag.md", "actions/invalid-utf8.md",
+                 "actions/alias-bomb.md", "cases/case-unknown-action.md"):
+        shutil.copy(BAD / name, content / name)
+    result = run("validate", cwd=content.parent)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 5
+    assert lines[-1].startswith("content/cases/case-unknown-action.md:7:11: actions[0]:")
+    assert "content/actions/unknown-region.md:5:11: regions[0]: 'brabant' is not a region " \
+           "(did you mean 'noord-brabant'?)" in lines
+    assert "5 problems in 5 files" in result.stderr
+
+
+def test_one_file_is_checked_against_the_whole_catalogue(content):
+    shutil.copy(BAD / "actions/unknown-region.md", content / "actions")
+    case = content / "cases" / "verhaal-buddy.md"
+    result = run("validate", str(case.relative_to(content.parent)), cwd=content.parent)
+    assert result.returncode == 0, result.stdout  # the broken action is not this file's problem
+    result = run("validate", "content/actions/unknown-region.md", cwd=content.parent)
+    assert result.returncode == 1 and "regions[0]" in result.stdout
+
+
+def test_github_format_makes_annotations(content):
+    shutil.copy(BAD / "actions/unknown-status.md", content / "actions")
+    result = run("validate", "--format", "github", cwd=content.parent)
+    assert result.stdout.startswith("::error file=content/actions/unknown-status.md,line=9,col=9,"
+                                    "title=status::'runing' is not a status")
+
+
+def test_a_path_that_does_not_exist_is_named(tmp_path):
+    result = run("validate", "nergens", cwd=tmp_path)
+    assert result.returncode == 2 and "nergens: no such file or folder" in result.stderr
+
+
+def test_the_project_content_is_valid():
+    root = Path(__file__).resolve().parents[2]
+    result = run("validate", cwd=root)
+    assert result.returncode == 0, result.stdout

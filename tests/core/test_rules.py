@@ -1,0 +1,144 @@
+"""Each validation rule, shown with one bad file: the message names file, line, column and
+field, says what is wrong and, where it can, what to write instead."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from actiebank.catalogue import load_catalogue
+
+BAD = Path(__file__).parent / "fixtures" / "bad"
+
+# file, line, column, field, words the message must contain
+CASES = [
+    ("actions/unknown-region.md", 5, 11, "regions[0]", "'brabant' is not a region (did you mean 'noord-brabant'?)"),
+    ("actions/unknown-status.md", 9, 9, "status", "(did you mean 'running'?)"),
+    ("actions/unknown-field.md", 10, 1, "organsations", "(did you mean 'organisations'?)"),
+    ("actions/missing-required.md", 2, 1, "regions", "required field 'regions' is missing"),
+    ("actions/summary-too-short.md", 3, 10, "summary", "write 30 to 400 characters"),
+    ("actions/bad-email.md", 12, 10, "contact.email", "not a valid e-mail address"),
+    ("actions/bad-url.md", 12, 10, "links[0].url", "starting with https://"),
+    ("actions/outcome-value-without-unit.md", 13, 5, "outcomes[0].value", "needs 'unit'"),
+    ("actions/started-in-future.md", 10, 10, "started", "is in the future"),
+    ("actions/ended-before-started.md", 11, 8, "ended", "is before started '2022-05'"),
+    ("actions/impossible-date.md", 10, 10, "updated", "not a real date"),
+    ("actions/related-missing.md", 10, 11, "related[0]", "there is no action 'bestaat-niet'"),
+    ("actions/related-self.md", 10, 11, "related[0]", "cannot be related to itself"),
+    ("actions/duplicate-title.md", 2, 8, "title", "already used by content/actions/buddy-voor-starters.md"),
+    ("actions/regio.md", 1, 1, "", "'regio' is reserved"),
+    ("actions/Hoofdletters.md", 1, 1, "", "rename it to 'hoofdletters.md'"),
+    ("actions/image-missing.md", 11, 8, "image.src", "does not exist"),
+    ("actions/image-not-an-image.md", 11, 8, "image.src", "is not a readable JPEG, PNG or WebP image"),
+    ("actions/body-script.md", 12, 6, "body", "<script> is not allowed"),
+    ("actions/body-javascript-link.md", 12, 12, "body", "'javascript:alert(1)' uses an unsafe scheme"),
+    ("actions/body-event-handler.md", 12, 1, "body", "event attribute 'onerror'"),
+    ("actions/python-tag.md", 10, 16, "sectors_extra", "'!!python/object/apply:os.system' is not allowed"),
+    ("actions/yaml-syntax.md", 3, 1, "", "not valid YAML"),
+    ("actions/no-front-matter.md", 1, 1, "", "does not start with front matter"),
+    ("actions/unclosed-front-matter.md", 1, 1, "", "front matter is not closed"),
+    ("actions/not-a-mapping.md", 2, 1, "", "must be fields"),
+    ("actions/invalid-utf8.md", 2, 11, "", "not valid UTF-8"),
+    ("actions/alias-bomb.md", 19, 24, "", "more than 50 aliases"),
+    ("cases/case-unknown-action.md", 7, 11, "actions[0]", "(did you mean 'buddy-voor-starters'?)"),
+    ("cases/case-date-future.md", 3, 7, "date", "is in the future"),
+]
+
+
+@pytest.mark.parametrize("name, line, column, field, words", CASES, ids=[c[0] for c in CASES])
+def test_bad_file_is_reported_with_position_field_and_fix(content, name, line, column, field, words):
+    shutil.copy(BAD / name, content / name)
+    (content / "images" / "nep.png").write_bytes(b"dit is geen png")
+
+    catalogue = load_catalogue(content, display_base=content.parent)
+
+    mine = [p for p in catalogue.errors if p.path == f"content/{name}"]
+    assert mine, f"no error for {name}; all problems: {catalogue.problems}"
+    first = mine[0]
+    assert (first.line, first.column, first.field) == (line, column, field), str(first)
+    assert words in first.message
+    assert str(first).startswith(f"content/{name}:{line}:{column}:")
+    # The broken entry never reaches the site; the valid ones still do.
+    slug = Path(name).stem
+    assert slug not in catalogue.actions and slug not in catalogue.cases
+    assert "buddy-voor-starters" in catalogue.actions
+
+
+def test_every_bad_file_has_a_rule_test():
+    named = {c[0] for c in CASES}
+    on_disk = {p.relative_to(BAD).as_posix() for p in BAD.rglob("*.md")}
+    assert on_disk == named
+
+
+def test_all_problems_of_all_files_in_one_run(content):
+    for name, *_ in CASES:
+        shutil.copy(BAD / name, content / name)
+    (content / "images" / "nep.png").write_bytes(b"dit is geen png")
+
+    catalogue = load_catalogue(content, display_base=content.parent)
+
+    reported = {p.path for p in catalogue.errors}
+    assert {f"content/{c[0]}" for c in CASES} <= reported
+    # The second file with a title is the one told; the first stays published.
+    assert list(catalogue.actions) == ["buddy-voor-starters", "flexpool-regio"]
+
+
+def test_valid_fixture_content_has_no_problem(content):
+    catalogue = load_catalogue(content, display_base=content.parent)
+    assert catalogue.problems == []
+    assert sorted(catalogue.actions) == ["buddy-voor-starters", "flexpool-regio"]
+    assert sorted(catalogue.cases) == ["verhaal-buddy"]
+
+
+def test_braces_and_safe_html_in_a_body_are_not_problems(content):
+    body = load_catalogue(content).actions["buddy-voor-starters"].body
+    assert "{{ deze }}" in body and "<details>" in body
+
+
+def test_script_inside_a_code_block_is_text_not_a_problem(content):
+    page = content / "actions" / "flexpool-regio.md"
+    page.write_text(page.read_text() + "\n```html\n<script>voorbeeld()</script>\n```\n\n"
+                    "Inline `<script>` ook.\n", encoding="utf-8")
+    assert load_catalogue(content).problems == []
+
+
+def test_obfuscated_javascript_link_is_refused(content):
+    page = content / "actions" / "flexpool-regio.md"
+    page.write_text(page.read_text() + '\n<a href="java&#115;cript:alert(1)">x</a>\n', encoding="utf-8")
+    problems = load_catalogue(content).errors
+    assert any("unsafe scheme" in p.message for p in problems)
+
+
+def test_huge_image_file_is_refused(content):
+    huge = content / "images" / "buddy.png"
+    huge.write_bytes(huge.read_bytes() + b"\0" * (5 * 1024 * 1024 + 1))
+    problems = load_catalogue(content).errors
+    assert any(p.field == "image.src" and "at most 5 MB" in p.message for p in problems)
+
+
+def test_image_with_too_many_pixels_is_refused(content):
+    from PIL import Image
+
+    Image.new("1", (8000, 6000)).save(content / "images" / "buddy.png", optimize=True)
+    problems = load_catalogue(content).errors
+    assert any(p.field == "image.src" and "megapixels" in p.message for p in problems)
+
+
+def test_empty_content_folder_is_an_error(tmp_path):
+    (tmp_path / "content").mkdir()
+    problems = load_catalogue(tmp_path / "content").errors
+    assert len(problems) == 1 and "holds no actions or cases" in problems[0].message
+
+
+def test_missing_content_folder_is_an_error(tmp_path):
+    problems = load_catalogue(tmp_path / "nergens").errors
+    assert "does not exist" in problems[0].message
+
+
+def test_duplicate_slug_across_kinds_is_allowed_but_titles_within_a_kind_are_not(content):
+    # An action and a case may share a slug: they live under different URLs.
+    shutil.copy(content / "cases" / "verhaal-buddy.md", content / "cases" / "flexpool-regio.md")
+    catalogue = load_catalogue(content, display_base=content.parent)
+    assert [(p.path, p.field) for p in catalogue.errors] == [("content/cases/verhaal-buddy.md", "title")]
+    assert "already used by content/cases/flexpool-regio.md" in catalogue.errors[0].message
+    assert "flexpool-regio" in catalogue.actions and "flexpool-regio" in catalogue.cases

@@ -1,0 +1,75 @@
+"""The schemas implement the content model, and their enumerations come from the one
+vocabularies file."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from actiebank.paths import PROJECT_ROOT
+from actiebank.schema import schema_drift, write_schemas
+from actiebank.vocabulary import load_vocabularies
+
+CONTENT_MODEL = PROJECT_ROOT.parent / "shared" / "CONTENT-MODEL.md"
+
+
+def test_committed_schemas_agree_with_the_vocabularies_file():
+    assert schema_drift() == []
+
+
+def test_a_value_added_to_the_vocabularies_reaches_the_schema(tmp_path):
+    schema_dir = tmp_path / "schema"
+    schema_dir.mkdir()
+    for name in ("vocabularies.yaml", "action.schema.json", "case.schema.json"):
+        (schema_dir / name).write_text((PROJECT_ROOT / "schema" / name).read_text())
+    vocab = schema_dir / "vocabularies.yaml"
+    vocab.write_text(vocab.read_text().replace(
+        "    - {slug: exit-research,",
+        "    - {slug: peer-review, nl: Intervisie, en: Peer review}\n    - {slug: exit-research,"))
+    assert len(schema_drift(schema_dir)) == 1  # only the action schema lists interventions
+    write_schemas(schema_dir)
+    assert schema_drift(schema_dir) == []
+    action = json.loads((schema_dir / "action.schema.json").read_text())
+    assert "peer-review" in action["$defs"]["intervention"]["enum"]
+
+
+def test_every_value_has_dutch_and_english_labels_and_a_known_parent():
+    vocabularies = load_vocabularies()
+    for vocabulary in vocabularies.values():
+        slugs = vocabulary.slugs
+        assert len(slugs) == len(set(slugs)), vocabulary.name
+        for term in vocabulary.terms:
+            assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", term.slug)
+            assert term.nl and term.en
+            if term.parent:
+                assert term.parent in vocabulary.by_slug
+                assert vocabulary.by_slug[term.parent].parent is None
+
+
+def test_the_twelve_provinces_are_regions_without_parent():
+    region = load_vocabularies()["region"]
+    provinces = [t.slug for t in region.terms if t.parent is None and t.slug != "national"]
+    assert len(provinces) == 12
+
+
+@pytest.mark.skipif(not CONTENT_MODEL.exists(), reason="shared/CONTENT-MODEL.md is not beside the checkout")
+def test_every_slug_the_content_model_requires_exists():
+    text = CONTENT_MODEL.read_text()
+    vocabularies = load_vocabularies()
+    for name in ("region", "sector", "intervention", "target_group", "outcome_measure"):
+        block = re.search(rf"^- `{name}`:(.*?)(?=^- `|^## )", text, re.S | re.M).group(1)
+        required = set(re.findall(r"`([a-z0-9-]+)`", block))
+        assert required <= set(vocabularies[name].slugs), (name, required - set(vocabularies[name].slugs))
+
+
+@pytest.mark.skipif(not CONTENT_MODEL.exists(), reason="shared/CONTENT-MODEL.md is not beside the checkout")
+@pytest.mark.parametrize("kind, heading", [("action", "## Action front matter"), ("case", "## Case front matter")])
+def test_every_field_of_the_content_model_is_in_the_schema(kind, heading):
+    text = CONTENT_MODEL.read_text()
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0].split("An outcome object", 1)[0]
+    fields = set(re.findall(r"^\| `([a-z_]+)` \|", section, re.M))
+    schema = json.loads((PROJECT_ROOT / "schema" / f"{kind}.schema.json").read_text())
+    assert fields == set(schema["properties"])
+    required = set(re.findall(r"^\| `([a-z_]+)` \| yes", section, re.M))
+    assert required == set(schema["required"])
