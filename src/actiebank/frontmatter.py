@@ -7,6 +7,7 @@ Every problem becomes a Problem; nothing here raises for bad content.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,8 @@ STANDARD_TAGS = {
     "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
 }
 
-Position = tuple[int, int]  # 1-based line and column in the file
+Position = tuple[int, int]
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")  # 1-based line and column in the file
 
 
 @dataclass
@@ -113,9 +115,14 @@ def read_source(path: Path, display: str | None = None) -> Source:
         return fail(f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
                     "save it as UTF-8", line, column)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        return fail("the file contains a NUL character; save it as plain UTF-8 text", line)
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        name = "a NUL character" if control.group() == "\x00" else \
+            f"the invisible control character U+{ord(control.group()):04X}"
+        return fail(f"the file contains {name}; delete it (it often comes from copying out of "
+                    "a PDF or a word processor)", line, column)
 
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
@@ -128,8 +135,8 @@ def read_source(path: Path, display: str | None = None) -> Source:
     source.body = "\n".join(lines[end + 1:])
     source.body_line = end + 2
 
-    loader = _BoundedLoader(front)
     try:
+        loader = _BoundedLoader(front)
         node = loader.get_single_node()
     except _TooManyAliases as exc:
         return fail(f"the front matter uses more than {MAX_ALIASES} aliases (*name); "
