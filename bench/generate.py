@@ -263,7 +263,7 @@ class Writer:
 
     def action_body(self, slots: dict, link: str) -> str:
         rng = self.rng
-        total = rng.randint(250, 480)
+        total = rng.randint(270, 490)
         approach = self.paragraphs(APPROACH, int(total * 0.42), slots)
         listed = [item.format(**slots) for item in rng.sample(APPROACH_LIST, rng.randint(3, 5))]
         parts = ["## Aanpak", "", approach[0], "", "De aanpak bestaat uit:", ""]
@@ -407,7 +407,8 @@ def write_image(path: Path, rng: random.Random, number: int) -> None:
         size = rng.randint(20, 260)
         draw.ellipse((x, y, x + size, y + size), fill=tuple(rng.randint(0, 255) for _ in range(3)))
     # Noise keeps the JPEG at a realistic size (a flat drawing compresses to nothing).
-    noise = Image.effect_noise((width, height), 40).convert("RGB")
+    # (Pillow's effect_noise is not seeded, so the noise comes from the seeded generator.)
+    noise = Image.frombytes("L", (width, height), rng.randbytes(width * height)).convert("RGB")
     Image.blend(image, noise, 0.25).save(path, "JPEG", quality=82, optimize=True)
 
 
