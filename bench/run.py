@@ -353,7 +353,7 @@ def browser_measurements(site: Path, clicks: int, control: str, observe: list[st
                     route.abort()
 
             context.route("**/*", route)
-            page.on("response", responses.append)
+            page.on("response", lambda response: responses.append(response))
             page.goto(base + "acties/", wait_until="networkidle")
             page.wait_for_timeout(500)
             result["transfer"] = _transfer(responses, base)
