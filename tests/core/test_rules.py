@@ -39,7 +39,7 @@ CASES = [
     ("actions/unclosed-front-matter.md", 1, 1, "", "front matter is not closed"),
     ("actions/not-a-mapping.md", 2, 1, "", "must be fields"),
     ("actions/invalid-utf8.md", 2, 11, "", "not valid UTF-8"),
-    ("actions/alias-bomb.md", 19, 24, "", "more than 50 aliases"),
+    ("actions/alias-bomb.md", 2, 32, "", "more than 50 aliases"),
     ("cases/case-unknown-action.md", 7, 11, "actions[0]", "(did you mean 'buddy-voor-starters'?)"),
     ("cases/case-date-future.md", 3, 7, "date", "is in the future"),
 ]
