@@ -1,0 +1,298 @@
+"""The quality gates, each a plain function over a built site or a browser page.
+
+Every gate returns the list of what is wrong (empty when the gate passes), so the same
+function serves the test over the real site and the test that plants a fault and shows
+the gate catches it. The gates read what the build wrote (`sitemap.xml`, the files under
+`site/`), so they cover every page that exists now or lands later.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import posixpath
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+from xml.etree import ElementTree
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# WCAG 2.2 A and AA (axe files 2.0/2.1 criteria under their own tags) plus best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+# --------------------------------------------------------------------------- the site's pages
+
+
+def sitemap_urls(site_dir: Path) -> list[str]:
+    """Every `<loc>` in the built sitemap, in the sitemap's order."""
+    tree = ElementTree.parse(site_dir / "sitemap.xml")
+    return [loc.text.strip() for loc in tree.iter(f"{SITEMAP_NS}loc") if loc.text]
+
+
+def site_root_url(site_dir: Path) -> str | None:
+    """The published address of the site's home, e.g. https://host/actiebank/.
+
+    The home page is the shortest address in the sitemap; every other page sits below it.
+    """
+    if not (site_dir / "sitemap.xml").is_file():
+        return None
+    urls = sitemap_urls(site_dir)
+    return min(urls, key=len) if urls else None
+
+
+def sitemap_pages(site_dir: Path) -> list[str]:
+    """Every page in the sitemap as a path relative to the site root ('' is the home)."""
+    root = site_root_url(site_dir)
+    pages = []
+    for url in sitemap_urls(site_dir):
+        if root is None or not url.startswith(root):
+            raise AssertionError(f"sitemap.xml lists {url}, outside the site at {root}")
+        pages.append(url[len(root):])
+    return pages
+
+
+# --------------------------------------------------------------------------- accessibility
+
+
+def axe_violations(page, url: str, *, status: int = 200) -> list[str]:
+    """axe-core's violations on one page, as one line per rule with the elements it hit.
+
+    The page is loaded fresh (a full page load, so scripts have run), axe is injected
+    once into that document and run over the whole document. A page that answers with
+    another HTTP status than `status` is a violation too.
+    """
+    response = page.goto(url, wait_until="load")
+    if response is None or response.status != status:
+        return [f"{url}: HTTP {response.status if response else 'no response'}, "
+                f"expected {status}"]
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    violations = page.evaluate(
+        """tags => axe.run(document, {
+               runOnly: {type: "tag", values: tags},
+               resultTypes: ["violations"],
+           }).then(r => r.violations.map(v => ({
+               id: v.id, impact: v.impact, help: v.help,
+               targets: v.nodes.map(n => n.target.join(" ")),
+           })))""",
+        AXE_TAGS,
+    )
+    return [f"{url}: {v['id']} ({v['impact']}): {v['help']}: {', '.join(v['targets'][:5])}"
+            + (f" and {len(v['targets']) - 5} more" if len(v["targets"]) > 5 else "")
+            for v in violations]
+
+
+# --------------------------------------------------------------------------- valid HTML
+
+
+def html_errors(site_dir: Path) -> list[str]:
+    """Every error the Nu Html Checker finds in the site's HTML files, unfiltered."""
+    java = shutil.which("java")
+    if java is None:
+        raise RuntimeError("java is not installed: the HTML gate cannot run "
+                           "(apt-get install default-jre-headless)")
+    if not VNU_JAR.is_file():
+        raise RuntimeError(f"{VNU_JAR} is missing: run `npm ci`")
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--skip-non-html", "--errors-only", "--format", "json",
+         str(site_dir)],
+        capture_output=True, text=True, timeout=900,
+    )
+    try:
+        messages = json.loads(result.stderr or result.stdout)["messages"]
+    except (ValueError, KeyError) as error:
+        raise RuntimeError(f"the Nu Html Checker did not answer in JSON ({error}):\n"
+                           f"{result.stdout}\n{result.stderr}") from None
+    errors = []
+    # vnu names files as file:/abs/path (one slash); keep the path inside the site.
+    base = re.compile(r"^file:/*" + re.escape(site_dir.resolve().as_posix().lstrip("/")) + "/")
+    for message in messages:
+        if message.get("type") not in ("error", "non-document-error"):
+            continue
+        where = base.sub("", message.get("url", ""))
+        line = message.get("lastLine", message.get("firstLine", 0))
+        column = message.get("firstColumn", message.get("lastColumn", 0))
+        errors.append(f"{unquote(where)}:{line}:{column}: {message['message']}")
+    if result.returncode != 0 and not errors:
+        raise RuntimeError(f"the Nu Html Checker failed:\n{result.stderr[-2000:]}")
+    return errors
+
+
+# --------------------------------------------------------------------------- links and anchors
+
+# Attributes that make the browser fetch or navigate to another address.
+LINK_ATTRIBUTES = {
+    "a": ("href",), "area": ("href",), "link": ("href",), "img": ("src", "srcset"),
+    "script": ("src",), "source": ("src", "srcset"), "video": ("src", "poster"),
+    "audio": ("src",), "track": ("src",), "iframe": ("src",), "embed": ("src",),
+    "object": ("data",), "form": ("action",), "input": ("src",), "use": ("href", "xlink:href"),
+    "image": ("href", "xlink:href"), "blockquote": ("cite",), "q": ("cite",),
+}
+# <meta> values that are addresses of the site's own pages and images.
+LINK_METAS = {"og:url", "og:image", "twitter:image", "twitter:url"}
+# Rel values that name a host to warm up, not a page.
+NOT_A_LINK_RELS = {"preconnect", "dns-prefetch"}
+CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
+
+
+class _PageReader(HTMLParser):
+    """Collects a page's anchor targets and the addresses it points at (with lines)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        for name in ("id",) + (("name",) if tag == "a" else ()):
+            if values.get(name):
+                self.ids.add(values[name])
+        line = self.getpos()[0]
+        if tag == "meta":
+            kind = values.get("property") or values.get("name") or ""
+            if kind in LINK_METAS and values.get("content"):
+                self.links.append((line, values["content"]))
+            return
+        if tag == "link" and NOT_A_LINK_RELS & set((values.get("rel") or "").split()):
+            return
+        for name in LINK_ATTRIBUTES.get(tag, ()):
+            value = values.get(name)
+            if value is None:
+                continue
+            if name == "srcset":
+                for candidate in value.split(","):
+                    if candidate.strip():
+                        self.links.append((line, candidate.split()[0]))
+            else:
+                self.links.append((line, value))
+
+    handle_startendtag = handle_starttag
+
+
+def _read_page(path: Path) -> _PageReader:
+    reader = _PageReader()
+    reader.feed(path.read_text(encoding="utf-8", errors="replace"))
+    reader.close()
+    return reader
+
+
+def broken_links(site_dir: Path) -> list[str]:
+    """Every internal link or anchor in the built site that leads nowhere.
+
+    Covers every HTML file (templates, Markdown and raw HTML alike), the stylesheets'
+    `url()`s and the sitemap. An address is internal when it is relative, root-relative,
+    or starts with the site's own published address; anything else is another site's
+    business and is not fetched.
+    """
+    site_dir = site_dir.resolve()
+    root = site_root_url(site_dir)
+    prefix = urlsplit(root).path if root else "/"
+    pages: dict[Path, _PageReader] = {}
+
+    def page(path: Path) -> _PageReader:
+        if path not in pages:
+            pages[path] = _read_page(path)
+        return pages[path]
+
+    def check(source: str, address: str) -> str | None:
+        """Why `address`, found in the file at site path `source`, is broken (or None)."""
+        address = address.strip()
+        if not address or address.startswith(("data:", "mailto:", "tel:", "javascript:", "blob:")):
+            return None
+        if root and address.startswith(root):
+            address = prefix + address[len(root):]
+        parts = urlsplit(address)
+        if parts.scheme or parts.netloc:
+            return None
+        if not parts.path:
+            target_path = source
+        elif parts.path.startswith("/"):
+            if not (parts.path + "/").startswith(prefix):
+                return f"points outside the site's path {prefix}"
+            target_path = parts.path[len(prefix):]
+        else:
+            target_path = urljoin("/" + source, parts.path)[1:]
+        normal = posixpath.normpath("/" + unquote(target_path))
+        if normal.startswith("/.."):
+            return "points above the site root"
+        target = site_dir / normal.lstrip("/")
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            return "no such file"
+        fragment = unquote(parts.fragment)
+        if fragment and target.suffix == ".html" and fragment.lower() != "top":
+            if fragment not in page(target).ids:
+                return f"no element with id '{fragment}' in {target.relative_to(site_dir)}"
+        return None
+
+    problems = []
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(site_dir).as_posix()
+        if path.suffix == ".html":
+            links = page(path).links
+        elif path.suffix == ".css":
+            links = [(text.count("\n", 0, match.start()) + 1, match.group(2))
+                     for text in [path.read_text(encoding="utf-8", errors="replace")]
+                     for match in CSS_URL.finditer(text)]
+        else:
+            continue
+        for line, address in links:
+            reason = check(relative, address)
+            if reason:
+                problems.append(f"{relative}:{line}: {address}: {reason}")
+    if (site_dir / "sitemap.xml").is_file():
+        for url in sitemap_urls(site_dir):
+            reason = check("sitemap.xml", url)
+            if reason:
+                problems.append(f"sitemap.xml: {url}: {reason}")
+    return problems
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+def differences(site_a: Path, site_b: Path) -> list[str]:
+    """Files that differ between two builds, sorted by path; empty when byte-identical.
+
+    The first entry says where the first differing file first differs, to find the
+    clock, the random number or the unsorted set that leaked into the output.
+    """
+    def files(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+    in_a, in_b = files(site_a), files(site_b)
+    found = [f"{name}: only in the first build" for name in sorted(in_a - in_b)]
+    found += [f"{name}: only in the second build" for name in sorted(in_b - in_a)]
+    changed = [name for name in sorted(in_a & in_b)
+               if not filecmp.cmp(site_a / name, site_b / name, shallow=False)]
+    for index, name in enumerate(changed):
+        if index == 0:
+            found.insert(0, f"{name}: differs {_first_difference(site_a / name, site_b / name)}")
+        else:
+            found.append(f"{name}: differs")
+    return found
+
+
+def _first_difference(a: Path, b: Path) -> str:
+    data_a, data_b = a.read_bytes(), b.read_bytes()
+    offset = next((i for i, (x, y) in enumerate(zip(data_a, data_b)) if x != y),
+                  min(len(data_a), len(data_b)))
+    line = data_a.count(b"\n", 0, offset) + 1
+    window = slice(max(0, offset - 40), offset + 40)
+    return (f"at byte {offset} (line {line}): {data_a[window]!r} != {data_b[window]!r}")
+
+
+__all__ = ["AXE_TAGS", "axe_violations", "html_errors", "broken_links", "differences",
+           "sitemap_pages", "site_root_url"]

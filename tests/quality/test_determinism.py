@@ -1,0 +1,62 @@
+"""Same content, same site: two builds in two folders, on two different local dates and
+seconds apart, write byte-identical files. Dates come from the content or the commit,
+never from the clock; nothing depends on the folder, the time zone or set order."""
+
+from __future__ import annotations
+
+import time
+
+from gates import differences
+
+# Fourteen hours east and twelve west of UTC are 26 hours apart: the two builds' local
+# dates always differ, so anything that writes today's date shows up.
+EAST, WEST = "Etc/GMT-14", "Etc/GMT+12"
+
+CLOCK_HOOK = '''\
+"""Planted fault: stamps the build time into every page."""
+import datetime
+
+
+def on_post_page(output, page, config):
+    return output.replace("</body>", f"<!-- {datetime.datetime.now().isoformat()} --></body>")
+'''
+
+
+def build_twice(project, tmp_path, monkeypatch, plant=None):
+    sites = []
+    for name, zone in (("eerste", EAST), ("tweede", WEST)):
+        copy = project.copy_project(tmp_path / name)
+        if plant:
+            plant(copy)
+        monkeypatch.setenv("TZ", zone)
+        started = time.monotonic()
+        project.build_site(copy)
+        # A gzip header or a timestamp from the clock has one-second resolution.
+        time.sleep(max(0.0, 1.1 - (time.monotonic() - started)))
+        sites.append(copy / "site")
+    return sites
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(project, tmp_path, monkeypatch):
+    # The build itself must pin its dates; an inherited SOURCE_DATE_EPOCH would hide it.
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first, second = build_twice(project, tmp_path, monkeypatch)
+    found = differences(first, second)
+    assert not found, f"{len(found)} files differ between two builds:\n" + "\n".join(found[:50])
+
+
+def test_the_determinism_gate_reports_a_clock_planted_in_the_build(project, tmp_path,
+                                                                    monkeypatch):
+    def plant(copy):
+        (copy / "hooks" / "planted_clock.py").write_text(CLOCK_HOOK, encoding="utf-8")
+        config = copy / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "\nhooks:\n" in text
+        config.write_text(text.replace("\nhooks:\n", "\nhooks:\n  - hooks/planted_clock.py\n", 1),
+                          encoding="utf-8")
+
+    first, second = build_twice(project, tmp_path, monkeypatch, plant)
+    found = differences(first, second)
+    assert found, "two builds with a clock in every page came out identical"
+    assert "differs at byte" in found[0] and "<!-- " in found[0], found[0]
+    assert any(line.startswith("index.html: differs") for line in found), found

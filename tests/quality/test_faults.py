@@ -1,0 +1,118 @@
+"""A broken contribution stops the build with a clear message and never destroys what
+was published before: the command and `mkdocs build` both say what is wrong and where."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from gates import differences
+
+PLANTED_ACTION = """\
+---
+title: Geplante actie met een foto
+summary: Een actie die alleen bestaat om te laten zien dat een kapotte foto de bouw stopt.
+organisations:
+  - name: Testzorg
+regions: [utrecht]
+sectors: [vvt]
+success_factors: [onboarding]
+interventions: [buddy]
+status: pilot
+image:
+  src: ../images/{image}
+  alt: Een foto van twee collega's
+---
+## Aanpak
+
+Een buddy voor elke nieuwe collega.
+"""
+
+
+def actiebank(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    command = Path(sys.executable).with_name("actiebank")
+    return subprocess.run([str(command), *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "ACTIEBANK_ROOT": str(cwd)})
+
+
+def output(result: subprocess.CompletedProcess) -> str:
+    return result.stdout + result.stderr
+
+
+def fake_jpeg(path: Path) -> None:
+    path.write_bytes(b"Dit is een tekstbestand met de naam van een foto.\n" * 20)
+
+
+def heavy_png(path: Path) -> None:
+    # Noise does not compress: 1400 x 1400 RGB is 5.9 MB as PNG, over the 5 MB limit.
+    Image.frombytes("RGB", (1400, 1400), os.urandom(1400 * 1400 * 3)).save(path, compress_level=0)
+
+
+def giant_png(path: Path) -> None:
+    # One colour compresses to a few kB, but 8000 x 6000 is 48 megapixels to decode.
+    Image.new("L", (8000, 6000), 200).save(path, optimize=False)
+
+
+@pytest.mark.parametrize("image, make, message", [
+    ("nep.jpg", fake_jpeg, "'../images/nep.jpg' is not a readable JPEG, PNG or WebP image"),
+    ("zwaar.png", heavy_png, "at most 5 MB is allowed"),
+    ("reus.png", giant_png, "the image is 8000x6000 pixels; at most 40 megapixels"),
+], ids=["not-an-image", "too-many-bytes", "too-many-pixels"])
+def test_a_bad_image_is_a_clear_error_in_validate_and_build(project, tmp_path, image, make,
+                                                            message):
+    site = project.copy_project(tmp_path / "project")
+    make(site / "content" / "images" / image)
+    entry = site / "content" / "actions" / "geplante-foto.md"
+    entry.write_text(PLANTED_ACTION.format(image=image), encoding="utf-8")
+    where = "content/actions/geplante-foto.md:12:8: image.src:"
+
+    checked = actiebank("validate", cwd=site)
+    assert checked.returncode == 1, output(checked)
+    assert where in checked.stdout and message in checked.stdout, output(checked)
+    assert "Traceback" not in output(checked)
+
+    built = project.build_site(site, check=False)
+    assert built.returncode != 0, output(built)
+    assert "geplante-foto.md" in output(built) and message in output(built), output(built)
+    assert "Traceback" not in output(built)
+    assert not (site / "site" / "acties" / "geplante-foto").exists()
+
+
+def test_an_empty_content_folder_is_a_clear_error(project, tmp_path):
+    site = project.copy_project(tmp_path / "project", with_content=False)
+    message = "the content folder holds no actions or cases"
+
+    checked = actiebank("validate", cwd=site)
+    assert checked.returncode == 1, output(checked)
+    assert message in output(checked)
+    assert "Traceback" not in output(checked)
+
+    built = project.build_site(site, check=False)
+    assert built.returncode != 0, output(built)
+    assert message in output(built), output(built)
+    assert "Traceback" not in output(built)
+
+
+def test_a_broken_entry_stops_the_build_and_keeps_the_published_site(project, built_site,
+                                                                     tmp_path):
+    site = project.copy_project(tmp_path / "project")
+    # What the last good build published stays in site/ until a build succeeds.
+    shutil.copytree(built_site, site / "site")
+    broken = sorted((site / "content" / "actions").glob("*.md"))[0]
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text.replace("\nstatus:", "\nstatus: misschien\nvroeger_status:", 1),
+                      encoding="utf-8")
+
+    built = project.build_site(site, check=False)
+    assert built.returncode != 0, output(built)
+    assert f"content/actions/{broken.name}" in output(built), output(built)
+    assert "'misschien' is not a status" in output(built), output(built)
+    assert "Traceback" not in output(built)
+    assert differences(built_site, site / "site") == [], \
+        "the failed build changed the published site"
