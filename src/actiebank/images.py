@@ -1,0 +1,166 @@
+"""Web-sized image variants and Open Graph cards, drawn with Pillow and cached.
+
+Every output is named after a hash of what it was made from, and kept under
+`.cache/actiebank/` at the project root: a rebuild with unchanged content redraws
+nothing, and the same input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+WIDTHS = (480, 960, 1600)
+OG_SIZE = (1200, 630)
+# Bump when the drawing changes, so cached cards are redrawn.
+OG_VERSION = "1"
+IMAGE_VERSION = "1"
+
+
+def lato(weight: str = "Regular") -> Path:
+    # Pillow's built-in font has no 'ë' or '–'; Lato ships with the font-lato package.
+    import font_lato
+
+    return Path(font_lato.font_directory) / f"Lato-{weight}.ttf"
+
+
+@dataclass
+class Variant:
+    uri: str
+    width: int
+    height: int
+    format: str
+
+
+@dataclass
+class ResponsiveImage:
+    """A contributor image as <picture>: WebP variants and a JPEG or PNG fallback."""
+
+    alt: str
+    width: int
+    height: int
+    webp: list[Variant]
+    fallback: list[Variant]
+
+    @property
+    def src(self) -> str:
+        return self.fallback[-1].uri
+
+    def srcset(self, variants: list[Variant], root: str) -> str:
+        return ", ".join(f"{root}{v.uri} {v.width}w" for v in variants)
+
+
+@dataclass
+class ImageStore:
+    """Makes variants on demand and remembers which files the site must publish."""
+
+    cache_dir: Path
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.cache_dir = Path(self.cache_dir)
+
+    def responsive(self, source: Path, alt: str) -> ResponsiveImage:
+        data = source.read_bytes()
+        digest = hashlib.sha256(data + IMAGE_VERSION.encode()).hexdigest()[:20]
+        folder = self.cache_dir / "images"
+        manifest_path = folder / f"{digest}.json"
+        manifest = _read_manifest(manifest_path)
+        if manifest is None or not all((folder / v["file"]).is_file() for v in manifest["variants"]):
+            manifest = _make_variants(source, digest, folder)
+            folder.mkdir(parents=True, exist_ok=True)
+            manifest_path.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+        webp, fallback = [], []
+        for item in manifest["variants"]:
+            uri = f"assets/images/{item['file']}"
+            self.files[uri] = folder / item["file"]
+            variant = Variant(uri, item["width"], item["height"], item["format"])
+            (webp if item["format"] == "webp" else fallback).append(variant)
+        return ResponsiveImage(alt=alt, width=manifest["width"], height=manifest["height"],
+                               webp=webp, fallback=fallback)
+
+    def open_graph(self, slug: str, title: str, labels: list[str], brand: str) -> str:
+        key = json.dumps([OG_VERSION, title, labels, brand], ensure_ascii=False)
+        digest = hashlib.sha256(key.encode()).hexdigest()[:20]
+        path = self.cache_dir / "og" / f"{digest}.png"
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(".tmp")
+            draw_open_graph(title, labels, brand).save(partial, format="PNG")
+            partial.replace(path)
+        uri = f"assets/og/{slug}.png"
+        self.files[uri] = path
+        return uri
+
+
+def _read_manifest(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _make_variants(source: Path, digest: str, folder: Path) -> dict:
+    folder.mkdir(parents=True, exist_ok=True)
+    with Image.open(source) as opened:
+        image = ImageOps.exif_transpose(opened)
+        image.load()
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    image = image.convert("RGBA" if has_alpha else "RGB")
+    fallback_format = "png" if has_alpha else "jpeg"
+    widths = sorted({w for w in WIDTHS if w < image.width} | {min(image.width, WIDTHS[-1])})
+    variants = []
+    for width in widths:
+        height = max(1, round(image.height * width / image.width))
+        resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
+        for fmt, ext, options in (("webp", "webp", {"quality": 80, "method": 4}),
+                                  (fallback_format, "png" if has_alpha else "jpg",
+                                   {"optimize": True} if has_alpha else
+                                   {"quality": 82, "optimize": True, "progressive": True})):
+            name = f"{digest}-{width}.{ext}"
+            resized.save(folder / name, format=fmt.upper(), **options)
+            variants.append({"file": name, "width": width, "height": height, "format": fmt})
+    largest = variants[-1]
+    return {"width": largest["width"], "height": largest["height"], "variants": variants}
+
+
+def draw_open_graph(title: str, labels: list[str], brand: str) -> Image.Image:
+    """A 1200x630 card: the action's title and its success factors, on the site's colours."""
+    width, height = OG_SIZE
+    image = Image.new("RGB", OG_SIZE, (0, 105, 92))
+    draw = ImageDraw.Draw(image)
+    bold = ImageFont.truetype(str(lato("Bold")), 64)
+    regular = ImageFont.truetype(str(lato("Regular")), 32)
+    heavy = ImageFont.truetype(str(lato("Black")), 36)
+    margin = 72
+    draw.text((margin, 56), brand, font=heavy, fill=(255, 255, 255))
+    lines = _wrap(title, bold, width - 2 * margin, draw)[:4]
+    y = 150
+    for line in lines:
+        draw.text((margin, y), line, font=bold, fill=(255, 255, 255))
+        y += 78
+    x, y = margin, height - 110
+    for label in labels:
+        box = draw.textbbox((0, 0), label, font=regular)
+        chip = box[2] - box[0] + 40
+        if x + chip > width - margin:
+            break
+        draw.rounded_rectangle((x, y, x + chip, y + 56), radius=28, fill=(255, 255, 255))
+        draw.text((x + 20, y + 10), label, font=regular, fill=(0, 77, 64))
+        x += chip + 16
+    return image
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, limit: int, draw: ImageDraw.ImageDraw) -> list[str]:
+    for columns in range(40, 8, -2):
+        lines = textwrap.wrap(text, columns)
+        if all(draw.textlength(line, font=font) <= limit for line in lines):
+            if len(lines) > 4:
+                lines = lines[:3] + [textwrap.shorten(" ".join(lines[3:]), columns, placeholder=" …")]
+            return lines
+    return textwrap.wrap(text, 10)

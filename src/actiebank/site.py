@@ -1,0 +1,419 @@
+"""Which pages and files the site has, their URLs, and what each page shows.
+
+plan_site(catalogue, ...) is a plain function of the validated catalogue: it decides every
+generated page (action, case, catalogue, facet values, story list) and every generated
+file (exports, feeds, schemas, images) once per build. The MkDocs hook only hands these
+to MkDocs; a page's generated parts are rendered by `Page.render` around the body that
+MkDocs made from the contributor's Markdown.
+
+URLs are a contract (see the issue): /acties/<slug>/, /verhalen/<slug>/, /acties/,
+/acties/<facet>/<value>/ (+ <n>/ for further pages, feed.xml), /verhalen/, /api/...,
+/feed.xml, /schema/*.schema.json.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from markupsafe import Markup
+
+from . import export
+from .catalogue import Catalogue, Entry
+from .facets import FacetIndex, build_facet_index
+from .images import ImageStore, ResponsiveImage
+from .render import render
+
+FACET_PAGE_SIZE = 48
+FEED_SIZE = 20
+HOME_LIST_SIZE = 6
+RELATED_SIZE = 4
+BRAND = "Actiebank"
+
+
+@dataclass
+class Page:
+    """A generated page: its source URI for MkDocs, its URL, and what it shows."""
+
+    src_uri: str
+    url: str
+    title: str
+    description: str
+    template: str
+    context: dict = field(default_factory=dict)
+    markdown: str = ""
+    searchable: bool = True
+    hide: tuple[str, ...] = ()
+    edit_url: str | None = None
+    og_image: str | None = None
+
+    @property
+    def root(self) -> str:
+        """The relative way back to the site root: pages work under any base path."""
+        return "../" * self.url.count("/")
+
+    def source(self) -> str:
+        # Material and MkDocs print title and description unescaped in the theme; they get
+        # HTML-escaped text so a '<' in a title stays text.
+        meta: dict = {"title": html.escape(self.title, quote=True),
+                      "description": html.escape(self.description, quote=True)}
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
+        if self.hide:
+            meta["hide"] = list(self.hide)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
+        return f"---\n{front}---\n\n{self.markdown}"
+
+    def render(self, body: Markup | str = "") -> Markup:
+        return render(self.template, page=self, root=self.root, body=Markup(body),
+                      **self.context)
+
+
+@dataclass
+class Site:
+    pages: dict[str, Page]
+    files: dict[str, bytes | Path]
+    home: Markup
+    facets: FacetIndex
+
+    def page_for(self, src_uri: str) -> Page | None:
+        return self.pages.get(src_uri)
+
+
+def action_url(slug: str) -> str:
+    return f"acties/{slug}/"
+
+
+def case_url(slug: str) -> str:
+    return f"verhalen/{slug}/"
+
+
+def facet_url(facet: str, value: str, number: int = 1) -> str:
+    return f"acties/{facet}/{value}/" + (f"{number}/" if number > 1 else "")
+
+
+def month_date(value: str | None) -> str:
+    """'2022' or '2022-03' as a sortable full date; '' when absent."""
+    if not value:
+        return ""
+    parts = str(value).split("-")
+    parts += ["01"] * (3 - len(parts))
+    return "-".join(parts[:3])
+
+
+class Views:
+    """Turns entries into the plain data the templates show (labels, URLs, dates)."""
+
+    def __init__(self, catalogue: Catalogue, index: FacetIndex, dates: dict[Path, str],
+                 images: ImageStore, edit_base: str | None):
+        self.catalogue = catalogue
+        self.vocabularies = catalogue.vocabularies
+        self.index = index
+        self.dates = dates
+        self.images = images
+        self.edit_base = edit_base
+        self._cards: dict[str, dict] = {}
+        self._case_cards: dict[str, dict] = {}
+
+    def label(self, vocabulary: str, slug: str) -> str:
+        return self.vocabularies[vocabulary].label(slug)
+
+    def committed(self, entry: Entry) -> str:
+        return self.dates.get(entry.path.resolve(), "")
+
+    def updated(self, entry: Entry) -> str:
+        """When the entry last changed: its `updated` field, else its last commit."""
+        return str(entry.data.get("updated") or "") or self.committed(entry)
+
+    def action_date(self, action: Entry) -> str:
+        return self.updated(action) or month_date(action.data.get("started"))
+
+    def case_date(self, case: Entry) -> str:
+        return str(case.data.get("date") or "")
+
+    def edit_url(self, entry: Entry) -> str | None:
+        if not self.edit_base:
+            return None
+        try:
+            relative = entry.path.resolve().relative_to(self.catalogue.content_dir.resolve())
+        except ValueError:
+            return None
+        return self.edit_base + relative.as_posix()
+
+    def image(self, entry: Entry) -> ResponsiveImage | None:
+        image = entry.data.get("image")
+        if not image:
+            return None
+        return self.images.responsive((entry.path.parent / image["src"]).resolve(), image["alt"])
+
+    def card(self, action: Entry) -> dict:
+        if action.slug not in self._cards:
+            carried = self.index.carried.get(action.slug, {})
+            self._cards[action.slug] = {
+                "slug": action.slug,
+                "url": action_url(action.slug),
+                "title": action.title,
+                "summary": action.summary,
+                "organisations": [o["name"] for o in action.data["organisations"]],
+                "factors": [self.label("success_factor", s) for s in action.data["success_factors"]],
+                "status": self.label("status", action.data["status"]),
+                "date": self.action_date(action),
+                "filters": {name: " ".join(values) for name, values in carried.items()},
+            }
+        return self._cards[action.slug]
+
+    def case_card(self, case: Entry) -> dict:
+        if case.slug not in self._case_cards:
+            self._case_cards[case.slug] = {
+                "slug": case.slug,
+                "url": case_url(case.slug),
+                "title": case.title,
+                "summary": case.summary,
+                "organisations": [o["name"] for o in case.data["organisations"]],
+                "date": self.case_date(case),
+                "featured": bool(case.data.get("featured")),
+                "image": self.image(case),
+            }
+        return self._case_cards[case.slug]
+
+    def terms(self, vocabulary: str, slugs: list[str], facet: str | None = None) -> list[dict]:
+        return [{"text": self.label(vocabulary, s),
+                 "url": facet_url(facet, s) if facet else None} for s in slugs]
+
+    def facts(self, action: Entry) -> list[dict]:
+        data = action.data
+        rows = [{"label": "Organisaties", "terms": [
+            {"text": o["name"], "url": None, "external": o.get("url")} for o in data["organisations"]]}]
+        for vocabulary, name in (("region", "regions"), ("sector", "sectors"),
+                                 ("success_factor", "success_factors"),
+                                 ("intervention", "interventions"),
+                                 ("target_group", "target_groups"),
+                                 ("career_pillar", "career_pillars")):
+            slugs = data.get(name) or []
+            if slugs:
+                facet = self.vocabularies[vocabulary].facet
+                rows.append({"label": self.vocabularies[vocabulary].nl,
+                             "terms": self.terms(vocabulary, slugs, facet)})
+        rows.append({"label": self.vocabularies["status"].nl,
+                     "terms": self.terms("status", [data["status"]], "status")})
+        return rows
+
+    def outcomes(self, action: Entry) -> list[dict]:
+        shown = []
+        for outcome in action.data.get("outcomes") or []:
+            unit = outcome.get("unit")
+            unit_label = self.label("outcome_unit", unit) if unit else ""
+            source = outcome.get("source") or ""
+            shown.append({
+                "measure": self.label("outcome_measure", outcome["measure"]),
+                "measure_url": facet_url("resultaat", outcome["measure"]),
+                "result": outcome["result"],
+                "result_label": self.label("outcome_result", outcome["result"]),
+                "value": outcome.get("value"),
+                "baseline": outcome.get("baseline"),
+                "unit": unit_label,
+                "period": str(outcome.get("period") or ""),
+                "source": source,
+                "source_is_link": source.startswith(("http://", "https://")),
+                "note": outcome.get("note") or "",
+                "bar": _bar(outcome.get("baseline"), outcome.get("value")),
+            })
+        return shown
+
+
+def _bar(baseline, value) -> dict | None:
+    """Widths (percent of the larger) for drawing baseline and value side by side."""
+    if not isinstance(baseline, (int, float)) or not isinstance(value, (int, float)):
+        return None
+    top = max(abs(baseline), abs(value))
+    if top == 0:
+        return None
+    return {"baseline": round(abs(baseline) * 100 / top), "value": round(abs(value) * 100 / top)}
+
+
+def related_actions(action: Entry, catalogue: Catalogue, index: FacetIndex) -> list[str]:
+    """Named `related` first, then actions naming this one, then the closest by shared
+    interventions and success factors (from a bounded candidate list: linear, not quadratic)."""
+    chosen: list[str] = [s for s in action.data.get("related") or [] if s in catalogue.actions]
+    for other in catalogue.actions.values():
+        if action.slug in (other.data.get("related") or []) and other.slug not in chosen:
+            chosen.append(other.slug)
+    if len(chosen) >= RELATED_SIZE:
+        return chosen[:RELATED_SIZE]
+    mine = index.carried.get(action.slug, {})
+    candidates: list[str] = []
+    for intervention in mine.get("interventie", []):
+        candidates.extend(index["interventie"].actions.get(intervention, [])[:50])
+    scored = []
+    for slug in sorted(set(candidates)):
+        if slug == action.slug or slug in chosen:
+            continue
+        theirs = index.carried[slug]
+        score = sum(len(set(mine.get(f, ())) & set(theirs.get(f, ())))
+                    for f in ("interventie", "succesfactor", "sector", "doelgroep"))
+        scored.append((-score, slug))
+    chosen.extend(slug for _, slug in sorted(scored)[:RELATED_SIZE - len(chosen)])
+    return chosen
+
+
+def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
+              dates: dict[Path, str], images: ImageStore,
+              schema_files: dict[str, Path] | None = None) -> Site:
+    index = build_facet_index(catalogue)
+    views = Views(catalogue, index, dates, images, edit_base)
+    pages: dict[str, Page] = {}
+    files: dict[str, bytes | Path] = {}
+    actions = catalogue.actions
+    cases = catalogue.cases
+
+    newest_actions = sorted(actions.values(), key=lambda a: (views.action_date(a), a.slug),
+                            reverse=True)
+    newest_order = [a.slug for a in newest_actions]
+    newest_cases = sorted(cases.values(), key=lambda c: (views.case_date(c), c.slug), reverse=True)
+    cases_by_action: dict[str, list[Entry]] = {}
+    for case in newest_cases:
+        for slug in case.data["actions"]:
+            cases_by_action.setdefault(slug, []).append(case)
+
+    for action in actions.values():
+        card = views.card(action)
+        factor_labels = card["factors"]
+        page = Page(
+            src_uri=f"acties/{action.slug}.md", url=action_url(action.slug),
+            title=action.title, description=action.summary, template="action.html",
+            markdown=action.body, edit_url=views.edit_url(action),
+            og_image=images.open_graph(action.slug, action.title, factor_labels, BRAND),
+        )
+        page.context = {
+            "action": action.data, "card": card, "facts": views.facts(action),
+            "outcomes": views.outcomes(action), "image": views.image(action),
+            "updated": views.updated(action),
+            "cases": [views.case_card(c) for c in cases_by_action.get(action.slug, [])],
+            "related": [views.card(actions[s]) for s in related_actions(action, catalogue, index)],
+        }
+        pages[page.src_uri] = page
+
+    for case in cases.values():
+        page = Page(
+            src_uri=f"verhalen/{case.slug}.md", url=case_url(case.slug), title=case.title,
+            description=case.summary, template="case.html", markdown=case.body,
+            edit_url=views.edit_url(case),
+        )
+        page.context = {
+            "case": case.data, "card": views.case_card(case), "image": views.image(case),
+            "updated": views.updated(case),
+            "regions": views.terms("region", case.data["regions"], "regio"),
+            "sectors": views.terms("sector", case.data.get("sectors") or [], "sector"),
+            "actions": [views.card(actions[s]) for s in case.data["actions"] if s in actions],
+        }
+        pages[page.src_uri] = page
+
+    facet_views = []
+    for facet in index:
+        terms = []
+        for term in facet.used_terms():
+            terms.append({"slug": term.slug, "label": term.nl, "count": facet.count(term.slug),
+                          "url": facet_url(facet.name, term.slug), "child": bool(term.parent)})
+        facet_views.append({"name": facet.name, "label": facet.label, "terms": terms,
+                            "url": f"acties/{facet.name}/"})
+
+    catalogue_page = Page(
+        src_uri="acties/index.md", url="acties/", title="Acties",
+        description=f"Alle {len(actions)} acties om medewerkers in zorg en welzijn te behouden, "
+                    "te filteren op succesfactor, regio, resultaat, sector, doelgroep, "
+                    "interventie en status.",
+        template="catalogue.html", searchable=False, hide=("navigation", "toc"),
+        context={"cards": [views.card(a) for a in newest_actions], "facets": facet_views},
+    )
+    pages[catalogue_page.src_uri] = catalogue_page
+
+    for facet, facet_view in zip(index, facet_views):
+        overview = Page(
+            src_uri=f"acties/{facet.name}/index.md", url=f"acties/{facet.name}/",
+            title=f"Acties per {facet.label.lower()}",
+            description=f"Acties in de Actiebank, geordend per {facet.label.lower()}.",
+            template="facet.html", searchable=False, hide=("navigation", "toc"),
+            context={"facet": facet_view},
+        )
+        pages[overview.src_uri] = overview
+        for term_view in facet_view["terms"]:
+            term = facet.vocabulary.by_slug[term_view["slug"]]
+            matching = set(facet.actions[term.slug])
+            ordered = [s for s in newest_order if s in matching]
+            chunks = [ordered[i:i + FACET_PAGE_SIZE]
+                      for i in range(0, len(ordered), FACET_PAGE_SIZE)] or [[]]
+            parent = facet.vocabulary.by_slug.get(term.parent) if term.parent else None
+            children = [{"label": c.nl, "url": facet_url(facet.name, c.slug)}
+                        for c in facet.vocabulary.children(term.slug) if facet.count(c.slug)]
+            title = f"{facet.label}: {term.nl}"
+            for number, chunk in enumerate(chunks, start=1):
+                url = facet_url(facet.name, term.slug, number)
+                page = Page(
+                    src_uri=f"{url}index.md", url=url,
+                    title=title + (f" (pagina {number})" if number > 1 else ""),
+                    description=f"{len(ordered)} acties met {facet.label.lower()} {term.nl} in de "
+                                "Actiebank, het open overzicht van wat zorg- en "
+                                "welzijnsorganisaties doen om medewerkers te behouden.",
+                    template="facet_value.html", searchable=False, hide=("navigation", "toc"),
+                    context={
+                        "facet": facet_view, "term": term_view, "heading": title,
+                        "count": len(ordered), "cards": [views.card(actions[s]) for s in chunk],
+                        "number": number, "pages": [
+                            {"number": n, "url": facet_url(facet.name, term.slug, n)}
+                            for n in range(1, len(chunks) + 1)],
+                        "parent": ({"label": parent.nl, "url": facet_url(facet.name, parent.slug)}
+                                   if parent else None),
+                        "children": children,
+                        "feed": f"{facet_url(facet.name, term.slug)}feed.xml",
+                    },
+                )
+                pages[page.src_uri] = page
+            files[f"{facet_url(facet.name, term.slug)}feed.xml"] = export.atom_feed(
+                title=f"{BRAND} – {title}", site_url=site_url,
+                feed_path=f"{facet_url(facet.name, term.slug)}feed.xml",
+                page_path=facet_url(facet.name, term.slug),
+                entries=[views_entry(views, actions[s], site_url) for s in ordered[:FEED_SIZE]],
+            ).encode("utf-8")
+
+    stories = Page(
+        src_uri="verhalen/index.md", url="verhalen/", title="Verhalen",
+        description="Praktijkverhalen van zorg- en welzijnsorganisaties over wat hun "
+                    "medewerkers behoudt.",
+        template="cases.html", searchable=False, hide=("toc",),
+        context={"cases": [views.case_card(c) for c in newest_cases]},
+    )
+    pages[stories.src_uri] = stories
+
+    home = render("home_parts.html", root="", facets={f["name"]: f for f in facet_views},
+                  featured=[views.case_card(c) for c in newest_cases if c.data.get("featured")]
+                  [:HOME_LIST_SIZE],
+                  cases=[views.case_card(c) for c in newest_cases][:HOME_LIST_SIZE],
+                  actions=[views.card(a) for a in newest_actions][:HOME_LIST_SIZE],
+                  total=len(actions), total_cases=len(cases))
+
+    files.update(export.export_files(catalogue, site_url=site_url, dates=dates))
+    feed_entries = sorted(
+        [views_entry(views, a, site_url) for a in newest_actions[:FEED_SIZE]]
+        + [case_entry(views, c, site_url) for c in newest_cases[:FEED_SIZE]],
+        key=lambda e: (e["updated"], e["id"]), reverse=True)[:FEED_SIZE]
+    files["feed.xml"] = export.atom_feed(title=f"{BRAND}: nieuwe acties en verhalen",
+                                         site_url=site_url, feed_path="feed.xml", page_path="",
+                                         entries=feed_entries).encode("utf-8")
+    for name, path in (schema_files or {}).items():
+        files[f"schema/{name}"] = path
+    files.update(images.files)
+    return Site(pages=pages, files=dict(sorted(files.items())), home=home, facets=index)
+
+
+def views_entry(views: Views, action: Entry, site_url: str) -> dict:
+    return {"title": action.title, "summary": action.summary,
+            "id": export.absolute(site_url, action_url(action.slug)),
+            "updated": views.action_date(action), "kind": "Actie"}
+
+
+def case_entry(views: Views, case: Entry, site_url: str) -> dict:
+    return {"title": case.title, "summary": case.summary,
+            "id": export.absolute(site_url, case_url(case.slug)),
+            "updated": str(case.data.get("updated") or case.data["date"]), "kind": "Verhaal"}
