@@ -183,6 +183,7 @@ def output_sizes(site: Path, slugs: list[str]) -> dict:
     index = site / "search" / "search_index.json"
     index_bytes = index.read_bytes() if index.is_file() else b""
     return {
+        **_search_alternative(index_bytes),
         "files": len(files),
         "bytes": sum(p.stat().st_size for p in files),
         "action_pages": len(pages),
@@ -193,6 +194,22 @@ def output_sizes(site: Path, slugs: list[str]) -> dict:
         "search_index_bytes": len(index_bytes) or None,
         "search_index_gzip_bytes": gz(index_bytes) if index_bytes else None,
     }
+
+
+def _search_alternative(index_bytes: bytes) -> dict:
+    """What the index would weigh with one record per page (title and the first 300
+    characters of its text) instead of one record per section with the full text: the
+    cost of giving up full-text search in the stories' bodies."""
+    if not index_bytes:
+        return {}
+    index = json.loads(index_bytes)
+    pages = [{**doc, "text": re.sub(r"<[^>]+>", "", doc.get("text", ""))[:300]}
+             for doc in index.get("docs", []) if "#" not in doc.get("location", "")]
+    small = json.dumps({**index, "docs": pages}, ensure_ascii=False,
+                       separators=(",", ":")).encode("utf-8")
+    return {"search_index_records": len(index.get("docs", [])),
+            "search_index_pages_only_bytes": len(small),
+            "search_index_pages_only_gzip_bytes": gz(small)}
 
 
 # --------------------------------------------------------------------------- serve
@@ -688,6 +705,9 @@ def render_markdown(report: dict, sizes: dict[int, SizeResult]) -> str:
             f"{mb(o(r, 'actiebank', 'search_index_gzip_bytes'))}"),
         row("search index, floor, raw / gzip", lambda r: f"{mb(o(r, 'floor', 'search_index_bytes'))} / "
             f"{mb(o(r, 'floor', 'search_index_gzip_bytes'))}"),
+        row("search index if one short record per page (title + 300 chars), raw / gzip",
+            lambda r: f"{mb(o(r, 'actiebank', 'search_index_pages_only_bytes'))} / "
+            f"{mb(o(r, 'actiebank', 'search_index_pages_only_gzip_bytes'))}"),
         row("search index fetched by the catalogue page",
             lambda r: "yes" if r.browser["transfer"]["search_index"]["files"] else "no"),
         "",
