@@ -1,0 +1,62 @@
+"""MkDocs adapter for contributors: the web form at /admin/ and the field reference.
+
+The meaning lives in `actiebank.decap` and `actiebank.reference`; this file hands their
+output to MkDocs. /admin/ is written as static files (not pages), so it stays out of the
+sitemap, the search index and the navigation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from actiebank.decap import (ADMIN_DIR, decap_config, decap_files, render_admin_page,
+                             render_config, repo_from_url)
+from actiebank.reference import fill_reference
+
+log = get_plugin_logger("actiebank.contribute")
+
+REFERENCE_PAGE = "bijdragen/velden.md"
+
+
+def _schema_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / "schema"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    project = Path(config.config_file_path).parent
+    try:
+        scripts = decap_files(project / "node_modules")
+    except FileNotFoundError as exc:
+        # A plain `mkdocs serve` without npm still shows the catalogue; `--strict` (CI,
+        # scripts/site build) turns this warning into a failed build.
+        log.warning(f"the web form /{ADMIN_DIR}/ is left out: {exc}")
+        return files
+    generated = {
+        f"{ADMIN_DIR}/index.html": render_admin_page(config.site_name),
+        f"{ADMIN_DIR}/config.yml": render_config(decap_config(
+            repo=repo_from_url(config.repo_url), site_url=config.site_url or None,
+            schema_dir=_schema_dir(config))),
+    }
+    for uri in [*generated, *scripts]:
+        if files.get_file_from_path(uri) is not None:
+            files.remove(files.get_file_from_path(uri))
+    for uri, text in generated.items():
+        files.append(File.generated(config, uri, content=text))
+    for uri, path in scripts.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri != REFERENCE_PAGE:
+        return markdown
+    try:
+        return fill_reference(markdown, schema_dir=_schema_dir(config))
+    except ValueError as exc:
+        raise PluginError(f"{REFERENCE_PAGE}: {exc}") from exc

@@ -1,0 +1,207 @@
+"""The web form: Decap CMS's config.yml, generated from the schemas and the vocabularies.
+
+Each schema field becomes a form field with the widget that fits it (a select with the
+vocabulary's Dutch labels, a list for organisations, outcomes and links, a pattern for
+lengths and formats), required exactly when the schema requires it. With the editorial
+workflow, saving an entry opens a branch and a pull request instead of writing to main,
+so every entry from the form passes the same CI checks as one written by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .paths import SCHEMA_DIR
+from .reference import Field, rule, schema_fields, template_environment
+from .vocabulary import Vocabularies, load_vocabularies
+
+COLLECTIONS = {
+    "action": {"name": "acties", "label": "Acties", "label_singular": "Actie",
+               "folder": "content/actions",
+               "description": "Wat zorg- en welzijnsorganisaties doen om medewerkers te behouden."},
+    "case": {"name": "verhalen", "label": "Verhalen", "label_singular": "Verhaal",
+             "folder": "content/cases",
+             "description": "Verhalen uit de praktijk over een of meer acties."},
+}
+DAY_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+MEDIA_FOLDER = "content/images"
+# Entries refer to images by a path relative to themselves (content/actions/x.md ->
+# ../images/y.jpg), which is also how the built site finds them next to the pages.
+PUBLIC_FOLDER = "../images"
+
+
+def repo_from_url(url: str | None) -> str | None:
+    """'https://github.com/actiebank/actiebank' -> 'actiebank/actiebank'."""
+    match = re.match(r"^https?://github\.com/([^/\s]+/[^/\s]+?)(?:\.git)?/?$", url or "")
+    return match.group(1) if match else None
+
+
+def _hint(item: Field) -> str:
+    return f"{rule(item)}. {item.help}".strip()
+
+
+def _js_pattern(item: Field) -> list[str] | None:
+    """A [regex, message] pair Decap checks while typing, or None.
+
+    Decap evaluates patterns as JavaScript regular expressions: a schema pattern with
+    Python-only syntax (an inline flag such as (?i)) is left to the validator in CI.
+    """
+    message = rule(item)
+    if item.pattern and not item.pattern.startswith("(?"):
+        return [item.pattern, message]
+    if item.min_length or item.max_length:
+        low, high = item.min_length or 0, item.max_length or ""
+        return [f"^[\\s\\S]{{{low},{high}}}$", message]
+    return None
+
+
+def form_field(item: Field) -> dict:
+    """One Decap field for one schema field."""
+    out: dict = {"label": item.label, "name": item.name, "required": item.required,
+                 "hint": _hint(item)}
+    if item.type == "choice":
+        out["widget"] = "select"
+        out["options"] = [{"label": nl, "value": slug} for slug, nl in item.values]
+        if item.many:
+            out["multiple"] = True
+            if item.min_items:
+                out["min"] = item.min_items
+    elif item.type == "object":
+        children = [form_field(c) for c in item.children]
+        if item.many:
+            out["widget"] = "list"
+            out["fields"] = children
+            out["label_singular"] = item.label.rstrip("s") if item.label.endswith("s") else item.label
+            out["summary"] = "{{fields.%s}}" % item.children[0].name
+            if item.min_items:
+                out["min"] = item.min_items
+        else:
+            out["widget"] = "object"
+            out["fields"] = children
+            out["collapsed"] = not item.required
+        if item.path.endswith("image"):
+            for child in out["fields"]:
+                if child["name"] == "src":
+                    child["widget"] = "image"
+                    child["choose_url"] = False
+                    child.pop("pattern", None)
+    elif item.type == "number":
+        out["widget"] = "number"
+        out["value_type"] = "float"
+        if item.minimum is not None:
+            out["min"] = item.minimum
+    elif item.type == "boolean":
+        out["widget"] = "boolean"
+        out["default"] = False
+    elif item.many and item.pattern == SLUG_PATTERN:
+        # A list of action slugs: pick the actions by title instead of typing file names.
+        out.update({"widget": "relation", "collection": "acties", "multiple": True,
+                    "search_fields": ["title"], "display_fields": ["title"],
+                    "value_field": "{{slug}}"})
+        if item.min_items:
+            out["min"] = item.min_items
+    elif item.many:
+        out["widget"] = "list"
+        inner = {"label": item.label, "name": item.name, "widget": "string"}
+        pattern = _js_pattern(item)
+        if pattern:
+            inner["pattern"] = pattern
+        out["field"] = inner
+        if item.min_items:
+            out["min"] = item.min_items
+    elif item.pattern == DAY_PATTERN:
+        out.update({"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY",
+                    "time_format": False, "picker_utc": True})
+    else:
+        out["widget"] = "text" if (item.max_length or 0) > 200 and not item.pattern else "string"
+        pattern = _js_pattern(item)
+        if pattern:
+            out["pattern"] = pattern
+    return out
+
+
+def collection(kind: str, schema_dir: Path = SCHEMA_DIR,
+               vocabularies: Vocabularies | None = None) -> dict:
+    spec = COLLECTIONS[kind]
+    fields = [form_field(f) for f in schema_fields(kind, schema_dir, vocabularies)]
+    fields.append({"label": "Tekst", "name": "body", "widget": "markdown", "required": False,
+                   "hint": "Het verhaal: aanpak, resultaten, lessen (ook wat niet werkte), "
+                   "kosten en financiering, contact. Gebruik kopjes van niveau 2."})
+    return {**spec, "create": True, "extension": "md", "format": "frontmatter",
+            "slug": "{{slug}}", "identifier_field": "title", "summary": "{{title}}",
+            "sortable_fields": ["title"], "fields": fields}
+
+
+def decap_config(*, repo: str | None, branch: str = "main", site_url: str | None = None,
+                 local_backend_url: str | None = None, auth_url: str | None = None,
+                 schema_dir: Path = SCHEMA_DIR) -> dict:
+    """The whole config.yml as a dict.
+
+    `local_backend_url` points the form at a decap-server (`npx decap-server`) instead of
+    the default http://localhost:8081/api/v1; Decap only uses it when the page itself is
+    opened on localhost or 127.0.0.1, so the published site always goes to GitHub.
+    """
+    vocabularies = load_vocabularies(schema_dir / "vocabularies.yaml")
+    backend: dict = {"name": "github", "repo": repo or "OWNER/REPO", "branch": branch,
+                     "open_authoring": True,
+                     "commit_messages": {"create": "Nieuw: {{collection}} “{{slug}}”",
+                                         "update": "Bijgewerkt: {{collection}} “{{slug}}”",
+                                         "delete": "Verwijderd: {{collection}} “{{slug}}”",
+                                         "uploadMedia": "Afbeelding “{{path}}”",
+                                         "deleteMedia": "Afbeelding weg: “{{path}}”"}}
+    if auth_url:
+        backend["base_url"] = auth_url
+    config: dict = {"backend": backend}
+    if local_backend_url:
+        config["local_backend"] = {"url": local_backend_url,
+                                   "allowed_hosts": ["localhost", "127.0.0.1"]}
+    else:
+        config["local_backend"] = True
+    config.update({"publish_mode": "editorial_workflow", "locale": "nl",
+                   "media_folder": MEDIA_FOLDER, "public_folder": PUBLIC_FOLDER,
+                   "slug": {"encoding": "ascii", "clean_accents": True,
+                            "sanitize_replacement": "-"}})
+    if site_url:
+        config["site_url"] = site_url
+        config["display_url"] = site_url
+    config["collections"] = [collection(kind, schema_dir, vocabularies) for kind in COLLECTIONS]
+    return config
+
+
+def render_config(config: dict) -> str:
+    header = ("# Generated by actiebank.decap from schema/*.schema.json and "
+              "schema/vocabularies.yaml at build time; do not edit.\n")
+    return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
+
+
+# --------------------------------------------------------------------------- the /admin/ page
+
+ADMIN_DIR = "admin"
+# decap-cms.js loads its lazy chunks (*.decap-cms.js) and two WebAssembly files from its
+# own folder; its licence notice travels with it.
+DECAP_PATTERNS = ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt")
+
+
+def decap_files(node_modules: Path) -> dict[str, Path]:
+    """Site path -> file in node_modules for everything the form's script loads.
+
+    Raises FileNotFoundError, naming the fix, when decap-cms is not installed.
+    """
+    dist = Path(node_modules) / "decap-cms" / "dist"
+    if not (dist / "decap-cms.js").is_file():
+        raise FileNotFoundError(f"{dist / 'decap-cms.js'} is missing; run `npm ci` in the "
+                                "project folder to install the web form's script")
+    found: dict[str, Path] = {}
+    for pattern in DECAP_PATTERNS:
+        for path in sorted(dist.glob(pattern)):
+            found[f"{ADMIN_DIR}/{path.name}"] = path
+    return found
+
+
+def render_admin_page(site_name: str, contribute_url: str = "../bijdragen/") -> str:
+    return template_environment().get_template("contribute/admin.html").render(
+        site_name=site_name, contribute_url=contribute_url)

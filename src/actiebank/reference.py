@@ -1,0 +1,268 @@
+"""The field reference: every front-matter field, read from the schemas and the vocabularies.
+
+`schema_fields(kind)` turns `schema/<kind>.schema.json` into a list of `Field`s (nested
+fields as children) with their Dutch label and explanation from `assets/fields.nl.yaml`.
+The contributor page /bijdragen/velden/, the template of `actiebank new`, the web form's
+configuration and the issue form are all made from this one list, so none of them can
+say something the validator does not enforce.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .paths import PACKAGE_DIR, SCHEMA_DIR
+from .schema import load_schema
+from .vocabulary import Vocabularies, Vocabulary, load_vocabularies
+
+KINDS = ("action", "case")
+KIND_NAMES = {"action": "actie", "case": "verhaal"}
+FIELD_LABELS_FILE = PACKAGE_DIR / "assets" / "fields.nl.yaml"
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+
+# Markers in content/bijdragen/velden.md that the build replaces with the reference.
+FIELDS_MARKER = re.compile(r"<!--\s*actiebank:velden\s+(action|case)\s*-->")
+VALUES_MARKER = re.compile(r"<!--\s*actiebank:waarden\s*-->")
+
+
+@dataclass
+class Field:
+    """One front-matter field as a contributor meets it."""
+
+    name: str
+    path: str  # 'outcomes[].unit'
+    required: bool
+    type: str  # of the value, or of each item when `many`: text, number, boolean, choice, object
+    many: bool = False
+    label: str = ""
+    help: str = ""
+    vocabulary: Vocabulary | None = None
+    children: list["Field"] = field(default_factory=list)
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    format: str | None = None
+    minimum: float | None = None
+    min_items: int | None = None
+    unique: bool = False
+    required_with: list[str] = field(default_factory=list)  # fields that make this one required
+    within: str | None = None  # the optional group this required field belongs to
+
+    @property
+    def values(self) -> list[tuple[str, str]]:
+        """(slug, Dutch label) of each allowed value, or [] when any value goes."""
+        if self.vocabulary is None:
+            return []
+        return [(t.slug, t.nl) for t in self.vocabulary.terms]
+
+
+# --------------------------------------------------------------------------- the model
+
+
+@lru_cache(maxsize=None)
+def _field_texts(path: Path = FIELD_LABELS_FILE) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def field_texts(kind: str) -> dict[str, dict[str, str]]:
+    """path -> {label, help} for one kind of entry."""
+    texts = _field_texts()
+    return {**texts.get("common", {}), **texts.get(kind, {})}
+
+
+def pattern_words() -> dict[str, str]:
+    return dict(_field_texts().get("patterns", {}))
+
+
+def _resolve(node: dict, root: dict) -> tuple[dict, str | None]:
+    """Follow local `$ref`s; returns the definition and the name of the last one followed."""
+    name = None
+    while isinstance(node, dict) and "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        rest = {k: v for k, v in node.items() if k != "$ref"}
+        node = {**root["$defs"][name], **rest}
+    return node, name
+
+
+def _make_field(name: str, path: str, node: dict, root: dict, required: bool,
+                vocabularies: Vocabularies, texts: dict) -> Field:
+    node, ref = _resolve(node, root)
+    many = node.get("type") == "array"
+    item, item_ref = (_resolve(node.get("items", {}), root) if many else (node, ref))
+    text = texts.get(path, {})
+    made = Field(name=name, path=path, required=required, type="text", many=many,
+                 label=text.get("label", name), help=text.get("help", ""),
+                 min_items=node.get("minItems") if many else None,
+                 unique=bool(node.get("uniqueItems")) if many else False)
+    if item_ref in vocabularies or "enum" in item:
+        made.type = "choice"
+        made.vocabulary = vocabularies.get(item_ref) or vocabularies.get(item.get("title", ""))
+    elif item.get("type") == "object":
+        made.type = "object"
+        inner_required = set(item.get("required", []))
+        prefix = f"{path}[]" if many else path
+        dependencies = item.get("dependentRequired", {})
+        for child, child_node in item.get("properties", {}).items():
+            sub = _make_field(child, f"{prefix}.{child}", child_node, root,
+                              child in inner_required, vocabularies, texts)
+            sub.required_with = sorted(k for k, needs in dependencies.items() if child in needs)
+            if not required or many:
+                sub.within = f"{path}[]" if many else path
+            made.children.append(sub)
+    else:
+        made.type = {"string": "text", "number": "number", "integer": "number",
+                     "boolean": "boolean"}.get(item.get("type"), "text")
+        made.min_length = item.get("minLength")
+        made.max_length = item.get("maxLength")
+        made.pattern = item.get("pattern")
+        made.format = item.get("format")
+        made.minimum = item.get("minimum")
+    if many and made.type not in ("choice", "object"):
+        item_text = texts.get(f"{path}[]", {})
+        made.help = made.help or item_text.get("help", "")
+    return made
+
+
+def schema_fields(kind: str, schema_dir: Path = SCHEMA_DIR,
+                  vocabularies: Vocabularies | None = None) -> list[Field]:
+    """The top-level fields of an entry, required ones first, each in schema order."""
+    vocabularies = vocabularies or load_vocabularies(schema_dir / "vocabularies.yaml")
+    schema = load_schema(kind, schema_dir)
+    required = list(schema.get("required", []))
+    texts = field_texts(kind)
+    names = required + [n for n in schema["properties"] if n not in required]
+    return [_make_field(n, n, schema["properties"][n], schema, n in required, vocabularies, texts)
+            for n in names]
+
+
+def walk(fields: list[Field]) -> Iterator[Field]:
+    """Every field, nested ones right after their parent."""
+    for item in fields:
+        yield item
+        yield from walk(item.children)
+
+
+# --------------------------------------------------------------------------- in words
+
+
+def rule(item: Field) -> str:
+    """The rule a value must meet, in Dutch words, e.g. 'tekst van 5 tot 120 tekens'."""
+    if item.type == "choice":
+        what = f"een waarde uit de lijst ‘{item.vocabulary.nl}’" if item.vocabulary else "een vaste waarde"
+    elif item.type == "object":
+        what = "een groep velden (zie hieronder)"
+    elif item.type == "number":
+        what = "een getal" + (f" van minstens {item.minimum:g}" if item.minimum is not None else "")
+    elif item.type == "boolean":
+        what = "true (ja) of false (nee)"
+    else:
+        what = "tekst" + _length_words(item.min_length, item.max_length)
+        if item.pattern:
+            what += ": " + pattern_words().get(item.pattern, f"volgens het patroon {item.pattern}")
+        elif item.format == "email":
+            what += ": een e-mailadres"
+    if not item.many:
+        return _capital(what)
+    one, plural = ("waarde", "waarden") if item.type != "object" else ("item", "items")
+    if item.min_items == 1:
+        count = f"minstens één {one}"
+    elif item.min_items:
+        count = f"minstens {item.min_items} {plural}"
+    else:
+        count = plural
+    each = "; elke waarde één keer" if item.unique else ""
+    return _capital(f"een lijst met {count}; elk: {what}{each}")
+
+
+def required_words(item: Field) -> str:
+    if item.required and item.within:
+        if item.within.endswith("[]"):
+            return f"ja, in elk item van ‘{item.within[:-2]}’"
+        return f"ja, als je ‘{item.within}’ invult"
+    if item.required:
+        return "ja"
+    if item.required_with:
+        return "als " + " en ".join(f"‘{n}’" for n in item.required_with) + " is ingevuld"
+    return "nee"
+
+
+def _length_words(low: int | None, high: int | None) -> str:
+    if low and high:
+        return f" van {low} tot {high} tekens"
+    if low:
+        return f" van minstens {low} tekens"
+    if high:
+        return f" van hoogstens {high} tekens"
+    return ""
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@lru_cache(maxsize=None)
+def template_environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    env.filters["rule"] = rule
+    env.filters["required_words"] = required_words
+    return env
+
+
+def used_vocabularies(schema_dir: Path = SCHEMA_DIR,
+                      vocabularies: Vocabularies | None = None) -> list[Vocabulary]:
+    """The vocabularies some field draws from, in the vocabularies file's order."""
+    vocabularies = vocabularies or load_vocabularies(schema_dir / "vocabularies.yaml")
+    used = {f.vocabulary.name for kind in KINDS
+            for f in walk(schema_fields(kind, schema_dir, vocabularies)) if f.vocabulary}
+    return [v for v in vocabularies.values() if v.name in used]
+
+
+def render_fields(kind: str, schema_dir: Path = SCHEMA_DIR,
+                  vocabularies: Vocabularies | None = None) -> str:
+    fields = schema_fields(kind, schema_dir, vocabularies)
+    html = template_environment().get_template("contribute/fields.html").render(
+        kind=kind, kind_name=KIND_NAMES[kind], fields=list(walk(fields)))
+    return _one_block(html)
+
+
+def render_values(schema_dir: Path = SCHEMA_DIR, vocabularies: Vocabularies | None = None) -> str:
+    vocabularies = vocabularies or load_vocabularies(schema_dir / "vocabularies.yaml")
+    html = template_environment().get_template("contribute/values.html").render(
+        vocabularies=used_vocabularies(schema_dir, vocabularies), all=vocabularies)
+    return _one_block(html)
+
+
+def _one_block(html: str) -> str:
+    # Markdown passes raw HTML through only as one block: no blank line may split it.
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def fill_reference(markdown: str, schema_dir: Path = SCHEMA_DIR,
+                   vocabularies: Vocabularies | None = None) -> str:
+    """The page's Markdown with each marker replaced by the generated reference.
+
+    Raises ValueError when a marker is missing, so the page cannot silently lose a part.
+    """
+    vocabularies = vocabularies or load_vocabularies(schema_dir / "vocabularies.yaml")
+    found = {m.group(1) for m in FIELDS_MARKER.finditer(markdown)}
+    missing = [f"<!-- actiebank:velden {k} -->" for k in KINDS if k not in found]
+    if not VALUES_MARKER.search(markdown):
+        missing.append("<!-- actiebank:waarden -->")
+    if missing:
+        raise ValueError("the field reference page lacks the marker(s) " + ", ".join(missing))
+    markdown = FIELDS_MARKER.sub(
+        lambda m: "\n" + render_fields(m.group(1), schema_dir, vocabularies) + "\n", markdown)
+    return VALUES_MARKER.sub(lambda m: "\n" + render_values(schema_dir, vocabularies) + "\n",
+                             markdown)

@@ -1,0 +1,295 @@
+"""`actiebank new`: a new action or case story as a file to fill in, and the issue form.
+
+The file lists every field of the schema. Required fields carry an empty placeholder that
+`actiebank validate` rejects with a message saying what to write, so an unfilled template
+can never be published by accident; optional fields are commented out, each with a
+one-line explanation and its allowed values, all read from the schemas and the
+vocabularies file (see reference.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+import yaml
+
+from .catalogue import KIND_FOLDERS
+from .paths import PROJECT_ROOT, SCHEMA_DIR
+from .reference import Field, required_words, rule, schema_fields
+from .validate import RESERVED_ACTION_SLUGS
+from .vocabulary import Vocabularies, fold, load_vocabularies
+
+MAX_SLUG = 80
+WIDTH = 92
+ISSUE_FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "actie-voorstellen.yml"
+
+BODY = {
+    "action": [
+        ("Aanpak", "Hoe werkt de actie? Wie doet wat, hoe vaak, en wat is ervoor nodig?"),
+        ("Resultaten", "Wat heeft de actie opgeleverd? Noem cijfers als je ze hebt."),
+        ("Lessen", "Wat werkte goed, en wat niet? Wat zou je een ander aanraden?"),
+        ("Kosten en financiering", "Wat kostte het, en wie betaalde?"),
+        ("Contact", "Bij wie kunnen lezers terecht met vragen?"),
+    ],
+    "case": [
+        ("Het verhaal", "Vertel wat er gebeurde, met de woorden van de mensen zelf."),
+    ],
+}
+
+
+# --------------------------------------------------------------------------- slugs
+
+
+def make_slug(title: str, taken: set[str] | frozenset[str] = frozenset(), *,
+              kind: str = "action") -> str:
+    """A file name for a title: folded to ASCII, at most 80 characters, unique.
+
+    'Oriëntatiebaan – zij-instromers' -> 'orientatiebaan-zij-instromers'; when that is
+    taken, 'orientatiebaan-zij-instromers-2', and so on. An action never gets a name the
+    catalogue's filter pages use (regio, sector, ...).
+    """
+    # An apostrophe joins its word ("collega's" -> "collegas"), as Decap's slugs do.
+    base = _shorten(fold(re.sub(r"['’‘`]", "", title)), MAX_SLUG) or ("actie" if kind == "action" else "verhaal")
+    if kind == "action" and base in RESERVED_ACTION_SLUGS:
+        base = f"{base}-actie"
+    slug, number = base, 2
+    while slug in taken:
+        suffix = f"-{number}"
+        slug = _shorten(base, MAX_SLUG - len(suffix)) + suffix
+        number += 1
+    return slug
+
+
+def _shorten(slug: str, limit: int) -> str:
+    """Cut at a word boundary where one is near, so a long title loses whole words."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit]
+    if slug[limit] != "-" and "-" in cut and cut.rindex("-") > limit // 2:
+        cut = cut[:cut.rindex("-")]
+    return cut.strip("-")
+
+
+# --------------------------------------------------------------------------- the template
+
+
+def _comment(text: str, indent: str, first: str = "# ", rest: str = "#   ") -> list[str]:
+    width = max(40, WIDTH - len(indent))
+    return [indent + line for line in textwrap.wrap(text, width=width, initial_indent=first,
+                                                     subsequent_indent=rest,
+                                                     break_on_hyphens=False)]
+
+
+def _explain(item: Field, with_name: bool = False) -> str:
+    need = required_words(item)
+    if need == "ja":
+        need = "verplicht"
+    elif need == "nee":
+        need = "optioneel"
+    else:
+        need = "verplicht " + (need[4:] if need.startswith("ja, ") else need)
+    name = f"{item.name}: " if with_name else ""
+    text = f"{name}{item.label} ({need}): {rule(item)[:1].lower()}{rule(item)[1:]}."
+    return f"{text} {item.help}" if item.help else text
+
+
+def _choices(item: Field) -> str:
+    return "Kies uit: " + ", ".join(f"{slug} = {nl}" for slug, nl in item.values)
+
+
+def _placeholder(item: Field) -> str:
+    """A value that fails validation until it is replaced (or left empty when optional)."""
+    if item.many:
+        return "[]"
+    if item.type in ("number", "boolean"):
+        return ""
+    return '""'
+
+
+def _explanation(item: Field, indent: str, with_name: bool = False) -> list[str]:
+    lines = _comment(_explain(item, with_name), indent, first="# " if not with_name else "#   ",
+                     rest="#   " if not with_name else "#       ")
+    if item.vocabulary is not None:
+        lines += _comment(_choices(item), indent, first="#   " if not with_name else "#       ",
+                          rest="#     " if not with_name else "#         ")
+    return lines
+
+
+def _skeleton(item: Field, indent: str, title: str | None, dash: bool = False) -> list[str]:
+    """The YAML of a field, without comments."""
+    key = indent[:-2] + "- " if dash else indent
+    if item.type != "object":
+        value = json.dumps(title, ensure_ascii=False) if title is not None else _placeholder(item)
+        return [f"{key}{item.name}: {value}".rstrip()]
+    lines = [f"{key}{item.name}:"]
+    step = "    " if item.many else "  "
+    for number, child in enumerate(item.children):
+        lines += _skeleton(child, indent + step, None, dash=item.many and number == 0)
+    return lines
+
+
+def _field_lines(item: Field, indent: str, title: str | None, dash: bool = False) -> list[str]:
+    """The explanation and the YAML of one field.
+
+    An optional field is commented out as a whole: its explanation (and its parts') stands
+    above, so removing the '# ' from its YAML lines is all it takes to use it. A required
+    group explains each part right above that part.
+    """
+    if not item.required:
+        lines = _explanation(item, indent)
+        for child in item.children:
+            lines += _explanation(child, indent, with_name=True)
+        return lines + [indent + "# " + line[len(indent):]
+                        for line in _skeleton(item, indent, title)]
+    if item.type != "object":
+        return _explanation(item, indent[:-2] if dash else indent) + \
+            _skeleton(item, indent, title, dash)
+    lines = _explanation(item, indent) + [f"{indent[:-2] + '- ' if dash else indent}{item.name}:"]
+    step = "    " if item.many else "  "
+    for number, child in enumerate(item.children):
+        lines += _field_lines(child, indent + step, None, dash=item.many and number == 0)
+    return lines
+
+
+def render_template(kind: str, title: str, *, schema_dir: Path = SCHEMA_DIR,
+                    vocabularies: Vocabularies | None = None, path_hint: str = "") -> str:
+    """The text of a new entry: front matter with every field, then the body sections."""
+    vocabularies = vocabularies or load_vocabularies(schema_dir / "vocabularies.yaml")
+    fields = schema_fields(kind, schema_dir, vocabularies)
+    what = "actie" if kind == "action" else "verhaal"
+    lines = ["---"]
+    lines += _comment(f"Nieuw{'e' if kind == 'action' else ''} {what} voor de Actiebank. Vul elk "
+                      "verplicht veld in: zolang er een leeg veld (\"\" of []) staat, keurt de "
+                      "controle het bestand af. Optionele velden staan uit met een # ervoor: haal "
+                      "het # weg als je ze gebruikt. Uitleg van elk veld: de pagina Bijdragen > "
+                      "Velden op de site.", "")
+    check = f"actiebank validate {path_hint}".rstrip()
+    lines += _comment(f"Controleer het bestand met: {check}", "")
+    lines.append("")
+    for item in fields:
+        lines += _field_lines(item, "", title if item.name == "title" else None)
+        lines.append("")
+    lines[-1] = "---"
+    lines.append("")
+    for heading, hint in BODY[kind]:
+        lines += [f"## {heading}", "", f"<!-- {hint} Verwijder dit kopje als je het niet "
+                  "gebruikt. -->", ""]
+    return "\n".join(lines)
+
+
+def new_entry(kind: str, title: str, content_dir: Path, *, schema_dir: Path = SCHEMA_DIR) -> Path:
+    """Write a new entry file for the title and return its path."""
+    if not fold(title):
+        raise ValueError("give a title with letters or digits, e.g. "
+                         "actiebank new action \"Buddy voor nieuwe collega's\"")
+    folder = Path(content_dir) / KIND_FOLDERS[kind]
+    folder.mkdir(parents=True, exist_ok=True)
+    taken = {p.stem for p in folder.glob("*.md")}
+    slug = make_slug(title, taken, kind=kind)
+    path = folder / f"{slug}.md"
+    text = render_template(kind, title, schema_dir=schema_dir, path_hint=path.as_posix())
+    with path.open("x", encoding="utf-8", newline="\n") as handle:  # never overwrite
+        handle.write(text)
+    return path
+
+
+# --------------------------------------------------------------------------- issue form
+
+
+def issue_form(schema_dir: Path = SCHEMA_DIR, vocabularies: Vocabularies | None = None) -> str:
+    """The GitHub issue form for proposing an action without writing YAML.
+
+    Its questions are the action's required fields, with dropdowns from the
+    vocabularies, plus free text for the story and a contact person.
+    """
+    vocabularies = vocabularies or load_vocabularies(schema_dir / "vocabularies.yaml")
+    body: list[dict] = [{"type": "markdown", "attributes": {"value": (
+        "Fijn dat je een actie wilt delen! Vul dit formulier in; een redacteur maakt er een "
+        "bestand van en vraagt je zo nodig om aanvulling. Liever zelf het bestand schrijven "
+        "of het webformulier gebruiken? Zie de pagina Bijdragen op de site.")}}]
+    for item in schema_fields("action", schema_dir, vocabularies):
+        if not item.required:
+            continue
+        description = f"{rule(item)}. {item.help}".strip()
+        question: dict = {"id": item.name, "attributes": {"label": item.label}}
+        if item.type == "choice":
+            question["type"] = "dropdown"
+            question["attributes"]["description"] = item.help
+            question["attributes"]["multiple"] = item.many
+            question["attributes"]["options"] = [nl for _, nl in item.values]
+        elif item.type == "object":
+            parts = "; ".join(f"{c.label.lower()} ({'verplicht' if c.required else 'optioneel'})"
+                              for c in item.children)
+            question["type"] = "textarea"
+            question["attributes"]["description"] = f"{item.help} Eén per regel: {parts}."
+        else:
+            long_text = (item.max_length or 0) > 120
+            question["type"] = "textarea" if long_text else "input"
+            question["attributes"]["description"] = description
+        question["validations"] = {"required": True}
+        body.append({"type": question["type"], "id": question["id"],
+                     "attributes": question["attributes"], "validations": question["validations"]})
+    body.append({"type": "textarea", "id": "story", "attributes": {
+        "label": "Het verhaal", "description": "Aanpak, resultaten (met cijfers als je ze hebt), "
+        "lessen (ook wat niet werkte), kosten en financiering."}, "validations": {"required": False}})
+    body.append({"type": "input", "id": "contact", "attributes": {
+        "label": "Contactpersoon", "description": "Naam, functie en e-mailadres van wie vragen "
+        "over de actie beantwoordt."}, "validations": {"required": False}})
+    form = {"name": "Actie voorstellen",
+            "description": "Stel een actie voor de Actiebank voor, zonder zelf een bestand te schrijven.",
+            "title": "Actie: ", "labels": ["nieuwe actie"], "body": body}
+    header = ("# Generated by `actiebank new issue-form` from schema/action.schema.json and\n"
+              "# schema/vocabularies.yaml; edit those, not this file. A test checks it is current.\n")
+    return header + yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100)
+
+
+# --------------------------------------------------------------------------- command
+
+
+def run_new(args: argparse.Namespace) -> int:
+    if args.kind == "issue-form":
+        target = Path(args.output)
+        text = issue_form()
+        if args.check:
+            current = target.read_text(encoding="utf-8") if target.is_file() else ""
+            if current != text:
+                print(f"{target}: differs from the schema; run 'actiebank new issue-form'",
+                      file=sys.stderr)
+                return 1
+            return 0
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+        print(target.as_posix())
+        return 0
+    if not args.title:
+        print(f"give a title: actiebank new {args.kind} \"Titel\"", file=sys.stderr)
+        return 2
+    try:
+        path = new_entry(args.kind, args.title, Path(args.content))
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(path.as_posix())
+    print(f"Vul de velden in en controleer het bestand met: actiebank validate {path.as_posix()}",
+          file=sys.stderr)
+    return 0
+
+
+def register_command(subparsers) -> None:
+    new = subparsers.add_parser(
+        "new", help="write a new action or case story to fill in (or the issue form)",
+        description="Write content/actions/<slug>.md (or content/cases/) with every field, "
+        "or regenerate the GitHub issue form from the schema.")
+    new.add_argument("kind", choices=["action", "case", "issue-form"])
+    new.add_argument("title", nargs="?", help="the title; the file name is made from it")
+    new.add_argument("--content", default="content", help="the content folder (default: content)")
+    new.add_argument("--output", default=str(PROJECT_ROOT / ISSUE_FORM_PATH),
+                     help="issue-form only: where to write it")
+    new.add_argument("--check", action="store_true",
+                     help="issue-form only: exit 1 when the file differs from the schema")
+    new.set_defaults(run=run_new)
