@@ -1,0 +1,269 @@
+"""The built site from a small sample catalogue (tests/site/conftest.py): every URL of the
+contract exists and shows what visitors and reusers rely on."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from PIL import Image
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def read(site: Path, url: str) -> str:
+    path = site / url.strip("/")
+    if url.endswith("/") or not url.strip("/"):
+        path = path / "index.html"
+    assert path.is_file(), f"{url} was not built"
+    return path.read_text(encoding="utf-8")
+
+
+def slugs_on(page: str) -> list[str]:
+    return re.findall(r'<li class="ab-card" data-slug="([^"]+)"', page)
+
+
+@pytest.fixture(scope="module")
+def site(sample) -> Path:
+    return sample / "site"
+
+
+@pytest.mark.parametrize("url", [
+    "acties/", "acties/buddy-haaglanden/", "acties/flexpool-twente/",
+    "acties/leerhuis-landelijk/", "verhalen/", "verhalen/verhaal-buddy/",
+    "verhalen/verhaal-flexpool/", "acties/regio/haaglanden/", "acties/regio/zuid-holland/",
+    "acties/succesfactor/onboarding/", "acties/resultaat/outflow/", "acties/sector/vvt/",
+    "acties/doelgroep/starters/", "acties/interventie/buddy/", "acties/status/running/",
+    "api/actions.json", "api/actions.csv", "api/cases.json", "feed.xml",
+    "acties/regio/zuid-holland/feed.xml", "acties/succesfactor/onboarding/feed.xml",
+    "schema/action.schema.json", "schema/case.schema.json", "",
+])
+def test_every_contract_url_is_built(site, url):
+    read(site, url)
+
+
+def test_raw_entry_sources_are_not_published(site):
+    assert not (site / "actions").exists()
+    assert not (site / "cases").exists()
+
+
+def test_facet_pages_exist_only_for_values_in_use(site):
+    assert not (site / "acties/regio/limburg").exists()
+    assert not (site / "acties/interventie/job-carving").exists()
+
+
+def test_a_province_page_lists_actions_tagged_with_its_regions(site):
+    assert slugs_on(read(site, "acties/regio/zuid-holland/")) == ["buddy-haaglanden"]
+    assert slugs_on(read(site, "acties/regio/overijssel/")) == ["flexpool-twente"]
+
+
+def test_the_outcome_facet_lists_actions_reporting_that_measure(site):
+    assert slugs_on(read(site, "acties/resultaat/outflow/")) == ["buddy-haaglanden"]
+    assert slugs_on(read(site, "acties/resultaat/retention/")) == ["leerhuis-landelijk"]
+
+
+def test_the_catalogue_lists_every_action_newest_first_with_filter_markup(site):
+    page = read(site, "acties/")
+    assert slugs_on(page) == ["leerhuis-landelijk", "buddy-haaglanden", "flexpool-twente"]
+    for facet, value in (("succesfactor", "onboarding"), ("regio", "zuid-holland"),
+                         ("regio", "haaglanden"), ("resultaat", "outflow"), ("sector", "vvt"),
+                         ("doelgroep", "starters"), ("interventie", "buddy"),
+                         ("status", "running")):
+        assert f'<input type="checkbox" name="{facet}" value="{value}">' in page
+        assert f'href="../acties/{facet}/{value}/"' in page, "no-JavaScript link missing"
+    assert '<input id="ab-q" name="q"' in page
+    assert re.search(r'aria-live="polite"[^>]*>3 acties<', page)
+    # A province carries its regions' actions, so the filter script can match on it.
+    assert re.search(r'data-slug="buddy-haaglanden"[^>]*data-regio="zuid-holland haaglanden"',
+                     page)
+
+
+def test_navigation_stays_small(site):
+    page = read(site, "acties/buddy-haaglanden/")
+    nav = page[page.index('<nav class="md-nav md-nav--primary"'):]
+    nav = nav[:nav.index("</nav>")]
+    assert "Acties" in nav and "Verhalen" in nav
+    assert "flexpool-twente" not in nav and "regio/" not in nav
+
+
+def test_generated_listings_are_kept_out_of_the_search_index(site):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "acties/buddy-haaglanden/" in locations
+    assert "verhalen/verhaal-buddy/" in locations
+    assert "acties/" not in locations
+    assert not any(loc.startswith("acties/regio/") for loc in locations)
+
+
+def test_action_page_shows_facts_outcomes_cases_and_related(site):
+    page = read(site, "acties/buddy-haaglanden/")
+    assert "<h1>Buddy&#39;s &amp; &lt;starters&gt; in Haaglanden</h1>" in page
+    assert '<a href="../../acties/regio/haaglanden/">Haaglanden</a>' in page
+    assert "Verpleging, verzorging en thuiszorg" in page
+    assert "Uitstroom" in page and "Verbeterd" in page
+    assert "4 procentpunt" in page and "nulmeting 12 procentpunt" in page
+    assert "€&nbsp;12.500" in page
+    assert 'href="mailto:anna@example.org"' in page
+    assert "Sinds maart 2022" in page
+    # The case story that mentions it, and the action that names it as related.
+    assert 'href="../../verhalen/verhaal-buddy/"' in page
+    assert 'data-slug="flexpool-twente"' in page
+
+
+def test_action_page_meta_description_is_the_summary_escaped(site):
+    page = read(site, "acties/buddy-haaglanden/")
+    assert ('<meta name="description" content="Elke nieuwe wijkverpleegkundige krijgt het '
+            'eerste halfjaar een ervaren collega als vast aanspreekpunt.">') in page
+    assert "<title>Buddy&#x27;s &amp; &lt;starters&gt; in Haaglanden - Actiebank</title>" in page
+    assert "<starters>" not in page
+
+
+def test_edit_link_points_at_the_source_file_and_date_is_shown(site):
+    page = read(site, "acties/buddy-haaglanden/")
+    assert ('href="https://github.com/actiebank/actiebank/edit/main/content/actions/'
+            'buddy-haaglanden.md"') in page
+    assert 'Laatst bijgewerkt op <time datetime="2024-05-01">1 mei 2024</time>' in page
+
+
+def test_contributor_braces_are_shown_as_written(site):
+    page = read(site, "acties/buddy-haaglanden/")
+    assert "Accolades als {{ config.site_name }} en {% raw %} blijven tekst." in page
+    assert "<details><summary>Meer</summary>" in page
+
+
+def test_open_graph_image_is_drawn_per_action(site):
+    page = read(site, "acties/buddy-haaglanden/")
+    match = re.search(r'<meta property="og:image" content="([^"]+)">', page)
+    assert match and match.group(1).endswith("assets/og/buddy-haaglanden.png")
+    with Image.open(site / "assets/og/buddy-haaglanden.png") as image:
+        assert image.size == (1200, 630)
+
+
+def test_contributor_images_have_responsive_variants(site):
+    page = read(site, "acties/buddy-haaglanden/")
+    picture = page[page.index('<picture class="ab-picture">'):]
+    picture = picture[:picture.index("</picture>")]
+    webp = re.search(r'<source type="image/webp" srcset="([^"]+)"', picture).group(1)
+    assert [part.split()[1] for part in webp.split(", ")] == ["480w", "960w", "1600w"]
+    img = re.search(r"<img [^>]+>", picture).group(0)
+    assert 'alt="Twee collega&#39;s lopen samen een wijkronde"' in img
+    assert 'width="1600" height="800"' in img
+    for candidate in re.findall(r"\.\./\.\./(assets/images/[^ \"]+)", picture):
+        assert (site / candidate).is_file(), candidate
+    # An opaque picture falls back to JPEG (a PNG only when it has transparency).
+    assert re.search(r'src="\.\./\.\./assets/images/[0-9a-f]+-1600\.jpg"', img)
+
+
+def test_case_page_shows_its_actions_and_links_back(site):
+    page = read(site, "verhalen/verhaal-buddy/")
+    assert slugs_on(page) == ["buddy-haaglanden"]
+    assert 'href="../../verhalen/"' in page
+    assert '<picture class="ab-picture">' in page
+    stories = read(site, "verhalen/")
+    assert stories.index("verhaal-flexpool") < stories.index("verhaal-buddy")
+
+
+def test_home_shows_counts_as_bars_and_newest_entries(site):
+    page = read(site, "")
+    assert "Het open overzicht van wat zorg" in page
+    assert "Acties per succesfactor" in page and "Acties per provincie" in page
+    assert re.search(r'href="acties/succesfactor/onboarding/">.*?1 actie<', page, re.S)
+    assert re.search(r'href="acties/regio/zuid-holland/">', page)
+    assert "<table" not in page[page.index('<div class="ab-home">'):]
+    assert "Uitgelichte verhalen" in page and 'href="verhalen/verhaal-buddy/"' in page
+    newest = page[page.index('id="ab-new-actions"'):]
+    assert slugs_on(newest)[0] == "leerhuis-landelijk"
+
+
+def test_actions_json_has_every_field_with_slug_and_url(site):
+    records = json.loads((site / "api/actions.json").read_text(encoding="utf-8"))
+    by_slug = {r["slug"]: r for r in records}
+    assert sorted(by_slug) == ["buddy-haaglanden", "flexpool-twente", "leerhuis-landelijk"]
+    buddy = by_slug["buddy-haaglanden"]
+    assert buddy["url"] == "https://actiebank.github.io/actiebank/acties/buddy-haaglanden/"
+    assert buddy["title"] == "Buddy's & <starters> in Haaglanden"
+    assert buddy["outcomes"][0] == {"measure": "outflow", "result": "improved", "value": 4,
+                                    "unit": "percentage-points", "baseline": 12,
+                                    "period": "2022-2023",
+                                    "source": "https://example.org/rapport"}
+    assert buddy["costs"] == {"amount_eur": 12500, "note": "per jaar"}
+    assert buddy["updated"] == "2024-05-01"
+    assert buddy["started"] == "2022-03"
+
+
+def test_actions_csv_has_a_row_per_action_and_a_column_per_field(site):
+    text = (site / "api/actions.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["slug"] for r in rows] == ["buddy-haaglanden", "flexpool-twente",
+                                         "leerhuis-landelijk"]
+    schema = json.loads((site / "schema/action.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["properties"]) <= set(rows[0])
+    flex = rows[1]
+    assert flex["sectors"] == "disability-care; vvt"
+    assert flex["url"].endswith("/acties/flexpool-twente/")
+    assert json.loads(rows[0]["outcomes"])[0]["baseline"] == 12
+
+
+def test_cases_json_has_every_field(site):
+    records = json.loads((site / "api/cases.json").read_text(encoding="utf-8"))
+    buddy = next(r for r in records if r["slug"] == "verhaal-buddy")
+    assert buddy["actions"] == ["buddy-haaglanden"] and buddy["featured"] is True
+    assert buddy["url"].endswith("/verhalen/verhaal-buddy/")
+
+
+def test_site_feed_lists_newest_actions_and_cases(site):
+    feed = ElementTree.parse(site / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    ids = [e.find(f"{ATOM}id").text for e in entries]
+    assert ids[0].endswith("/acties/leerhuis-landelijk/")
+    assert any(i.endswith("/verhalen/verhaal-flexpool/") for i in ids)
+    assert len(ids) == 5
+    updated = [e.find(f"{ATOM}updated").text for e in entries]
+    assert updated == sorted(updated, reverse=True)
+
+
+def test_facet_feed_follows_one_value(site):
+    feed = ElementTree.parse(site / "acties/regio/overijssel/feed.xml").getroot()
+    ids = [e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")]
+    assert [i.rsplit("/", 2)[1] for i in ids] == ["flexpool-twente"]
+    title = feed.find(f"{ATOM}title").text
+    assert "Overijssel" in title
+
+
+def test_schemas_are_published_unchanged(site):
+    from actiebank.paths import SCHEMA_DIR
+
+    for name in ("action.schema.json", "case.schema.json"):
+        assert (site / "schema" / name).read_bytes() == (SCHEMA_DIR / name).read_bytes()
+
+
+def test_script_is_published_and_referenced(site):
+    page = read(site, "acties/")
+    assert "assets/javascripts/catalogue.js" in page
+    assert (site / "assets/javascripts/catalogue.js").is_file()
+    assert "fonts.googleapis" not in page and "fonts.gstatic" not in page
+
+
+def test_every_page_links_only_to_pages_that_exist(site):
+    broken = []
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        for href in re.findall(r'href="(\.\./[^"#?]*|[a-z][^":#?]*/)"', text):
+            target = (path.parent / href).resolve()
+            if href.endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)} -> {href}")
+    assert not broken, broken[:20]
+
+
+def test_title_escaping_holds_in_open_graph_tags(site):
+    page = read(site, "acties/buddy-haaglanden/")
+    match = re.search(r'<meta property="og:title" content="([^"]*)">', page)
+    assert match and html.unescape(match.group(1)) == "Buddy's & <starters> in Haaglanden"
