@@ -1,0 +1,130 @@
+"""Builds that change something: a bad entry, a new action, a long facet, a rebuild."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sample_catalogue import ACTIONS as SAMPLE_ACTIONS
+
+
+def slugs_on(page: str) -> list[str]:
+    return re.findall(r'<li class="ab-card" data-slug="([^"]+)"', page)
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+NEW_ACTION = """\
+---
+title: Oriëntatiebaan voor zij-instromers in Zuid-Limburg
+summary: Zij-instromers werken drie maanden betaald mee voordat ze aan een opleiding beginnen.
+organisations:
+  - name: Zorg Zuid-Limburg
+regions: [zuid-limburg]
+sectors: [vvt]
+success_factors: [onboarding]
+interventions: [orientation-job]
+status: running
+target_groups: [career-switchers]
+outcomes:
+  - measure: inflow
+    result: improved
+updated: 2026-01-05
+---
+Nieuw.
+"""
+
+
+def test_a_new_action_appears_everywhere_a_visitor_looks(tmp_path, make_project, build):
+    project = make_project(tmp_path / "p", actions={**SAMPLE_ACTIONS,
+                                                    "orientatiebaan-limburg": NEW_ACTION})
+    build(project)
+    site = project / "site"
+    slug = "orientatiebaan-limburg"
+    assert (site / "acties" / slug / "index.html").is_file()
+    assert slugs_on(html(site, "acties"))[0] == slug
+    for facet_page in ("regio/zuid-limburg", "regio/limburg", "succesfactor/onboarding",
+                       "resultaat/inflow", "sector/vvt", "doelgroep/career-switchers",
+                       "interventie/orientation-job", "status/running"):
+        assert slug in slugs_on(html(site, f"acties/{facet_page}")), facet_page
+        assert f"/acties/{slug}/" in (site / "acties" / facet_page / "feed.xml").read_text()
+    home = html(site, ".")
+    assert slugs_on(home[home.index('id="ab-new-actions"'):])[0] == slug
+    assert 'href="acties/regio/limburg/"' in home
+    assert f"/acties/{slug}/" in (site / "feed.xml").read_text(encoding="utf-8")
+    assert f'"slug": "{slug}"' in (site / "api/actions.json").read_text(encoding="utf-8")
+    assert f"\n{slug}," in (site / "api/actions.csv").read_text(encoding="utf-8-sig")
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert f"acties/{slug}/" in index
+
+
+def test_bad_content_stops_the_build_and_keeps_the_last_site(tmp_path, make_project, build):
+    project = make_project(tmp_path / "p")
+    build(project)
+    marker = project / "site" / "acties" / "index.html"
+    before = marker.read_bytes()
+    bad = SAMPLE_ACTIONS["flexpool-twente"].replace("regions: [twente]", "regions: [brabant]")
+    (project / "content/actions/flexpool-twente.md").write_text(bad, encoding="utf-8")
+    for extra in ((), ("--no-strict",)):
+        result = build(project, *extra, check=False)
+        assert result.returncode != 0
+        output = result.stdout + result.stderr
+        assert "content/actions/flexpool-twente.md:" in output
+        assert "'brabant' is not a region" in output
+        assert "1 problem in content; nothing was built" in output
+        assert "Traceback" not in output
+        assert marker.read_bytes() == before
+
+
+def test_the_same_content_builds_byte_identical_sites(tmp_path, make_project, build):
+    sites = []
+    for name in ("one", "two"):
+        project = make_project(tmp_path / name)
+        build(project)
+        sites.append(project / "site")
+    files = sorted(p.relative_to(sites[0]) for p in sites[0].rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(sites[1]) for p in sites[1].rglob("*") if p.is_file())
+    different = [str(f) for f in files if (sites[0] / f).read_bytes() != (sites[1] / f).read_bytes()]
+    assert not different
+
+
+def test_a_rebuild_reuses_drawn_images(tmp_path, make_project, build):
+    project = make_project(tmp_path / "p")
+    build(project)
+    cache = project / ".cache" / "actiebank"
+    drawn = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+    assert any(p.suffix == ".webp" for p in drawn) and any(p.parent.name == "og" for p in drawn)
+    build(project)
+    assert {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()} == drawn
+    # A changed title draws a new card; the unchanged ones stay.
+    text = (project / "content/actions/flexpool-twente.md").read_text(encoding="utf-8")
+    (project / "content/actions/flexpool-twente.md").write_text(
+        text.replace("Regionale flexpool in Twente", "Regionale flexpool voor heel Twente"),
+        encoding="utf-8")
+    build(project)
+    after = {p for p in cache.rglob("*.png") if p.parent.name == "og"}
+    assert len(after) == len([p for p in drawn if p.parent.name == "og"]) + 1
+
+
+def test_long_facet_pages_are_paginated(tmp_path, make_project, build):
+    template = SAMPLE_ACTIONS["flexpool-twente"].replace("related: [buddy-haaglanden]\n", "")
+    actions = {}
+    for number in range(1, 53):
+        actions[f"flexpool-{number:02d}"] = (
+            template.replace("Regionale flexpool in Twente", f"Regionale flexpool nummer {number}")
+            .replace("updated: 2023-01-10", f"updated: 2023-01-{(number % 28) + 1:02d}"))
+    project = make_project(tmp_path / "p", actions=actions, cases={})
+    build(project)
+    site = project / "site"
+    first = html(site, "acties/regio/twente")
+    second = html(site, "acties/regio/twente/2")
+    assert len(slugs_on(first)) == 48 and len(slugs_on(second)) == 4
+    assert set(slugs_on(first)) | set(slugs_on(second)) == set(actions)
+    assert 'href="../../../acties/regio/twente/2/"' in first
+    assert 'href="../../../../acties/regio/twente/"' in second
+    assert '<span aria-current="page">2</span>' in second
+    assert not (site / "acties/regio/twente/3").exists()
+    # The catalogue itself lists every action, for the filter script and for no-JS.
+    assert len(slugs_on(html(site, "acties"))) == 52
