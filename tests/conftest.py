@@ -142,3 +142,12 @@ def watch(page, base_url):
     page.on("pageerror", lambda e: recorder.console_errors.append(str(e)))
     yield recorder
     recorder.assert_clean()
+
+
+@pytest.fixture(scope="session")
+def project_tools():
+    """copy_project and build_site for tests in folders with their own conftest.py (all
+    conftest modules share one name, so importing this one by name is unreliable)."""
+    import types
+
+    return types.SimpleNamespace(copy_project=copy_project, build_site=build_site, serve=serve)
