@@ -1,0 +1,141 @@
+"""Warnings for the people who review a contribution: likely duplicates and stale entries.
+
+Neither is an error: a warning shows on the pull request (and with `actiebank validate
+--warnings`) but never changes the exit code, because only a person can tell whether two
+similar actions are one, or whether an old entry is still current.
+
+Likely duplicate: two entries of one kind whose titles are at least 85% alike
+(difflib's ratio on the folded titles) or whose summaries share at least half of their
+words (Jaccard index on folded word sets). On the real catalogue (23 actions, November
+2026) the closest pairs reach 72% on titles ("... in Noord-Brabant" twice) and 38% on
+summaries, so these thresholds leave a clear margin, while a re-submitted action with a
+reworded title or a lightly edited summary still crosses them (see the tests).
+
+Stale: an entry whose `updated` date, or without one its last git commit, is more than
+two years old. The history comes from one `git log` over the whole content folder.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from pathlib import Path
+
+from .catalogue import Catalogue, Entry
+from .frontmatter import read_source
+from .history import last_commit_dates
+from .problems import Problem
+from .vocabulary import fold
+
+TITLE_THRESHOLD = 0.85
+SUMMARY_THRESHOLD = 0.5
+STALE_YEARS = 2
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in fold(text).split("-") if w]
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def _position(entry: Entry, name: str) -> tuple[int, int]:
+    source = read_source(entry.path, entry.display)
+    return source.key_position((name,)) if name in (source.data or {}) else (1, 1)
+
+
+def likely_duplicates(entries: list[Entry]) -> list[Problem]:
+    """A warning on each of two entries that look alike, naming the other file."""
+    titles = [" ".join(_words(e.title)) for e in entries]
+    title_words = [frozenset(t.split()) for t in titles]
+    summaries = [frozenset(_words(e.summary)) for e in entries]
+    problems = []
+    close: list[tuple[int, int, float, float]] = []
+    for i in range(len(entries)):
+        # SequenceMatcher caches what it learns about its second sequence: one per entry.
+        matcher = difflib.SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(titles[i])
+        for j in range(i + 1, len(entries)):
+            total = len(titles[i]) + len(titles[j])
+            title = 0.0
+            # ratio() is slow: only titles of similar length that share some words get it
+            # (a title 85% alike in letters but sharing under half of its words would
+            # need a typo in nearly every word).
+            if total and 2 * min(len(titles[i]), len(titles[j])) / total >= TITLE_THRESHOLD \
+                    and _jaccard(title_words[i], title_words[j]) >= 0.5:
+                matcher.set_seq1(titles[j])
+                title = matcher.ratio()
+            summary = _jaccard(summaries[i], summaries[j])
+            if title >= TITLE_THRESHOLD or summary >= SUMMARY_THRESHOLD:
+                close.append((i, j, title, summary))
+    for i, j, title, summary in close:
+        for this, other in ((entries[i], entries[j]), (entries[j], entries[i])):
+            if title >= TITLE_THRESHOLD:
+                field, why = "title", f"its title is {title:.0%} like '{other.title}'"
+            else:
+                field, why = "summary", f"its summary shares {summary:.0%} of its words"
+            line, column = _position(this, field)
+            problems.append(Problem(
+                this.display, line, column, field,
+                f"likely a duplicate of {other.display}: {why}; if it is the same "
+                f"{'action' if this.kind == 'action' else 'story'}, add to that file instead",
+                "warning"))
+    return problems
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _who(entry: Entry) -> str:
+    contact = entry.data.get("contact") or {}
+    if contact.get("name"):
+        email = f" ({contact['email']})" if contact.get("email") else ""
+        return f"its contact {contact['name']}{email}"
+    if entry.data.get("author"):
+        return f"its author {entry.data['author']}"
+    names = [o.get("name") for o in entry.data.get("organisations") or [] if o.get("name")]
+    return f"{names[0]}" if names else "its organisation"
+
+
+def stale_entries(entries: list[Entry], today: date,
+                  last_changed: dict[Path, str]) -> list[Problem]:
+    """A warning on each entry not updated (nor committed) for more than two years."""
+    limit = _years_before(today, STALE_YEARS)
+    problems = []
+    for entry in entries:
+        written = entry.data.get("updated")
+        since = written if isinstance(written, str) else last_changed.get(entry.path.resolve())
+        try:
+            day = date.fromisoformat(since) if since else None
+        except ValueError:
+            continue  # the validator reports a bad date
+        if day is None or day >= limit:
+            continue
+        line, column = _position(entry, "updated") if written else (1, 1)
+        how = "updated" if written else "changed in git"
+        problems.append(Problem(
+            entry.display, line, column, "updated" if written else "",
+            f"last {how} on {day.isoformat()}, more than {STALE_YEARS} years ago: ask "
+            f"{_who(entry)} to confirm it is still current, then set 'updated: "
+            f"{today.isoformat()}'", "warning"))
+    return problems
+
+
+def review_catalogue(catalogue: Catalogue, *, today: date | None = None,
+                     last_changed: dict[Path, str] | None = None) -> list[Problem]:
+    """Every review warning for the valid entries of a catalogue, sorted like problems."""
+    today = today or date.today()
+    if last_changed is None:
+        last_changed = last_commit_dates(catalogue.content_dir)
+    problems: list[Problem] = []
+    for group in (catalogue.actions, catalogue.cases):
+        entries = list(group.values())
+        problems += likely_duplicates(entries)
+        problems += stale_entries(entries, today, last_changed)
+    return sorted(problems, key=lambda p: (p.path, p.line, p.column, p.field, p.message))
