@@ -9,13 +9,16 @@
 (function () {
   "use strict";
 
+  // Not "q": Material opens its search dialog for a ?q= in the address.
+  var TEXT_KEY = "zoek";
+
   function normalise(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
   function readUrl(facets) {
     var params = new URLSearchParams(window.location.search);
-    var state = { q: params.get("q") || "", sort: params.get("sort") || "newest", chosen: {} };
+    var state = { q: params.get(TEXT_KEY) || "", sort: params.get("sort") || "newest", chosen: {} };
     facets.forEach(function (facet) { state.chosen[facet] = params.getAll(facet); });
     return state;
   }
@@ -62,7 +65,7 @@
     this.facets.forEach(function (facet) {
       state.chosen[facet].forEach(function (value) { params.append(facet, value); });
     });
-    if (state.q.trim()) params.set("q", state.q.trim());
+    if (state.q.trim()) params.set(TEXT_KEY, state.q.trim());
     if (state.sort !== "newest") params.set("sort", state.sort);
     var query = params.toString();
     return window.location.pathname + (query ? "?" + query : "") + window.location.hash;

@@ -1,0 +1,317 @@
+"""The catalogue page /acties/ in Debian's Chromium, on the project's real content.
+
+What the static facet pages list is the reference: the filter script must agree with
+them for every value, with counts that follow the selection, state kept in the URL,
+the back button, "Wis filters", the text filter, sorting, and a page that still lists
+everything (with the filters as links) when JavaScript is off. The `watch` fixture fails
+a test on any request to another host and any console error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+from xml.etree import ElementTree
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CARDS = "[data-ab-results] > [data-slug]"
+VISIBLE = "els => els.filter(e => !e.hidden).map(e => e.dataset.slug)"
+
+
+def card_slugs(text: str) -> list[str]:
+    return re.findall(r'<li class="ab-card" data-slug="([^"]+)"', text)
+
+
+def static_slugs(site: Path, facet: str, value: str) -> set[str]:
+    """Every action a facet value's static pages list, over all their pages."""
+    folder = site / "acties" / facet / value
+    slugs = set(card_slugs((folder / "index.html").read_text(encoding="utf-8")))
+    for extra in sorted(p for p in folder.iterdir() if p.is_dir() and p.name.isdigit()):
+        slugs |= set(card_slugs((extra / "index.html").read_text(encoding="utf-8")))
+    return slugs
+
+
+@pytest.fixture(scope="module")
+def catalogue_html(built_site) -> str:
+    return (built_site / "acties" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def filters(catalogue_html) -> list[tuple[str, str]]:
+    found = re.findall(r'<input type="checkbox" name="([a-z]+)" value="([a-z0-9-]+)">',
+                       catalogue_html)
+    assert found, "the catalogue has no filters"
+    return found
+
+
+@pytest.fixture(scope="module")
+def reference(built_site, filters) -> dict[tuple[str, str], set[str]]:
+    return {(f, v): static_slugs(built_site, f, v) for f, v in filters}
+
+
+@pytest.fixture(scope="module")
+def all_slugs(catalogue_html) -> list[str]:
+    return card_slugs(catalogue_html)
+
+
+def visible(page) -> list[str]:
+    return page.eval_on_selector_all(CARDS, VISIBLE)
+
+
+def box(page, facet: str, value: str):
+    return page.locator(f'input[type=checkbox][name="{facet}"][value="{value}"]')
+
+
+def count_of(page, facet: str, value: str) -> int:
+    label = page.locator(f'label:has(input[name="{facet}"][value="{value}"])')
+    return int(label.locator("[data-ab-count]").text_content())
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def open_catalogue(page, path: str = "/acties/"):
+    page.goto(path)
+    page.wait_for_selector("[data-ab-catalogue][data-ab-ready]", state="attached")
+
+
+def test_every_filter_agrees_with_its_static_facet_page(page, watch, filters, reference):
+    open_catalogue(page)
+    for facet, value in filters:
+        box(page, facet, value).check()
+        assert set(visible(page)) == reference[(facet, value)], (facet, value)
+        assert query(page) == {facet: [value]}
+        box(page, facet, value).uncheck()
+
+
+def test_counts_follow_the_selection(page, watch, filters, reference, all_slugs):
+    open_catalogue(page)
+    for facet, value in filters:
+        assert count_of(page, facet, value) == len(reference[(facet, value)])
+    # Choose the most common value of the first facet, then every count must say how many
+    # cards ticking that box would show.
+    first = filters[0][0]
+    chosen = max((v for f, v in filters if f == first), key=lambda v: len(reference[(first, v)]))
+    box(page, first, chosen).check()
+    shown = set(visible(page))
+    assert shown == reference[(first, chosen)]
+    for facet, value in filters:
+        if facet == first:  # OR within a facet: its counts ignore its own selection
+            expected = len(reference[(facet, value)])
+        else:
+            expected = len(reference[(facet, value)] & shown)
+        assert count_of(page, facet, value) == expected, (facet, value)
+
+
+def test_or_within_a_facet_and_across_facets(page, watch, filters, reference):
+    regions = sorted((v for f, v in filters if f == "regio"),
+                     key=lambda v: (-len(reference[("regio", v)]), v))
+    assert len(regions) >= 2
+    a, b = regions[0], next(v for v in regions[1:]
+                            if reference[("regio", v)] - reference[("regio", regions[0])])
+    open_catalogue(page)
+    box(page, "regio", a).check()
+    box(page, "regio", b).check()
+    either = reference[("regio", a)] | reference[("regio", b)]
+    assert set(visible(page)) == either
+    assert query(page)["regio"] == [v for f, v in filters if f == "regio" and v in (a, b)]
+    factor = next(v for f, v in filters if f == "succesfactor"
+                  and reference[("succesfactor", v)] & either)
+    box(page, "succesfactor", factor).check()
+    assert set(visible(page)) == either & reference[("succesfactor", factor)]
+    status = page.locator("[data-ab-count-text]")
+    assert status.get_attribute("aria-live") == "polite"
+    n = len(visible(page))
+    assert status.text_content() == f"{n} {'actie gevonden' if n == 1 else 'acties gevonden'}"
+
+
+def test_a_province_also_finds_its_regions(page, watch, filters, reference, built_site):
+    from actiebank.vocabulary import load_vocabularies
+
+    regions = load_vocabularies()["region"]
+    used = {v for f, v in filters if f == "regio"}
+    province = next(t.slug for t in regions.terms if t.slug in used
+                    and any(c.slug in used for c in regions.children(t.slug)))
+    child = next(c.slug for c in regions.children(province) if c.slug in used)
+    assert reference[("regio", child)] <= reference[("regio", province)]
+    open_catalogue(page, f"/acties/?regio={province}")
+    assert set(visible(page)) == reference[("regio", province)]
+    assert set(visible(page)) >= reference[("regio", child)]
+
+
+def test_state_in_the_url_is_restored_on_load(page, watch, filters, reference):
+    facet, value = filters[0]
+    other = next((f, v) for f, v in filters if f != facet
+                 and reference[(f, v)] & reference[(facet, value)])
+    open_catalogue(page, f"/acties/?{facet}={value}&{other[0]}={other[1]}&sort=title")
+    assert box(page, facet, value).is_checked() and box(page, *other).is_checked()
+    assert set(visible(page)) == reference[(facet, value)] & reference[other]
+    assert page.locator("select[name=sort]").input_value() == "title"
+
+
+def test_back_and_forward_restore_the_filters(page, watch, filters, reference):
+    (f1, v1), (f2, v2) = filters[0], next(x for x in filters if x[0] != filters[0][0])
+    open_catalogue(page)
+    box(page, f1, v1).check()
+    after_first = set(visible(page))
+    box(page, f2, v2).check()
+    after_second = set(visible(page))
+    assert after_second == reference[(f1, v1)] & reference[(f2, v2)]
+    page.go_back()
+    page.wait_for_function(f"() => !location.search.includes('{f2}=')")
+    page.wait_for_selector("[data-ab-catalogue][data-ab-ready]", state="attached")
+    assert query(page) == {f1: [v1]}
+    assert box(page, f1, v1).is_checked() and not box(page, f2, v2).is_checked()
+    assert set(visible(page)) == after_first
+    page.go_back()
+    page.wait_for_function("() => location.search === ''")
+    page.wait_for_selector("[data-ab-catalogue][data-ab-ready]", state="attached")
+    assert not box(page, f1, v1).is_checked()
+    assert len(visible(page)) == page.locator(CARDS).count()
+    page.go_forward()
+    page.wait_for_function(f"() => location.search.includes('{f1}=')")
+    page.wait_for_selector("[data-ab-catalogue][data-ab-ready]", state="attached")
+    assert box(page, f1, v1).is_checked()
+    assert set(visible(page)) == after_first
+
+
+def test_clear_filters_shows_everything_again(page, watch, filters, all_slugs):
+    facet, value = filters[0]
+    open_catalogue(page, f"/acties/?{facet}={value}&zoek=zorg&sort=title")
+    assert len(visible(page)) < len(all_slugs)
+    page.get_by_role("button", name="Wis filters").click()
+    assert sorted(visible(page)) == sorted(all_slugs)
+    assert urlsplit(page.url).query == ""
+    assert not box(page, facet, value).is_checked()
+    assert page.locator("input[name=q]").input_value() == ""
+    assert page.locator("[data-ab-count-text]").text_content() == f"{len(all_slugs)} acties gevonden"
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().lower()
+
+
+def test_text_filter_searches_title_summary_and_organisations(page, watch, built_site):
+    records = json.loads((built_site / "api/actions.json").read_text(encoding="utf-8"))
+    # An organisation's name that appears in some actions but not all.
+    words = sorted({w for r in records for o in r["organisations"] for w in o["name"].split()
+                    if len(w) > 5}, key=lambda w: (len(w), w))
+    haystacks = {r["slug"]: fold(" ".join([r["title"], r["summary"]]
+                                          + [o["name"] for o in r["organisations"]]))
+                 for r in records}
+    term = next(w for w in words
+                if 0 < sum(fold(w) in h for h in haystacks.values()) < len(records))
+    expected = {slug for slug, text in haystacks.items() if fold(term) in text}
+    open_catalogue(page)
+    page.locator("input[name=q]").fill(term.upper())
+    page.wait_for_function("t => new URLSearchParams(location.search).get('zoek') === t",
+                           arg=term.upper())
+    assert set(visible(page)) == expected
+    # Accents do not matter: 'orientatie' finds 'oriëntatie'.
+    accented = next((r for r in records if "ë" in r["title"]), None)
+    if accented:
+        word = next(w for w in accented["title"].split() if "ë" in w)
+        page.locator("input[name=q]").fill(fold(word))
+        page.wait_for_function("t => new URLSearchParams(location.search).get('zoek') === t",
+                               arg=fold(word))
+        assert accented["slug"] in visible(page)
+
+
+def test_sort_by_title_and_back_to_newest(page, watch, all_slugs, built_site):
+    titles = {r["slug"]: r["title"] for r in
+              json.loads((built_site / "api/actions.json").read_text(encoding="utf-8"))}
+    open_catalogue(page)
+    assert page.eval_on_selector_all(CARDS, "els => els.map(e => e.dataset.slug)") == all_slugs
+    page.locator("select[name=sort]").select_option("title")
+    assert query(page) == {"sort": ["title"]}
+    order = page.eval_on_selector_all(CARDS, "els => els.map(e => e.dataset.slug)")
+    firsts = [fold(titles[s])[:1] for s in order]
+    assert firsts == sorted(firsts)
+    page.locator("select[name=sort]").select_option("newest")
+    assert page.eval_on_selector_all(CARDS, "els => els.map(e => e.dataset.slug)") == all_slugs
+
+
+def test_filters_work_after_instant_navigation(page, watch, filters, reference):
+    page.goto("/")
+    page.locator(".md-nav--primary").get_by_role("link", name="Acties", exact=True).first.click()
+    page.wait_for_url("**/acties/")
+    page.wait_for_selector("[data-ab-catalogue][data-ab-ready]", state="attached")
+    facet, value = filters[0]
+    box(page, facet, value).check()
+    assert set(visible(page)) == reference[(facet, value)]
+
+
+def test_without_javascript_every_action_is_listed_and_filters_are_links(
+        browser, base_url, built_site, all_slugs, filters, reference):
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    foreign: list[str] = []
+    local = urlsplit(base_url).netloc
+
+    def route(route):
+        if urlsplit(route.request.url).netloc == local:
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    try:
+        page.goto("/acties/")
+        assert visible(page) == all_slugs
+        assert all(page.locator(CARDS).nth(i).is_visible() for i in range(len(all_slugs)))
+        assert not page.locator("input[type=checkbox]").first.is_visible()
+        facet, value = filters[0]
+        link = page.locator(f'a.ab-filter-link[href$="acties/{facet}/{value}/"]')
+        assert link.is_visible()
+        link.click()
+        page.wait_for_url(f"**/acties/{facet}/{value}/")
+        assert set(card_slugs(page.content())) <= reference[(facet, value)]
+        listed = page.eval_on_selector_all("li.ab-card", VISIBLE)
+        assert set(listed) == set(card_slugs(
+            (built_site / "acties" / facet / value / "index.html").read_text(encoding="utf-8")))
+        # Every action is one click from the catalogue.
+        page.goto("/acties/")
+        page.locator(f'[data-slug="{all_slugs[-1]}"] a').click()
+        page.wait_for_url(f"**/acties/{all_slugs[-1]}/")
+        assert page.locator("h1").first.is_visible()
+    finally:
+        context.close()
+    assert not foreign, foreign
+
+
+def test_exports_hold_what_the_catalogue_shows(page, watch, all_slugs):
+    # The browser's own request client: a CSV would start a download in a tab.
+    fetch = page.request.get
+    response = fetch("/api/actions.json")
+    assert response.ok and "json" in response.headers["content-type"]
+    records = json.loads(response.body())
+    assert sorted(r["slug"] for r in records) == sorted(all_slugs)
+    for record in records:
+        assert record["url"].endswith(f"/acties/{record['slug']}/")
+        assert {"title", "summary", "organisations", "regions", "sectors", "success_factors",
+                "interventions", "status"} <= set(record)
+    rows = list(csv.DictReader(io.StringIO(
+        fetch("/api/actions.csv").body().decode("utf-8-sig"))))
+    assert [r["slug"] for r in rows] == [r["slug"] for r in records]
+    assert [r["title"] for r in rows] == [r["title"] for r in records]
+    cases = json.loads(fetch("/api/cases.json").body())
+    for case in cases:
+        assert set(case["actions"]) <= set(all_slugs)
+        assert case["url"].endswith(f"/verhalen/{case['slug']}/")
+    feed = ElementTree.fromstring(fetch("/feed.xml").body())
+    links = [e.get("href") for e in feed.iter("{http://www.w3.org/2005/Atom}link")
+             if e.get("rel") == "alternate"]
+    assert any(f"/acties/{all_slugs[0]}/" in link for link in links)
+    # An export's address leads to the page it describes.
+    page.goto(f"/acties/{records[0]['slug']}/")
+    assert page.locator("h1").first.text_content().strip() == records[0]["title"]
