@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import io
 import shutil
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -13,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from gates import site_root_url
+from gates import audit_context, site_root_url
 
 PROJECT_CONFTEST = Path(__file__).resolve().parent.parent / "conftest.py"
 
@@ -62,6 +63,14 @@ class PagesHandler(SimpleHTTPRequestHandler):
         return super().send_head()
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A browser that navigates on before a response is sent breaks the pipe; normal."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class PagesServer:
     """A running PagesHandler server; `root` is the site's home, e.g.
     http://127.0.0.1:PORT/actiebank/."""
@@ -70,7 +79,7 @@ class PagesServer:
         published = site_root_url(site_dir)
         prefix = urlsplit(published).path if published else "/"
         handler = type("Handler", (PagesHandler,), {"prefix": prefix})
-        self.server = ThreadingHTTPServer(
+        self.server = QuietServer(
             ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
@@ -136,9 +145,8 @@ def audit_page(browser, request):
     contexts = []
 
     def open_page(origin: str, viewport: str = "desktop") -> AuditPage:
-        context = browser.new_context(viewport=VIEWPORTS[viewport], locale="nl-NL",
-                                      is_mobile=viewport == "phone",
-                                      has_touch=viewport == "phone")
+        context = audit_context(browser, VIEWPORTS[viewport], locale="nl-NL",
+                                is_mobile=viewport == "phone", has_touch=viewport == "phone")
         contexts.append(context)
         return AuditPage(context.new_page(), origin)
 
