@@ -83,6 +83,14 @@ def form_field(item: Field) -> dict:
             out["widget"] = "object"
             out["fields"] = children
             out["collapsed"] = not item.required
+            if not item.required:
+                # Decap checks a group's required parts even when the group is left empty,
+                # which would block every entry without, say, an image. The validator in
+                # CI still requires them whenever the group is filled in.
+                for child, spec in zip(item.children, children):
+                    if spec["required"]:
+                        spec["required"] = False
+                        spec["hint"] = f"Verplicht als je ‘{item.label}’ invult. {spec['hint']}"
         if item.path.endswith("image"):
             for child in out["fields"]:
                 if child["name"] == "src":
@@ -99,6 +107,7 @@ def form_field(item: Field) -> dict:
         out["default"] = False
     elif item.many and item.pattern == SLUG_PATTERN:
         # A list of action slugs: pick the actions by title instead of typing file names.
+        out["hint"] = item.help
         out.update({"widget": "relation", "collection": "acties", "multiple": True,
                     "search_fields": ["title"], "display_fields": ["title"],
                     "value_field": "{{slug}}"})
@@ -191,7 +200,7 @@ def decap_files(node_modules: Path) -> dict[str, Path]:
 
     Raises FileNotFoundError, naming the fix, when decap-cms is not installed.
     """
-    dist = Path(node_modules) / "decap-cms" / "dist"
+    dist = Path(node_modules).resolve() / "decap-cms" / "dist"
     if not (dist / "decap-cms.js").is_file():
         raise FileNotFoundError(f"{dist / 'decap-cms.js'} is missing; run `npm ci` in the "
                                 "project folder to install the web form's script")
