@@ -1,0 +1,143 @@
+"""The web form's config.yml covers every schema field with the right widget and required
+flag, and /admin/ on the built site serves Decap from the site itself."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actiebank.decap import decap_config, decap_files, repo_from_url
+from actiebank.vocabulary import load_vocabularies
+
+MKDOCS_YML = (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def _fields(config: dict, collection: str) -> dict[str, dict]:
+    """path -> Decap field, for every field of a collection, nested ones as 'a[].b' / 'a.b'."""
+    found: dict[str, dict] = {}
+
+    def visit(fields, prefix):
+        for field in fields:
+            path = prefix + field["name"]
+            found[path] = field
+            if "fields" in field:
+                visit(field["fields"], path + ("[]." if field["widget"] == "list" else "."))
+
+    visit(next(c for c in config["collections"] if c["name"] == collection)["fields"], "")
+    return found
+
+
+@pytest.fixture(scope="module")
+def config() -> dict:
+    return decap_config(repo="actiebank/actiebank", site_url="https://example.org/")
+
+
+@pytest.mark.parametrize("kind, collection, folder", [("action", "acties", "content/actions"),
+                                                       ("case", "verhalen", "content/cases")])
+def test_every_schema_field_is_in_the_form_with_its_required_flag(config, kind, collection,
+                                                                  folder, schema_paths):
+    fields = _fields(config, collection)
+    paths = schema_paths(kind)
+    assert set(fields) - {"body"} == set(paths)
+    for path, required in paths.items():
+        parent = path.rsplit(".", 1)[0] if "." in path else None
+        optional_group = parent and not parent.endswith("[]") and not paths[parent]
+        # Parts of an optional group (contact.name) are left to the validator: Decap would
+        # otherwise refuse every entry without a contact.
+        assert fields[path]["required"] is (required and not optional_group), path
+    spec = next(c for c in config["collections"] if c["name"] == collection)
+    assert spec["folder"] == folder and spec["create"] and spec["format"] == "frontmatter"
+
+
+def test_vocabularies_become_selects_with_dutch_labels(config):
+    fields = _fields(config, "acties")
+    vocabularies = load_vocabularies()
+    for path, name, multiple in [("regions", "region", True), ("sectors", "sector", True),
+                                 ("success_factors", "success_factor", True),
+                                 ("interventions", "intervention", True),
+                                 ("status", "status", False),
+                                 ("outcomes[].measure", "outcome_measure", False),
+                                 ("outcomes[].unit", "outcome_unit", False)]:
+        field = fields[path]
+        assert field["widget"] == "select", path
+        assert field["options"] == [{"label": t.nl, "value": t.slug}
+                                    for t in vocabularies[name].terms], path
+        assert field.get("multiple", False) is multiple, path
+    assert fields["regions"]["min"] == 1
+
+
+def test_lists_numbers_relations_and_dates_get_their_widgets(config):
+    fields = _fields(config, "acties")
+    for path in ("organisations", "outcomes", "links", "funding"):
+        assert fields[path]["widget"] == "list", path
+    assert fields["organisations"]["min"] == 1
+    assert fields["funding"]["field"]["widget"] == "string"
+    assert fields["outcomes[].value"]["widget"] == "number"
+    assert fields["costs.amount_eur"]["min"] == 0
+    assert fields["related"]["widget"] == "relation" and fields["related"]["collection"] == "acties"
+    assert fields["image.src"]["widget"] == "image"
+    assert fields["updated"]["widget"] == "datetime" and fields["updated"]["format"] == "YYYY-MM-DD"
+    assert fields["summary"]["widget"] == "text"
+    cases = _fields(config, "verhalen")
+    assert cases["actions"]["widget"] == "relation" and cases["actions"]["min"] == 1
+    assert cases["featured"]["widget"] == "boolean"
+
+
+def test_editorial_workflow_backends_and_media(config):
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["backend"] == {**config["backend"], "name": "github",
+                                 "repo": "actiebank/actiebank", "branch": "main"}
+    assert config["local_backend"] is True
+    assert config["locale"] == "nl"
+    assert config["media_folder"] == "content/images"
+    assert config["public_folder"] == "../images"
+    assert config["slug"]["encoding"] == "ascii" and config["slug"]["clean_accents"]
+    assert repo_from_url("https://github.com/actiebank/actiebank/") == "actiebank/actiebank"
+    repo_url = re.search(r"^repo_url:\s*(\S+)", MKDOCS_YML, re.M).group(1)
+    assert repo_from_url(repo_url) == "actiebank/actiebank"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_every_pattern_is_a_valid_javascript_regex(config):
+    patterns = [f["pattern"][0] for c in config["collections"] for f in _all(c["fields"])
+                if "pattern" in f]
+    assert patterns
+    script = ("const ps = JSON.parse(process.argv[1]); for (const p of ps) new RegExp(p);"
+              "console.log(ps.length)")
+    result = subprocess.run(["node", "-e", script, json.dumps(patterns)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(len(patterns))
+
+
+def _all(fields):
+    for field in fields:
+        yield field
+        yield from _all(field.get("fields", []))
+        if "field" in field:
+            yield field["field"]
+
+
+def test_admin_is_built_from_the_site_itself(built_site):
+    admin = built_site / "admin"
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert '<script src="decap-cms.js"></script>' in page
+    assert not re.search(r"""(src|href)=["']https?://""", page), "nothing from another host"
+    for uri, source in decap_files(built_site.parent / "node_modules").items():
+        assert (built_site / uri).read_bytes() == source.read_bytes(), uri
+    config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["repo"] == "actiebank/actiebank"
+    assert {c["name"] for c in config["collections"]} == {"acties", "verhalen"}
+
+
+def test_admin_stays_out_of_the_sitemap_and_search(built_site):
+    assert "/admin/" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith("admin")]
+    assert 'content="noindex, nofollow"' in (built_site / "admin" / "index.html").read_text("utf-8")
