@@ -33,7 +33,8 @@ def last_commit_dates(content_dir: Path) -> dict[Path, str]:
 def parse_log(output: str, base: Path) -> dict[Path, str]:
     dates: dict[Path, str] = {}
     current = ""
-    for line in output.splitlines():
+    # split("\n"), not splitlines(): splitlines() also breaks at the \x1e mark itself.
+    for line in output.split("\n"):
         if line.startswith(_MARK):
             current = line[len(_MARK):].strip()
         elif line.strip() and current:
