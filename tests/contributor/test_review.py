@@ -1,0 +1,150 @@
+"""Review warnings: a likely duplicate names the other file, an entry unchanged for two
+years asks its contact to confirm it, the real catalogue raises neither, and warnings never
+fail the check."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from actiebank.catalogue import load_catalogue
+from actiebank.cli import main
+from actiebank.review import review_catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = date(2026, 11, 23)
+
+
+def _set(text: str, field: str, value: str) -> str:
+    """The text with one top-level field (and its continuation lines) set to a string."""
+    value = json.dumps(value.strip("'\""), ensure_ascii=False)
+    new, count = re.subn(rf"^{field}:.*(?:\n[ \t]+\S.*)*$", lambda m: f"{field}: {value}", text,
+                         count=1, flags=re.M)
+    assert count == 1, field
+    return new
+
+
+def _original(content: Path) -> Path:
+    return sorted((content / "actions").glob("*vitaliteitscoaches*.md"))[0]
+
+
+def test_real_content_gives_no_warnings():
+    catalogue = load_catalogue(ROOT / "content")
+    assert catalogue.actions, "the project has content"
+    assert review_catalogue(catalogue, today=TODAY) == []
+
+
+def test_a_reworded_title_is_a_likely_duplicate_naming_the_other_file(real_content_copy):
+    original = _original(real_content_copy)
+    title = load_catalogue(real_content_copy).actions[original.stem].title
+    planted = real_content_copy / "actions" / "nieuw-ingestuurd.md"
+    text = original.read_text(encoding="utf-8")
+    planted.write_text(_set(_set(text, "title", f'"{title} in de regio"'), "summary",
+                            "Een heel andere samenvatting die met geen enkele andere actie "
+                            "woorden deelt: kwartels, zeppelins en marmelade."),
+                       encoding="utf-8")
+    catalogue = load_catalogue(real_content_copy)
+    assert catalogue.errors == []
+    warnings = review_catalogue(catalogue, today=TODAY, last_changed={})
+    mine = [w for w in warnings if w.path.endswith("nieuw-ingestuurd.md")]
+    assert len(mine) == 1 and mine[0].severity == "warning" and mine[0].field == "title"
+    assert original.name in mine[0].message and "duplicate" in mine[0].message
+    assert mine[0].line == 2, "the warning points at the title line"
+    theirs = [w for w in warnings if w.path.endswith(original.name)]
+    assert theirs and "nieuw-ingestuurd.md" in theirs[0].message
+
+
+def test_a_lightly_edited_summary_is_a_likely_duplicate(real_content_copy):
+    original = _original(real_content_copy)
+    entry = load_catalogue(real_content_copy).actions[original.stem]
+    words = entry.summary.split()
+    words[-3:] = ["en", "verder", "niets."]
+    planted = real_content_copy / "actions" / "nog-een-keer.md"
+    text = _set(original.read_text(encoding="utf-8"), "title", '"Kwartels, zeppelins en marmelade"')
+    planted.write_text(_set(text, "summary", '"' + " ".join(words) + '"'), encoding="utf-8")
+    warnings = review_catalogue(load_catalogue(real_content_copy), today=TODAY, last_changed={})
+    mine = [w for w in warnings if w.path.endswith("nog-een-keer.md")]
+    assert [w.field for w in mine] == ["summary"]
+    assert original.name in mine[0].message
+
+
+def test_different_actions_on_one_theme_are_not_duplicates(content):
+    text = ("---\ntitle: x\nsummary: x\norganisations: [{name: Zorggroep Oost}]\n"
+            "regions: [twente]\nsectors: [hospitals]\nsuccess_factors: [onboarding]\n"
+            "interventions: [flexpool]\nstatus: running\n---\n")
+    (content / "actions" / "flexpool-twente.md").write_text(
+        _set(_set(text, "title", "Flexpool voor zorgmedewerkers in Twente"), "summary",
+             "Medewerkers in Twente kiezen zelf hun diensten bij vier ziekenhuizen."), "utf-8")
+    (content / "actions" / "flexpool-achterhoek.md").write_text(
+        _set(_set(text, "title", "Een flexpool voor starters in de Achterhoek"), "summary",
+             "Starters in de Achterhoek werken hun eerste jaar in een vaste flexpool."), "utf-8")
+    catalogue = load_catalogue(content)
+    assert len(catalogue.actions) == 2
+    assert review_catalogue(catalogue, today=TODAY, last_changed={}) == []
+
+
+def test_an_old_updated_date_asks_the_contact_to_confirm(real_content_copy):
+    original = _original(real_content_copy)
+    text = original.read_text(encoding="utf-8")
+    text = _set(text, "updated", "'2024-11-22'") if re.search(r"^updated:", text, re.M) \
+        else text.replace("\n---", "\nupdated: '2024-11-22'\n---", 1)
+    text = text.replace("\n---", "\ncontact:\n  name: Anna de Vries\n  email: anna@example.nl\n---", 1) \
+        if not re.search(r"^contact:", text, re.M) else text
+    original.write_text(text, encoding="utf-8")
+    catalogue = load_catalogue(real_content_copy)
+    assert catalogue.errors == []
+    warnings = review_catalogue(catalogue, today=TODAY, last_changed={})
+    assert len(warnings) == 1
+    warning = warnings[0]
+    assert warning.path.endswith(original.name) and warning.field == "updated"
+    assert "2024-11-22" in warning.message and "confirm" in warning.message
+    name = catalogue.actions[original.stem].data["contact"]["name"]
+    assert name in warning.message
+    # One day later it is not yet two years old.
+    assert review_catalogue(catalogue, today=date(2026, 11, 22), last_changed={}) == []
+
+
+def _git(folder: Path, *args: str, when: str | None = None):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    if when:
+        env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
+
+
+def test_without_updated_the_last_commit_counts(real_content_copy):
+    for path in real_content_copy.glob("*/*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^updated:.*\n", "", text, flags=re.M), encoding="utf-8")
+    catalogue = load_catalogue(real_content_copy)
+    assert review_catalogue(catalogue, today=TODAY) == [], "not a git checkout: no history"
+    _git(real_content_copy, "init", "-q")
+    _git(real_content_copy, "add", ".")
+    _git(real_content_copy, "commit", "-qm", "old", when="2023-01-10T12:00:00+00:00")
+    newest = sorted((real_content_copy / "actions").glob("*.md"))[-1]
+    newest.write_text(newest.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    _git(real_content_copy, "commit", "-qam", "new", when="2026-10-01T12:00:00+00:00")
+    warnings = review_catalogue(load_catalogue(real_content_copy), today=TODAY)
+    stale = {Path(w.path).name for w in warnings}
+    assert newest.name not in stale
+    assert len(stale) == len(catalogue.actions) + len(catalogue.cases) - 1
+    assert all("2023-01-10" in w.message and "changed in git" in w.message for w in warnings)
+
+
+def test_warnings_show_but_never_fail_the_check(real_content_copy, capsys, monkeypatch):
+    original = _original(real_content_copy)
+    planted = real_content_copy / "actions" / "dubbel.md"
+    title = load_catalogue(real_content_copy).actions[original.stem].title
+    planted.write_text(_set(original.read_text("utf-8"), "title", f'"{title} (nieuw)"'), "utf-8")
+    monkeypatch.chdir(real_content_copy.parent)
+    assert main(["validate", "--warnings", "--format", "github", "content"]) == 0
+    out = capsys.readouterr().out
+    assert "::warning file=content/actions/dubbel.md,line=2" in out
+    assert main(["validate", "content"]) == 0
+    assert "warning" not in capsys.readouterr().out, "warnings only when asked for"
