@@ -1,0 +1,127 @@
+"""The GitHub side: workflows that lint clean and follow the security rules, the issue form
+generated from the schema, and the pre-commit hook that runs the validator."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actiebank.reference import schema_fields
+from actiebank.scaffold import ISSUE_FORM_PATH, issue_form
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def _workflow(name: str) -> dict:
+    # YAML 1.1 reads the key `on` as True.
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))
+    return data
+
+
+def _actionlint() -> str | None:
+    here = Path(sys.executable).parent / "actionlint"
+    return str(here) if here.is_file() else shutil.which("actionlint")
+
+
+@pytest.mark.skipif(_actionlint() is None, reason="actionlint is not installed (pip install -e '.[test]')")
+def test_workflows_lint_clean():
+    files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
+    assert len(files) == 2
+    result = subprocess.run([_actionlint(), "-no-color", *files], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_are_least_privilege_and_pinned():
+    for path in WORKFLOWS.glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        data = _workflow(path.name)
+        assert "pull_request_target" not in text, path.name
+        assert data["permissions"] == {"contents": "read"}, path.name
+        for name, job in data["jobs"].items():
+            granted = job.get("permissions", {})
+            if path.name == "deploy.yml" and name == "deploy":
+                assert granted == {"pages": "write", "id-token": "write"}
+            else:
+                assert not granted, f"{path.name} {name} widens the token"
+        uses = re.findall(r"uses:\s*(\S+)(.*)", text)
+        assert uses
+        for action, comment in uses:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
+            assert re.search(r"#\s*v\d+\.\d+\.\d+", comment), f"{action}: say the version"
+
+
+def test_ci_validates_with_annotations_builds_strict_and_tests_every_pull_request():
+    ci = _workflow("ci.yml")
+    assert "pull_request" in ci["on"] and "push" in ci["on"]
+    runs = "\n".join(step.get("run", "") for job in ci["jobs"].values() for step in job["steps"])
+    assert "actiebank validate --format github --warnings" in runs
+    assert "mkdocs build --strict" in runs
+    assert ".ci/run" in runs
+    deploy = _workflow("deploy.yml")
+    assert deploy["on"]["push"]["branches"] == ["main"]
+    steps = [s.get("uses", "") for job in deploy["jobs"].values() for s in job["steps"]]
+    assert any(s.startswith("actions/upload-pages-artifact@") for s in steps)
+    assert any(s.startswith("actions/deploy-pages@") for s in steps)
+
+
+def test_committed_issue_form_is_the_generated_one():
+    committed = (ROOT / ISSUE_FORM_PATH).read_text(encoding="utf-8")
+    assert committed == issue_form(), "run: actiebank new issue-form"
+
+
+def test_issue_form_asks_every_required_field_with_vocabulary_dropdowns():
+    form = yaml.safe_load(issue_form())
+    questions = {q["id"]: q for q in form["body"] if "id" in q}
+    required = [f for f in schema_fields("action") if f.required]
+    for field in required:
+        question = questions[field.name]
+        assert question["validations"]["required"] is True
+        if field.vocabulary:
+            options = question["attributes"]["options"]
+            assert question["type"] == "dropdown"
+            assert options == [nl for _, nl in field.values]
+            assert len(set(options)) == len(options), "GitHub refuses repeated options"
+            assert question["attributes"]["multiple"] is field.many
+
+
+def test_pull_request_template_has_a_checklist():
+    text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"^- \[ \] ", text, re.M)) >= 5
+    assert "actiebank validate" in text
+
+
+def test_pre_commit_hook_runs_the_validator_on_changed_entries(content):
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (repo,) = config["repos"]
+    (hook,) = repo["hooks"]
+    assert repo["repo"] == "local" and hook["pass_filenames"] is True
+    files = re.compile(hook["files"])
+    assert files.search("content/actions/buddy.md") and files.search("content/cases/verhaal.md")
+    assert not files.search("content/bijdragen/index.md")
+    assert not files.search("content/actions/foto.jpg")
+
+    good = content / "actions" / "buddy.md"
+    good.write_text("---\ntitle: Buddy voor starters\nsummary: Nieuwe collega's krijgen een "
+                    "buddy in hun eerste half jaar.\norganisations: [{name: Zorggroep Oost}]\n"
+                    "regions: [twente]\nsectors: [vvt]\nsuccess_factors: [onboarding]\n"
+                    "interventions: [buddy]\nstatus: running\n---\n", encoding="utf-8")
+    command = shlex.split(hook["entry"])
+    # The entry is the checkout's own .venv/bin/actiebank; the same program here.
+    assert command[0] == ".venv/bin/actiebank"
+    program = [sys.executable, "-m", "actiebank.cli", *command[1:]]
+    ok = subprocess.run([*program, str(good)], capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    good.write_text(good.read_text(encoding="utf-8").replace("twente", "brabant"), "utf-8")
+    bad = subprocess.run([*program, str(good)], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 1
+    assert "regions[0]" in bad.stdout and "noord-brabant" in bad.stdout
