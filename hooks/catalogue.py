@@ -104,14 +104,26 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     page.edit_url = planned.edit_url
     if planned.og_image:
         page.meta["og_image"] = (config.site_url or "") + planned.og_image
-    body = Markup(sanitise(html)) if planned.markdown else Markup("")
-    return str(planned.render(body))
+    if not planned.markdown:
+        return str(planned.render())
+    body = Markup(sanitise(html))
+    _state.setdefault("bodies", {})[page.file.src_uri] = body
+    # Until on_page_context the page holds only what search should index: the summary and
+    # the contributor's text, not the fact panel or the cards of related actions.
+    return str(Markup("<p>{}</p>\n{}").format(planned.description, body))
 
 
-# Late, so the home page's generated parts are in place whatever other plugins added.
+# After the search plugin (priority 0) has indexed the body, and after any other plugin
+# that reads page.content: the page then gets its generated parts around the body.
 @event_priority(-50)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     site: Site | None = _state.get("site")
-    if site is not None and page.file.src_uri == "index.md":
+    if site is None:
+        return context
+    if page.file.src_uri == "index.md":
         context["actiebank_home"] = site.home
+    body = _state.get("bodies", {}).pop(page.file.src_uri, None)
+    planned = site.page_for(page.file.src_uri)
+    if planned is not None and body is not None:
+        page.content = str(planned.render(body))
     return context

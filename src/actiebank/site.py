@@ -14,10 +14,10 @@ URLs are a contract (see the issue): /acties/<slug>/, /verhalen/<slug>/, /acties
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from markupsafe import Markup
 
 from . import export
@@ -63,8 +63,9 @@ class Page:
             meta["search"] = {"exclude": True}
         if self.hide:
             meta["hide"] = list(self.hide)
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
-        return f"---\n{front}---\n\n{self.markdown}"
+        # JSON is YAML, and json.dumps is many times faster than yaml.safe_dump.
+        front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
+        return f"---\n{front}\n---\n\n{self.markdown}"
 
     def render(self, body: Markup | str = "") -> Markup:
         return render(self.template, page=self, root=self.root, body=Markup(body),
@@ -115,6 +116,7 @@ class Views:
         self.images = images
         self.edit_base = edit_base
         self._cards: dict[str, dict] = {}
+        self._card_html: dict[tuple[str, str, int], Markup] = {}
         self._case_cards: dict[str, dict] = {}
 
     def label(self, vocabulary: str, slug: str) -> str:
@@ -163,6 +165,12 @@ class Views:
                 "filters": {name: " ".join(values) for name, values in carried.items()},
             }
         return self._cards[action.slug]
+
+    def card_html(self, card: dict, root: str, level: int = 2) -> Markup:
+        key = (card["slug"], root, level)
+        if key not in self._card_html:
+            self._card_html[key] = render("card.html", card=card, root=root, level=level)
+        return self._card_html[key]
 
     def case_card(self, case: Entry) -> dict:
         if case.slug not in self._case_cards:
@@ -233,25 +241,33 @@ def _bar(baseline, value) -> dict | None:
     return {"baseline": round(abs(baseline) * 100 / top), "value": round(abs(value) * 100 / top)}
 
 
-def related_actions(action: Entry, catalogue: Catalogue, index: FacetIndex) -> list[str]:
+def reverse_related(catalogue: Catalogue) -> dict[str, list[str]]:
+    """slug -> the actions that name it in their `related` list, in slug order."""
+    named_by: dict[str, list[str]] = {}
+    for other in catalogue.actions.values():
+        for slug in other.data.get("related") or []:
+            named_by.setdefault(slug, []).append(other.slug)
+    return named_by
+
+
+def related_actions(action: Entry, catalogue: Catalogue, index: FacetIndex,
+                    named_by: dict[str, list[str]]) -> list[str]:
     """Named `related` first, then actions naming this one, then the closest by shared
     interventions and success factors (from a bounded candidate list: linear, not quadratic)."""
     chosen: list[str] = [s for s in action.data.get("related") or [] if s in catalogue.actions]
-    for other in catalogue.actions.values():
-        if action.slug in (other.data.get("related") or []) and other.slug not in chosen:
-            chosen.append(other.slug)
+    chosen += [s for s in named_by.get(action.slug, []) if s not in chosen]
     if len(chosen) >= RELATED_SIZE:
         return chosen[:RELATED_SIZE]
-    mine = index.carried.get(action.slug, {})
-    candidates: list[str] = []
-    for intervention in mine.get("interventie", []):
-        candidates.extend(index["interventie"].actions.get(intervention, [])[:50])
+    mine = {f: set(v) for f, v in index.carried.get(action.slug, {}).items()}
+    candidates: set[str] = set()
+    for intervention in sorted(mine.get("interventie", ())):
+        candidates.update(index["interventie"].actions.get(intervention, [])[:20])
     scored = []
-    for slug in sorted(set(candidates)):
+    for slug in candidates:
         if slug == action.slug or slug in chosen:
             continue
         theirs = index.carried[slug]
-        score = sum(len(set(mine.get(f, ())) & set(theirs.get(f, ())))
+        score = sum(len(mine.get(f, set()).intersection(theirs.get(f, ())))
                     for f in ("interventie", "succesfactor", "sector", "doelgroep"))
         scored.append((-score, slug))
     chosen.extend(slug for _, slug in sorted(scored)[:RELATED_SIZE - len(chosen)])
@@ -272,6 +288,7 @@ def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
                             reverse=True)
     newest_order = [a.slug for a in newest_actions]
     newest_cases = sorted(cases.values(), key=lambda c: (views.case_date(c), c.slug), reverse=True)
+    named_by = reverse_related(catalogue)
     cases_by_action: dict[str, list[Entry]] = {}
     for case in newest_cases:
         for slug in case.data["actions"]:
@@ -291,7 +308,7 @@ def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
             "outcomes": views.outcomes(action), "image": views.image(action),
             "updated": views.updated(action),
             "cases": [views.case_card(c) for c in cases_by_action.get(action.slug, [])],
-            "related": [views.card(actions[s]) for s in related_actions(action, catalogue, index)],
+            "related": [views.card(actions[s]) for s in related_actions(action, catalogue, index, named_by)],
         }
         pages[page.src_uri] = page
 
@@ -386,7 +403,10 @@ def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
     )
     pages[stories.src_uri] = stories
 
-    home = render("home_parts.html", root="", facets={f["name"]: f for f in facet_views},
+    for page in pages.values():
+        page.context["card_html"] = views.card_html
+
+    home = render("home_parts.html", root="", card_html=views.card_html, facets={f["name"]: f for f in facet_views},
                   featured=[views.case_card(c) for c in newest_cases if c.data.get("featured")]
                   [:HOME_LIST_SIZE],
                   cases=[views.case_card(c) for c in newest_cases][:HOME_LIST_SIZE],

@@ -99,6 +99,11 @@ def test_generated_listings_are_kept_out_of_the_search_index(site):
     assert "verhalen/verhaal-buddy/" in locations
     assert "acties/" not in locations
     assert not any(loc.startswith("acties/regio/") for loc in locations)
+    # An action is found by its own words, not by the cards of related actions on it.
+    buddy = " ".join(d["text"] for d in index["docs"]
+                     if d["location"].startswith("acties/buddy-haaglanden/"))
+    assert "De buddy plant elke week" in buddy and "ervaren collega" in buddy
+    assert "Regionale flexpool in Twente" not in buddy
 
 
 def test_action_page_shows_facts_outcomes_cases_and_related(site):
