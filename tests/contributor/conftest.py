@@ -67,3 +67,113 @@ def real_content_copy(tmp_path) -> Path:
     folder = tmp_path / "content"
     shutil.copytree(ROOT / "content", folder)
     return folder
+
+
+# --------------------------------------------------------------------------- the web form
+
+import functools  # noqa: E402
+import os  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+import urllib.request  # noqa: E402
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+import yaml  # noqa: E402
+
+DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+
+
+def git(repo: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True,
+                            env={**os.environ, **GIT_IDENTITY}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def form_repo(tmp_path) -> Path:
+    """A git checkout with the project's content and schema: what the web form writes to."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copytree(ROOT / "content", repo / "content")
+    shutil.copytree(ROOT / "schema", repo / "schema")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Start")
+    return repo
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def decap_server(form_repo):
+    """decap-server in git mode on 127.0.0.1: the local stand-in for GitHub."""
+    node = shutil.which("node")
+    if node is None or not DECAP_SERVER.is_file():
+        pytest.skip("node or node_modules/decap-server is missing (run npm ci)")
+    port = _free_port()
+    env = {**os.environ, **GIT_IDENTITY, "MODE": "git", "PORT": str(port),
+           "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(form_repo), "LOG_LEVEL": "warn"}
+    process = subprocess.Popen([node, str(DECAP_SERVER)], cwd=form_repo, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                request = urllib.request.Request(url, data=b'{"action":"info"}',
+                                                 headers={"Content-Type": "application/json"})
+                with urllib.request.urlopen(request, timeout=2) as response:
+                    info = yaml.safe_load(response.read())
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    output = process.stdout.read().decode() if process.stdout else ""
+                    raise AssertionError(f"decap-server did not start:\n{output}")
+                time.sleep(0.2)
+        assert "editorial_workflow" in info["publish_modes"]
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def admin_url(built_site, tmp_path, decap_server):
+    """The built site's /admin/, served on 127.0.0.1, its config pointed at decap-server.
+
+    Only `local_backend` differs from the published config.yml: the published one expects
+    decap-server on its default port.
+    """
+    served = tmp_path / "served"
+    shutil.copytree(built_site / "admin", served / "admin")
+    config_path = served / "admin" / "config.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    assert config["local_backend"] is True
+    config["local_backend"] = {"url": decap_server, "allowed_hosts": ["127.0.0.1"]}
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
+                           encoding="utf-8")
+    handler = functools.partial(_QuietHandler, directory=str(served))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/admin/"
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,113 @@
+"""The web form for real: Decap CMS from the built site, in Chromium, saving through
+decap-server into a git checkout. With the editorial workflow a saved action becomes a
+branch (on GitHub: a pull request), and the file on that branch must pass the validator."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import tarfile
+import time
+from urllib.parse import urlsplit
+
+import pytest
+
+from actiebank.catalogue import load_catalogue
+from actiebank.cli import main
+
+
+
+def git(repo, *args: str, binary: bool = False):
+    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, timeout=60,
+                            env={**os.environ, "GIT_PAGER": "cat"})
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout if binary else result.stdout.decode()
+
+TITLE = "Oriëntatiebaan – zij-instromers in de wijkzorg"
+SLUG = "orientatiebaan-zij-instromers-in-de-wijkzorg"
+BRANCH = f"cms/acties/{SLUG}"
+
+
+def choose(page, field: str, label: str) -> None:
+    """Pick a value in a Decap select (react-select) by typing its Dutch label."""
+    box = page.locator(f'input[id^="{field}-field-"]')
+    box.click()
+    box.fill(label)
+    page.get_by_role("option", name=label, exact=True).click()
+
+
+def _committed(repo, branch: str, path: str) -> bool:
+    result = subprocess.run(["git", "ls-tree", "--name-only", branch, path], cwd=repo,
+                            capture_output=True, text=True, timeout=60)
+    return result.returncode == 0 and result.stdout.strip() == path
+
+
+@pytest.mark.browser
+def test_an_action_saved_in_the_web_form_is_a_valid_branch(page, admin_url, form_repo, tmp_path):
+    elsewhere, errors = [], []
+
+    def only_here(route):
+        url = route.request.url
+        if urlsplit(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            elsewhere.append(url)
+            route.abort()
+
+    page.route("**/*", only_here)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    failed = []
+    page.on("response", lambda r: failed.append((r.status, r.request.post_data or r.url))
+            if r.status >= 400 else None)
+
+    page.goto(admin_url)
+    page.get_by_role("button", name="Inloggen").click()
+    page.locator('a[href$="/collections/acties/new"]').click()
+    page.locator('[id^="title-field-"]').fill(TITLE)
+    page.locator('[id^="summary-field-"]').fill(
+        "Zij-instromers lopen drie maanden betaald mee in een wijkteam voordat ze aan de "
+        "opleiding tot verzorgende beginnen.")
+    organisations = page.locator('div[id^="organisations-field-"]')
+    organisations.get_by_role("button", name="Voeg organisatie toe").click()
+    organisations.locator('input[id^="name-field-"]').fill("Zorggroep Testland")
+    choose(page, "regions", "Haaglanden")
+    choose(page, "regions", "Rijn Gouwe")
+    choose(page, "sectors", "Verpleging, verzorging en thuiszorg")
+    choose(page, "success_factors", "Onboarding")
+    choose(page, "interventions", "Oriëntatiebaan")
+    choose(page, "status", "Pilot")
+    page.get_by_role("button", name="Opslaan").click()
+
+    deadline = time.monotonic() + 30
+    while not _committed(form_repo, BRANCH, f"content/actions/{SLUG}.md"):
+        assert time.monotonic() < deadline, "saving made no commit on " + BRANCH + "; " + \
+            page.inner_text("body")[:500]
+        page.wait_for_timeout(250)
+    on_main = git(form_repo, "ls-tree", "-r", "--name-only", "main", "content/actions")
+    assert f"content/actions/{SLUG}.md" not in on_main, "the editorial workflow must not write to main"
+
+    # The branch as a reviewer would check it out: read from git, not from the work tree
+    # decap-server is using.
+    checkout = tmp_path / "branch"
+    archive = git(form_repo, "archive", "--format=tar", BRANCH, "content", binary=True)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(checkout, filter="data")
+    path = checkout / "content" / "actions" / f"{SLUG}.md"
+    assert main(["validate", str(path)]) == 0, path.read_text(encoding="utf-8")
+    entry = load_catalogue(checkout / "content").actions[SLUG]
+    assert entry.title == TITLE
+    assert entry.data["organisations"] == [{"name": "Zorggroep Testland"}]
+    assert entry.data["regions"] == ["haaglanden", "rijn-gouwe"]
+    assert entry.data["sectors"] == ["vvt"]
+    assert entry.data["success_factors"] == ["onboarding"]
+    assert entry.data["interventions"] == ["orientation-job"]
+    assert entry.data["status"] == "pilot"
+    assert not elsewhere, f"the form asked other hosts: {elsewhere}"
+    # Before saving, Decap asks whether the slug already has an unpublished entry; "none"
+    # is a 404, as it is from GitHub. The browser logs each 404 as a console error.
+    lookups = [f for f in failed if f[0] == 404 and '"action":"unpublishedEntry"' in f[1]]
+    assert failed == lookups, f"failed requests: {failed}"
+    unexplained = [e for e in errors if "status of 404" not in e]
+    assert not unexplained and len(errors) <= len(lookups), f"console errors: {errors}"
