@@ -41,7 +41,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         f"{ADMIN_DIR}/index.html": render_admin_page(config.site_name),
         f"{ADMIN_DIR}/config.yml": render_config(decap_config(
             repo=repo_from_url(config.repo_url), site_url=config.site_url or None,
-            schema_dir=_schema_dir(config))),
+            # GitHub login from a static site needs an OAuth service; see CONTRIBUTING.md.
+            auth_url=config.extra.get("decap_auth_url"), schema_dir=_schema_dir(config))),
     }
     for uri in [*generated, *scripts]:
         if files.get_file_from_path(uri) is not None:
