@@ -177,3 +177,38 @@ def admin_url(built_site, tmp_path, decap_server):
     yield f"http://127.0.0.1:{server.server_address[1]}/admin/"
     server.shutdown()
     server.server_close()
+
+
+class _ProjectCopy:
+    """A throw-away copy of the project's configuration, theme and schema, to build."""
+
+    FILES = ("mkdocs.yml", "hooks", "overrides", "schema")
+
+    def __call__(self, destination: Path) -> Path:
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in self.FILES:
+            source = ROOT / name
+            if source.is_dir():
+                shutil.copytree(source, destination / name,
+                                ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(source, destination / name)
+        if (ROOT / "node_modules").is_dir():
+            (destination / "node_modules").symlink_to(ROOT / "node_modules")
+        return destination
+
+    @staticmethod
+    def build(project: Path) -> Path:
+        import sys
+
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
+                                 "--site-dir", "site"], cwd=project, capture_output=True,
+                                text=True, timeout=600,
+                                env={**os.environ, "ACTIEBANK_ROOT": str(project)})
+        assert result.returncode == 0, result.stdout + result.stderr
+        return project / "site"
+
+
+@pytest.fixture
+def project_copy() -> _ProjectCopy:
+    return _ProjectCopy()

@@ -15,6 +15,7 @@ import pytest
 
 from actiebank.catalogue import load_catalogue
 from actiebank.cli import main
+from actiebank.scaffold import new_entry
 
 
 
@@ -43,8 +44,8 @@ def _committed(repo, branch: str, path: str) -> bool:
     return result.returncode == 0 and result.stdout.strip() == path
 
 
-@pytest.mark.browser
-def test_an_action_saved_in_the_web_form_is_a_valid_branch(page, admin_url, form_repo, tmp_path):
+def save_through_the_form(page, admin_url, form_repo, tmp_path):
+    """Fill in and save a new action in Decap; assert the branch's file is valid."""
     elsewhere, errors = [], []
 
     def only_here(route):
@@ -111,3 +112,36 @@ def test_an_action_saved_in_the_web_form_is_a_valid_branch(page, admin_url, form
     assert failed == lookups, f"failed requests: {failed}"
     unexplained = [e for e in errors if "status of 404" not in e]
     assert not unexplained and len(errors) <= len(lookups), f"console errors: {errors}"
+
+
+def _fill(text: str) -> str:
+    return (text.replace('summary: ""', "summary: Nieuwe collega's lopen drie maanden mee "
+                         "met een vaste buddy in hun eigen team.")
+            .replace('- name: ""', "- name: Zorggroep Testland")
+            .replace("regions: []", "regions: [twente]")
+            .replace("sectors: []", "sectors: [hospitals]")
+            .replace("success_factors: []", "success_factors: [onboarding]")
+            .replace("interventions: []", "interventions: [buddy]")
+            .replace('status: ""', "status: running"))
+
+
+@pytest.mark.browser
+def test_web_form_and_file_both_reach_the_catalogue(page, admin_url, form_repo, tmp_path,
+                                                    project_copy):
+    """As a new contributor: one action saved through the web form (a valid file on a new
+    branch, nothing on main), one written with `actiebank new`; both validate, build and
+    are listed in the catalogue."""
+    save_through_the_form(page, admin_url, form_repo, tmp_path)
+    project = project_copy(tmp_path / "project")
+    archive = git(form_repo, "archive", "--format=tar", BRANCH, "content", binary=True)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(project, filter="data")
+    by_file = new_entry("action", "Buddy voor nieuwe collega's", project / "content")
+    by_file.write_text(_fill(by_file.read_text(encoding="utf-8")), encoding="utf-8")
+    assert main(["validate", str(project / "content")]) == 0
+
+    site = project_copy.build(project)
+    catalogue = (site / "acties" / "index.html").read_text(encoding="utf-8")
+    for slug, title in ((SLUG, TITLE), ("buddy-voor-nieuwe-collegas", "Buddy voor nieuwe collega's")):
+        assert (site / "acties" / slug / "index.html").is_file(), slug
+        assert f"{slug}/" in catalogue, f"{slug} is not listed in the catalogue"
