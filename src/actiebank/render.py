@@ -7,7 +7,6 @@ arrive as sanitised HTML marked safe by the caller.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 from jinja2 import ChainableUndefined, Environment, PackageLoader, select_autoescape
@@ -42,14 +41,6 @@ def dutch_number(value: float | int | None) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
-def script_json(value: object) -> Markup:
-    """JSON that cannot end its <script> element or open a comment inside it."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return Markup(text)
-
-
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -63,7 +54,6 @@ def environment() -> Environment:
     )
     env.filters["dutch_date"] = dutch_date
     env.filters["dutch_number"] = dutch_number
-    env.filters["script_json"] = script_json
     return env
 
 

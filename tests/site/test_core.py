@@ -1,0 +1,161 @@
+"""The site's core without MkDocs: facet index, git history, exports command, images,
+the sanitiser in the hook."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from actiebank.catalogue import load_catalogue
+from actiebank.cli import main
+from actiebank.facets import build_facet_index
+from actiebank.history import last_commit_dates
+from actiebank.images import ImageStore, draw_open_graph, font
+from actiebank.render import dutch_date, dutch_number
+from sample_catalogue import write_sample
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    write_sample(tmp_path / "content")
+    return tmp_path / "content"
+
+
+def test_facet_index_expands_regions_to_provinces_and_reads_outcomes(content):
+    catalogue = load_catalogue(content)
+    assert not catalogue.errors, catalogue.errors
+    index = build_facet_index(catalogue)
+    assert index["regio"].actions["zuid-holland"] == ["buddy-haaglanden"]
+    assert index["regio"].actions["haaglanden"] == ["buddy-haaglanden"]
+    assert index["regio"].actions["overijssel"] == ["flexpool-twente"]
+    assert "zuid-holland" not in index["regio"].actions.get("national", [])
+    assert index["resultaat"].actions == {"outflow": ["buddy-haaglanden"],
+                                          "retention": ["leerhuis-landelijk"]}
+    assert index["status"].actions["pilot"] == ["flexpool-twente"]
+    assert [t.slug for t in index["regio"].used_terms()] == [
+        "national", "overijssel", "twente", "zuid-holland", "haaglanden"]
+    assert [f.name for f in index] == ["succesfactor", "regio", "resultaat", "sector",
+                                       "doelgroep", "interventie", "status"]
+
+
+def git(folder: Path, *args: str, date: str | None = None):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    subprocess.run(["git", "-C", str(folder), *args], check=True, env=env,
+                   capture_output=True)
+
+
+def test_last_commit_dates_come_from_one_git_log(tmp_path):
+    content = tmp_path / "content"
+    (content / "actions").mkdir(parents=True)
+    first, second = content / "actions" / "a.md", content / "actions" / "b.md"
+    first.write_text("1")
+    second.write_text("1")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "one", date="2023-04-05T10:00:00+00:00")
+    second.write_text("2")
+    git(tmp_path, "commit", "-q", "-am", "two", date="2024-09-30T23:30:00+00:00")
+    dates = last_commit_dates(content)
+    assert dates == {first.resolve(): "2023-04-05", second.resolve(): "2024-09-30"}
+
+
+def test_no_git_history_means_no_dates(tmp_path):
+    (tmp_path / "content").mkdir()
+    assert last_commit_dates(tmp_path / "content") == {}
+
+
+def test_export_command_writes_the_exports_without_mkdocs(content, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["export", "--content", str(content), "--out", str(out),
+                 "--site-url", "https://example.org/ab/"]) == 0
+    records = json.loads((out / "api/actions.json").read_text(encoding="utf-8"))
+    assert [r["slug"] for r in records] == ["buddy-haaglanden", "flexpool-twente",
+                                            "leerhuis-landelijk"]
+    assert records[0]["url"] == "https://example.org/ab/acties/buddy-haaglanden/"
+    assert list(records[0])[:4] == ["slug", "url", "title", "summary"]
+    assert (out / "api/actions.csv").read_bytes().startswith("\ufeffslug,url,title".encode())
+    assert json.loads((out / "api/cases.json").read_text())[0]["slug"] == "verhaal-buddy"
+
+
+def test_export_command_refuses_bad_content(content, tmp_path, capsys):
+    (content / "actions" / "kapot.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    assert main(["export", "--content", str(content), "--out", str(tmp_path / "out")]) == 1
+    assert not (tmp_path / "out").exists()
+    assert "kapot.md" in capsys.readouterr().err
+
+
+def test_open_graph_cards_use_a_font_with_dutch_letters():
+    assert font("Bold", 64).getname() == ("Lato", "Bold")
+    # A glyph the font lacks renders as the same empty box for every such character.
+    bold = font("Bold", 64)
+    assert bold.getmask("ë").getbbox() != bold.getmask("\uffff").getbbox()
+    card = draw_open_graph("Oriëntatiebaan – zij-instromers", ["Onboarding"], "Actiebank")
+    assert card.size == (1200, 630)
+
+
+def test_image_variants_are_cached_by_content(tmp_path):
+    source = tmp_path / "foto.png"
+    Image.new("RGBA", (1000, 500), (10, 20, 30, 128)).save(source)
+    store = ImageStore(tmp_path / "cache")
+    image = store.responsive(source, "Een foto")
+    assert [v.width for v in image.webp] == [480, 960, 1000]
+    assert all(v.uri.endswith(".png") for v in image.fallback), "transparency needs PNG"
+    assert (image.width, image.height) == (1000, 500)
+    made = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*")}
+    again = ImageStore(tmp_path / "cache").responsive(source, "Een foto")
+    assert again == image
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*")} == made
+    Image.new("RGBA", (1000, 500), (99, 20, 30, 128)).save(source)
+    changed = ImageStore(tmp_path / "cache").responsive(source, "Een foto")
+    assert changed.src != image.src
+
+
+def test_dutch_dates_and_numbers():
+    assert dutch_date("2024-01-15") == "15 januari 2024"
+    assert dutch_date("2022-03") == "maart 2022"
+    assert dutch_date("2021") == "2021"
+    assert dutch_number(12500) == "12.500"
+    assert dutch_number(4.5) == "4,5"
+    assert dutch_number(3.0) == "3"
+
+
+def load_hook():
+    spec = importlib.util.spec_from_file_location("catalogue_hook",
+                                                  ROOT / "hooks" / "catalogue.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_sanitiser_drops_script_and_keeps_markdown_output():
+    sanitise = load_hook().sanitise
+    dirty = ('<h2 id="aanpak">Aanpak</h2><p onclick="x()">Tekst <script>alert(1)</script>'
+             '<a href="javascript:alert(1)">a</a> <a href="https://example.org">b</a></p>'
+             '<div class="admonition note"><p>Let op</p></div><iframe src="x"></iframe>')
+    clean = sanitise(dirty)
+    assert '<h2 id="aanpak">Aanpak</h2>' in clean
+    assert '<div class="admonition note">' in clean
+    assert "script" not in clean and "onclick" not in clean and "javascript:" not in clean
+    assert "iframe" not in clean
+    assert 'href="https://example.org"' in clean
+
+
+def test_core_does_not_import_mkdocs():
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys, actiebank.site, actiebank.export, actiebank.images, "
+         "actiebank.facets, actiebank.history, actiebank.render; "
+         "print(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"],
+        capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
