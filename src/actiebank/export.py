@@ -11,6 +11,7 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -118,8 +119,23 @@ def write_exports(content_dir: Path, out: Path, site_url: str) -> int:
     return 0
 
 
+def configured_site_url(config: Path) -> str:
+    """`site_url` from mkdocs.yml, read as text: the core does not load MkDocs, and the
+    file may hold tags only MkDocs understands."""
+    try:
+        text = config.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", text, re.M)
+    return match.group(1) if match else ""
+
+
 def run_export(args: argparse.Namespace) -> int:
-    return write_exports(Path(args.content), Path(args.out), args.site_url)
+    content = Path(args.content)
+    site_url = args.site_url
+    if site_url is None:
+        site_url = configured_site_url(content.resolve().parent / "mkdocs.yml")
+    return write_exports(content, Path(args.out), site_url)
 
 
 def register_command(subparsers) -> None:
@@ -127,6 +143,7 @@ def register_command(subparsers) -> None:
                                     "(api/actions.json, api/actions.csv, api/cases.json)")
     command.add_argument("--out", default="export", help="folder to write into (default: export)")
     command.add_argument("--content", default="content", help="the content folder")
-    command.add_argument("--site-url", default="", help="the site's address, for the `url` "
-                         "field (default: root-relative URLs)")
+    command.add_argument("--site-url", default=None, help="the site's address, for the `url` "
+                         "field (default: site_url from mkdocs.yml beside the content folder, "
+                         "so the files equal the published ones)")
     command.set_defaults(run=run_export)

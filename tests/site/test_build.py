@@ -272,3 +272,10 @@ def test_title_escaping_holds_in_open_graph_tags(site):
     page = read(site, "acties/buddy-haaglanden/")
     match = re.search(r'<meta property="og:title" content="([^"]*)">', page)
     assert match and html.unescape(match.group(1)) == "Buddy's & <starters> in Haaglanden"
+
+
+def test_facet_pages_announce_their_feed(site):
+    page = read(site, "acties/regio/zuid-holland/")
+    assert ('<link rel="alternate" type="application/atom+xml" title="Regio: Zuid-Holland" '
+            'href="feed.xml">') in page
+    assert 'href="../../../acties/regio/zuid-holland/feed.xml"' in page

@@ -159,3 +159,10 @@ def test_core_does_not_import_mkdocs():
          "print(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"],
         capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_export_command_matches_the_published_exports(sample, tmp_path):
+    out = tmp_path / "out"
+    assert main(["export", "--content", str(sample / "content"), "--out", str(out)]) == 0
+    for name in ("api/actions.json", "api/actions.csv", "api/cases.json"):
+        assert (out / name).read_bytes() == (sample / "site" / name).read_bytes(), name
