@@ -141,3 +141,13 @@ def test_admin_stays_out_of_the_sitemap_and_search(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d["location"] for d in index["docs"] if d["location"].startswith("admin")]
     assert 'content="noindex, nofollow"' in (built_site / "admin" / "index.html").read_text("utf-8")
+
+
+def test_without_node_modules_a_strict_build_stops_and_says_to_run_npm_ci(tmp_path, project_copy):
+    project = project_copy(tmp_path / "project")
+    if (project / "node_modules").is_symlink():
+        (project / "node_modules").unlink()
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content", project / "content")
+    with pytest.raises(AssertionError) as failed:
+        project_copy.build(project)
+    assert "/admin/ is left out" in str(failed.value) and "npm ci" in str(failed.value)
