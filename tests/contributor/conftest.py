@@ -3,11 +3,21 @@ that read the schemas without the code under test (so the tests cannot agree wit
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "schema"
@@ -70,17 +80,6 @@ def real_content_copy(tmp_path) -> Path:
 
 
 # --------------------------------------------------------------------------- the web form
-
-import functools  # noqa: E402
-import os  # noqa: E402
-import socket  # noqa: E402
-import subprocess  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
-import urllib.request  # noqa: E402
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
-
-import yaml  # noqa: E402
 
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
@@ -199,8 +198,6 @@ class _ProjectCopy:
 
     @staticmethod
     def build(project: Path) -> Path:
-        import sys
-
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                                  "--site-dir", "site"], cwd=project, capture_output=True,
                                 text=True, timeout=600,

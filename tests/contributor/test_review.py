@@ -11,8 +11,6 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from actiebank.catalogue import load_catalogue
 from actiebank.cli import main
 from actiebank.review import review_catalogue
