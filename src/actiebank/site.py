@@ -48,7 +48,6 @@ class Page:
     hide: tuple[str, ...] = ()
     edit_url: str | None = None
     og_image: str | None = None
-    feed: str | None = None
 
     @property
     def root(self) -> str:
@@ -64,8 +63,7 @@ class Page:
             meta["search"] = {"exclude": True}
         if self.hide:
             meta["hide"] = list(self.hide)
-        if self.feed:
-            meta["feed"] = self.feed
+
         # JSON is YAML, and json.dumps is many times faster than yaml.safe_dump.
         front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
         return f"---\n{front}\n---\n\n{self.markdown}"
@@ -377,7 +375,6 @@ def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
                                 "Actiebank, het open overzicht van wat zorg- en "
                                 "welzijnsorganisaties doen om medewerkers te behouden.",
                     template="facet_value.html", searchable=False, hide=("navigation", "toc"),
-                    feed=f"{facet_url(facet.name, term.slug)}feed.xml",
                     context={
                         "facet": facet_view, "term": term_view, "heading": title,
                         "count": len(ordered), "cards": [views.card(actions[s]) for s in chunk],
