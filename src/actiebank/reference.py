@@ -66,8 +66,8 @@ class Field:
 # --------------------------------------------------------------------------- the model
 
 
-@lru_cache(maxsize=None)
 def _field_texts(path: Path = FIELD_LABELS_FILE) -> dict:
+    # Read each time (a few milliseconds): `mkdocs serve` must see an edited label.
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
