@@ -281,3 +281,15 @@ def test_facet_pages_link_their_feed_in_the_page_not_the_head(site):
     # whose folder has a sitemap, may be one.
     alternates = re.findall(r'<link rel="alternate"[^>]*href="([^"]+)"', page)
     assert alternates == ["../../../feed.xml"]
+
+
+def test_contributor_markup_in_a_title_never_reaches_any_page_as_markup(site):
+    # The sample title is "Buddy's & <starters> in Haaglanden": every page, feed and
+    # card that shows it must show it as text.
+    seen = 0
+    for path in sorted(site.rglob("*")):
+        if path.suffix in (".html", ".xml") and path.is_file():
+            text = path.read_text(encoding="utf-8")
+            assert "<starters>" not in text, path.relative_to(site)
+            seen += "&lt;starters&gt;" in text
+    assert seen >= 10  # action, catalogue, facet pages, home, case, feeds
