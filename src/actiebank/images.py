@@ -20,7 +20,7 @@ WIDTHS = (480, 960, 1600)
 OG_SIZE = (1200, 630)
 # Bump when the drawing changes, so cached cards are redrawn.
 OG_VERSION = "2"
-IMAGE_VERSION = "2"
+IMAGE_VERSION = "4"
 
 
 def lato(weight: str = "Regular") -> Path:
@@ -114,23 +114,34 @@ def _read_manifest(path: Path) -> dict | None:
 def _make_variants(source: Path, digest: str, folder: Path) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     with Image.open(source) as opened:
+        drawing = opened.format == "PNG"
         image = ImageOps.exif_transpose(opened)
         image.load()
     has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     image = image.convert("RGBA" if has_alpha else "RGB")
-    fallback_format = "png" if has_alpha else "jpeg"
+    # A PNG is usually a diagram or screenshot with text: lossless WebP and a PNG
+    # fallback keep the letters sharp. Photographs get lossy WebP and a JPEG fallback.
+    if drawing or has_alpha:
+        formats = (("webp", "webp", {"lossless": True, "quality": 60, "method": 2}),
+                   ("png", "png", {"optimize": True}))
+    else:
+        formats = (("webp", "webp", {"quality": 80, "method": 2}),
+                   ("jpeg", "jpg", {"quality": 82, "optimize": True, "progressive": True}))
     widths = sorted({w for w in WIDTHS if w < image.width} | {min(image.width, WIDTHS[-1])})
     variants = []
     for width in widths:
         height = max(1, round(image.height * width / image.width))
         resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
-        for fmt, ext, options in (("webp", "webp", {"quality": 80, "method": 2}),
-                                  (fallback_format, "png" if has_alpha else "jpg",
-                                   {"optimize": True} if has_alpha else
-                                   {"quality": 82, "optimize": True, "progressive": True})):
+        for fmt, ext, options in formats:
             name = f"{digest}-{width}.{ext}"
             resized.save(folder / name, format=fmt.upper(), **options)
             variants.append({"file": name, "width": width, "height": height, "format": fmt})
+    # A flat diagram scaled down gains in-between colours and can outgrow the full-size
+    # file: such a variant helps no one, so it is dropped.
+    full = {v["format"]: (folder / v["file"]).stat().st_size for v in variants
+            if v["width"] == widths[-1]}
+    variants = [v for v in variants if v["width"] == widths[-1]
+                or (folder / v["file"]).stat().st_size < full[v["format"]]]
     largest = variants[-1]
     return {"width": largest["width"], "height": largest["height"], "variants": variants}
 

@@ -161,8 +161,8 @@ def test_contributor_images_have_responsive_variants(site):
     assert 'width="1600" height="800"' in img
     for candidate in re.findall(r"\.\./\.\./(assets/images/[^ \"]+)", picture):
         assert (site / candidate).is_file(), candidate
-    # An opaque picture falls back to JPEG (a PNG only when it has transparency).
-    assert re.search(r'src="\.\./\.\./assets/images/[0-9a-f]+-1600\.jpg"', img)
+    # A PNG (a diagram, a screenshot) keeps a PNG fallback so its text stays sharp.
+    assert re.search(r'src="\.\./\.\./assets/images/[0-9a-f]+-1600\.png"', img)
 
 
 def test_case_page_shows_its_actions_and_links_back(site):

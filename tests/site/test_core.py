@@ -122,6 +122,15 @@ def test_image_variants_are_cached_by_content(tmp_path):
     assert changed.src != image.src
 
 
+def test_a_photograph_falls_back_to_jpeg(tmp_path):
+    source = tmp_path / "foto.jpg"
+    Image.new("RGB", (700, 400), (200, 120, 40)).save(source)
+    image = ImageStore(tmp_path / "cache").responsive(source, "Een foto")
+    assert [v.width for v in image.fallback] == [480, 700]
+    assert all(v.uri.endswith(".jpg") for v in image.fallback)
+    assert all(v.uri.endswith(".webp") for v in image.webp)
+
+
 def test_dutch_dates_and_numbers():
     assert dutch_date("2024-01-15") == "15 januari 2024"
     assert dutch_date("2022-03") == "maart 2022"
