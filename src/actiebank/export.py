@@ -81,7 +81,7 @@ def to_csv(records: list[dict], columns: list[str]) -> str:
     return out.getvalue()
 
 
-def export_files(catalogue: Catalogue, *, site_url: str, dates: dict | None = None) -> dict[str, bytes]:
+def export_files(catalogue: Catalogue, *, site_url: str) -> dict[str, bytes]:
     actions = action_records(catalogue, site_url)
     columns = ["slug", "url"] + field_order("action")
     for record in actions:

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from . import export
 from .catalogue import Catalogue, Entry
-from .facets import FacetIndex, build_facet_index
+from .facets import Facet, FacetIndex, build_facet_index
 from .images import ImageStore, ResponsiveImage
 from .render import render
 
@@ -78,7 +78,6 @@ class Site:
     pages: dict[str, Page]
     files: dict[str, bytes | Path]
     home: Markup
-    facets: FacetIndex
 
     def page_for(self, src_uri: str) -> Page | None:
         return self.pages.get(src_uri)
@@ -275,6 +274,86 @@ def related_actions(action: Entry, catalogue: Catalogue, index: FacetIndex,
     return chosen
 
 
+def action_page(action: Entry, views: Views, related: list[str], cases: list[Entry]) -> Page:
+    card = views.card(action)
+    return Page(
+        src_uri=f"acties/{action.slug}.md", url=action_url(action.slug),
+        title=action.title, description=action.summary, template="action.html",
+        markdown=action.body, edit_url=views.edit_url(action),
+        og_image=views.images.open_graph(action.slug, action.title, card["factors"], BRAND),
+        context={
+            "action": action.data, "card": card, "facts": views.facts(action),
+            "outcomes": views.outcomes(action), "image": views.image(action),
+            "updated": views.updated(action),
+            "cases": [views.case_card(c) for c in cases],
+            "related": [views.card(views.catalogue.actions[s]) for s in related],
+        },
+    )
+
+
+def case_page(case: Entry, views: Views) -> Page:
+    actions = views.catalogue.actions
+    return Page(
+        src_uri=f"verhalen/{case.slug}.md", url=case_url(case.slug), title=case.title,
+        description=case.summary, template="case.html", markdown=case.body,
+        edit_url=views.edit_url(case),
+        context={
+            "case": case.data, "card": views.case_card(case), "image": views.image(case),
+            "updated": views.updated(case),
+            "regions": views.terms("region", case.data["regions"], "regio"),
+            "sectors": views.terms("sector", case.data.get("sectors") or [], "sector"),
+            "actions": [views.card(actions[s]) for s in case.data["actions"] if s in actions],
+        },
+    )
+
+
+def facet_listings(index: FacetIndex) -> list[dict]:
+    """Each facet with its values in use, their counts and static pages."""
+    listings = []
+    for facet in index:
+        terms = [{"slug": t.slug, "label": t.nl, "count": facet.count(t.slug),
+                  "url": facet_url(facet.name, t.slug), "child": bool(t.parent)}
+                 for t in facet.used_terms()]
+        listings.append({"name": facet.name, "label": facet.label, "terms": terms,
+                         "url": f"acties/{facet.name}/"})
+    return listings
+
+
+def facet_value_pages(facet: Facet, listing: dict, term_view: dict, ordered: list[str],
+                      views: Views) -> list[Page]:
+    """A facet value's static pages: its actions newest first, FACET_PAGE_SIZE a page."""
+    term = facet.vocabulary.by_slug[term_view["slug"]]
+    chunks = [ordered[i:i + FACET_PAGE_SIZE]
+              for i in range(0, len(ordered), FACET_PAGE_SIZE)] or [[]]
+    parent = facet.vocabulary.by_slug.get(term.parent) if term.parent else None
+    children = [{"label": c.nl, "url": facet_url(facet.name, c.slug)}
+                for c in facet.vocabulary.children(term.slug) if facet.count(c.slug)]
+    heading = f"{facet.label}: {term.nl}"
+    numbers = [{"number": n, "url": facet_url(facet.name, term.slug, n)}
+               for n in range(1, len(chunks) + 1)]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        url = facet_url(facet.name, term.slug, number)
+        pages.append(Page(
+            src_uri=f"{url}index.md", url=url,
+            title=heading + (f" (pagina {number})" if number > 1 else ""),
+            description=f"{len(ordered)} acties met {facet.label.lower()} {term.nl} in de "
+                        "Actiebank, het open overzicht van wat zorg- en "
+                        "welzijnsorganisaties doen om medewerkers te behouden.",
+            template="facet_value.html", searchable=False, hide=("navigation", "toc"),
+            context={
+                "facet": listing, "term": term_view, "heading": heading,
+                "count": len(ordered), "number": number, "pages": numbers,
+                "cards": [views.card(views.catalogue.actions[s]) for s in chunk],
+                "parent": ({"label": parent.nl, "url": facet_url(facet.name, parent.slug)}
+                           if parent else None),
+                "children": children,
+                "feed": f"{facet_url(facet.name, term.slug)}feed.xml",
+            },
+        ))
+    return pages
+
+
 def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
               dates: dict[Path, str], images: ImageStore,
               schema_files: dict[str, Path] | None = None) -> Site:
@@ -283,141 +362,78 @@ def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
     pages: dict[str, Page] = {}
     files: dict[str, bytes | Path] = {}
     actions = catalogue.actions
-    cases = catalogue.cases
 
     newest_actions = sorted(actions.values(), key=lambda a: (views.action_date(a), a.slug),
                             reverse=True)
-    newest_order = [a.slug for a in newest_actions]
-    newest_cases = sorted(cases.values(), key=lambda c: (views.case_date(c), c.slug), reverse=True)
+    newest_cases = sorted(catalogue.cases.values(), key=lambda c: (views.case_date(c), c.slug),
+                          reverse=True)
     named_by = reverse_related(catalogue)
     cases_by_action: dict[str, list[Entry]] = {}
     for case in newest_cases:
         for slug in case.data["actions"]:
             cases_by_action.setdefault(slug, []).append(case)
 
+    def add(page: Page) -> None:
+        pages[page.src_uri] = page
+
     for action in actions.values():
-        card = views.card(action)
-        factor_labels = card["factors"]
-        page = Page(
-            src_uri=f"acties/{action.slug}.md", url=action_url(action.slug),
-            title=action.title, description=action.summary, template="action.html",
-            markdown=action.body, edit_url=views.edit_url(action),
-            og_image=images.open_graph(action.slug, action.title, factor_labels, BRAND),
-        )
-        page.context = {
-            "action": action.data, "card": card, "facts": views.facts(action),
-            "outcomes": views.outcomes(action), "image": views.image(action),
-            "updated": views.updated(action),
-            "cases": [views.case_card(c) for c in cases_by_action.get(action.slug, [])],
-            "related": [views.card(actions[s]) for s in related_actions(action, catalogue, index, named_by)],
-        }
-        pages[page.src_uri] = page
+        add(action_page(action, views, related_actions(action, catalogue, index, named_by),
+                        cases_by_action.get(action.slug, [])))
+    for case in catalogue.cases.values():
+        add(case_page(case, views))
 
-    for case in cases.values():
-        page = Page(
-            src_uri=f"verhalen/{case.slug}.md", url=case_url(case.slug), title=case.title,
-            description=case.summary, template="case.html", markdown=case.body,
-            edit_url=views.edit_url(case),
-        )
-        page.context = {
-            "case": case.data, "card": views.case_card(case), "image": views.image(case),
-            "updated": views.updated(case),
-            "regions": views.terms("region", case.data["regions"], "regio"),
-            "sectors": views.terms("sector", case.data.get("sectors") or [], "sector"),
-            "actions": [views.card(actions[s]) for s in case.data["actions"] if s in actions],
-        }
-        pages[page.src_uri] = page
-
-    facet_views = []
-    for facet in index:
-        terms = []
-        for term in facet.used_terms():
-            terms.append({"slug": term.slug, "label": term.nl, "count": facet.count(term.slug),
-                          "url": facet_url(facet.name, term.slug), "child": bool(term.parent)})
-        facet_views.append({"name": facet.name, "label": facet.label, "terms": terms,
-                            "url": f"acties/{facet.name}/"})
-
-    catalogue_page = Page(
+    listings = facet_listings(index)
+    add(Page(
         src_uri="acties/index.md", url="acties/", title="Acties",
         description=f"Alle {len(actions)} acties om medewerkers in zorg en welzijn te behouden, "
                     "te filteren op succesfactor, regio, resultaat, sector, doelgroep, "
                     "interventie en status.",
         template="catalogue.html", searchable=False, hide=("navigation", "toc"),
-        context={"cards": [views.card(a) for a in newest_actions], "facets": facet_views},
-    )
-    pages[catalogue_page.src_uri] = catalogue_page
-
-    for facet, facet_view in zip(index, facet_views):
-        overview = Page(
+        context={"cards": [views.card(a) for a in newest_actions], "facets": listings},
+    ))
+    for facet, listing in zip(index, listings):
+        add(Page(
             src_uri=f"acties/{facet.name}/index.md", url=f"acties/{facet.name}/",
             title=f"Acties per {facet.label.lower()}",
             description=f"Acties in de Actiebank, geordend per {facet.label.lower()}.",
             template="facet.html", searchable=False, hide=("navigation", "toc"),
-            context={"facet": facet_view},
-        )
-        pages[overview.src_uri] = overview
-        for term_view in facet_view["terms"]:
-            term = facet.vocabulary.by_slug[term_view["slug"]]
-            matching = set(facet.actions[term.slug])
-            ordered = [s for s in newest_order if s in matching]
-            chunks = [ordered[i:i + FACET_PAGE_SIZE]
-                      for i in range(0, len(ordered), FACET_PAGE_SIZE)] or [[]]
-            parent = facet.vocabulary.by_slug.get(term.parent) if term.parent else None
-            children = [{"label": c.nl, "url": facet_url(facet.name, c.slug)}
-                        for c in facet.vocabulary.children(term.slug) if facet.count(c.slug)]
-            title = f"{facet.label}: {term.nl}"
-            for number, chunk in enumerate(chunks, start=1):
-                url = facet_url(facet.name, term.slug, number)
-                page = Page(
-                    src_uri=f"{url}index.md", url=url,
-                    title=title + (f" (pagina {number})" if number > 1 else ""),
-                    description=f"{len(ordered)} acties met {facet.label.lower()} {term.nl} in de "
-                                "Actiebank, het open overzicht van wat zorg- en "
-                                "welzijnsorganisaties doen om medewerkers te behouden.",
-                    template="facet_value.html", searchable=False, hide=("navigation", "toc"),
-                    context={
-                        "facet": facet_view, "term": term_view, "heading": title,
-                        "count": len(ordered), "cards": [views.card(actions[s]) for s in chunk],
-                        "number": number, "pages": [
-                            {"number": n, "url": facet_url(facet.name, term.slug, n)}
-                            for n in range(1, len(chunks) + 1)],
-                        "parent": ({"label": parent.nl, "url": facet_url(facet.name, parent.slug)}
-                                   if parent else None),
-                        "children": children,
-                        "feed": f"{facet_url(facet.name, term.slug)}feed.xml",
-                    },
-                )
-                pages[page.src_uri] = page
-            files[f"{facet_url(facet.name, term.slug)}feed.xml"] = export.atom_feed(
-                title=f"{BRAND} – {title}", site_url=site_url,
-                feed_path=f"{facet_url(facet.name, term.slug)}feed.xml",
-                page_path=facet_url(facet.name, term.slug),
-                entries=[views_entry(views, actions[s], site_url) for s in ordered[:FEED_SIZE]],
+            context={"facet": listing},
+        ))
+        for term_view in listing["terms"]:
+            matching = set(facet.actions[term_view["slug"]])
+            ordered = [a.slug for a in newest_actions if a.slug in matching]
+            for page in facet_value_pages(facet, listing, term_view, ordered, views):
+                add(page)
+            path = facet_url(facet.name, term_view["slug"])
+            files[f"{path}feed.xml"] = export.atom_feed(
+                title=f"{BRAND} – {facet.label}: {term_view['label']}", site_url=site_url,
+                feed_path=f"{path}feed.xml", page_path=path,
+                entries=[action_feed_entry(views, actions[s], site_url)
+                         for s in ordered[:FEED_SIZE]],
             ).encode("utf-8")
-
-    stories = Page(
+    add(Page(
         src_uri="verhalen/index.md", url="verhalen/", title="Verhalen",
         description="Praktijkverhalen van zorg- en welzijnsorganisaties over wat hun "
                     "medewerkers behoudt.",
         template="cases.html", searchable=False, hide=("toc",),
         context={"cases": [views.case_card(c) for c in newest_cases]},
-    )
-    pages[stories.src_uri] = stories
-
+    ))
     for page in pages.values():
         page.context["card_html"] = views.card_html
 
-    home = render("home_parts.html", root="", card_html=views.card_html, facets={f["name"]: f for f in facet_views},
-                  featured=[views.case_card(c) for c in newest_cases if c.data.get("featured")]
-                  [:HOME_LIST_SIZE],
-                  cases=[views.case_card(c) for c in newest_cases][:HOME_LIST_SIZE],
-                  actions=[views.card(a) for a in newest_actions][:HOME_LIST_SIZE],
-                  total=len(actions), total_cases=len(cases))
+    home = render(
+        "home_parts.html", root="", card_html=views.card_html,
+        facets={listing["name"]: listing for listing in listings},
+        featured=[views.case_card(c) for c in newest_cases
+                  if c.data.get("featured")][:HOME_LIST_SIZE],
+        cases=[views.case_card(c) for c in newest_cases[:HOME_LIST_SIZE]],
+        actions=[views.card(a) for a in newest_actions[:HOME_LIST_SIZE]],
+        total=len(actions), total_cases=len(newest_cases))
 
-    files.update(export.export_files(catalogue, site_url=site_url, dates=dates))
+    files.update(export.export_files(catalogue, site_url=site_url))
     feed_entries = sorted(
-        [views_entry(views, a, site_url) for a in newest_actions[:FEED_SIZE]]
-        + [case_entry(views, c, site_url) for c in newest_cases[:FEED_SIZE]],
+        [action_feed_entry(views, a, site_url) for a in newest_actions[:FEED_SIZE]]
+        + [case_feed_entry(c, site_url) for c in newest_cases[:FEED_SIZE]],
         key=lambda e: (e["updated"], e["id"]), reverse=True)[:FEED_SIZE]
     files["feed.xml"] = export.atom_feed(title=f"{BRAND}: nieuwe acties en verhalen",
                                          site_url=site_url, feed_path="feed.xml", page_path="",
@@ -425,16 +441,16 @@ def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
     for name, path in (schema_files or {}).items():
         files[f"schema/{name}"] = path
     files.update(images.files)
-    return Site(pages=pages, files=dict(sorted(files.items())), home=home, facets=index)
+    return Site(pages=pages, files=dict(sorted(files.items())), home=home)
 
 
-def views_entry(views: Views, action: Entry, site_url: str) -> dict:
+def action_feed_entry(views: Views, action: Entry, site_url: str) -> dict:
     return {"title": action.title, "summary": action.summary,
             "id": export.absolute(site_url, action_url(action.slug)),
             "updated": views.action_date(action), "kind": "Actie"}
 
 
-def case_entry(views: Views, case: Entry, site_url: str) -> dict:
+def case_feed_entry(case: Entry, site_url: str) -> dict:
     return {"title": case.title, "summary": case.summary,
             "id": export.absolute(site_url, case_url(case.slug)),
             "updated": str(case.data.get("updated") or case.data["date"]), "kind": "Verhaal"}
