@@ -104,6 +104,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     page.edit_url = planned.edit_url
     if planned.og_image:
         page.meta["og_image"] = (config.site_url or "") + planned.og_image
+        page.meta["og_image_size"] = planned.og_size
     if not planned.markdown:
         return str(planned.render())
     body = Markup(sanitise(html))

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from . import export
 from .catalogue import Catalogue, Entry
 from .facets import Facet, FacetIndex, build_facet_index
-from .images import ImageStore, ResponsiveImage
+from .images import OG_SIZE, ImageStore, ResponsiveImage
 from .render import render
 
 FACET_PAGE_SIZE = 48
@@ -48,6 +48,7 @@ class Page:
     hide: tuple[str, ...] = ()
     edit_url: str | None = None
     og_image: str | None = None
+    og_size: tuple[int, int] | None = None
 
     @property
     def root(self) -> str:
@@ -281,6 +282,7 @@ def action_page(action: Entry, views: Views, related: list[str], cases: list[Ent
         title=action.title, description=action.summary, template="action.html",
         markdown=action.body, edit_url=views.edit_url(action),
         og_image=views.images.open_graph(action.slug, action.title, card["factors"], BRAND),
+        og_size=OG_SIZE,
         context={
             "action": action.data, "card": card, "facts": views.facts(action),
             "outcomes": views.outcomes(action), "image": views.image(action),
@@ -293,12 +295,17 @@ def action_page(action: Entry, views: Views, related: list[str], cases: list[Ent
 
 def case_page(case: Entry, views: Views) -> Page:
     actions = views.catalogue.actions
+    card = views.case_card(case)
     return Page(
         src_uri=f"verhalen/{case.slug}.md", url=case_url(case.slug), title=case.title,
         description=case.summary, template="case.html", markdown=case.body,
         edit_url=views.edit_url(case),
+        # A story shares its own picture when it has one.
+        og_image=card["image"].src if card["image"] else None,
+        og_size=(card["image"].fallback[-1].width, card["image"].fallback[-1].height)
+        if card["image"] else None,
         context={
-            "case": case.data, "card": views.case_card(case), "image": views.image(case),
+            "case": case.data, "card": card, "image": card["image"],
             "updated": views.updated(case),
             "regions": views.terms("region", case.data["regions"], "regio"),
             "sectors": views.terms("sector", case.data.get("sectors") or [], "sector"),

@@ -170,6 +170,9 @@ def test_case_page_shows_its_actions_and_links_back(site):
     assert slugs_on(page) == ["buddy-haaglanden"]
     assert 'href="../../verhalen/"' in page
     assert '<picture class="ab-picture">' in page
+    og = re.search(r'<meta property="og:image" content="([^"]+)">', page).group(1)
+    assert og.startswith("https://actiebank.github.io/actiebank/assets/images/")
+    assert (site / og.split("/actiebank/", 1)[1]).is_file()
     stories = read(site, "verhalen/")
     assert stories.index("verhaal-flexpool") < stories.index("verhaal-buddy")
 
@@ -293,3 +296,12 @@ def test_contributor_markup_in_a_title_never_reaches_any_page_as_markup(site):
             assert "<starters>" not in text, path.relative_to(site)
             seen += "&lt;starters&gt;" in text
     assert seen >= 10  # action, catalogue, facet pages, home, case, feeds
+
+
+def test_shared_images_state_their_size(site):
+    action = read(site, "acties/buddy-haaglanden/")
+    assert '<meta property="og:image:width" content="1200">' in action
+    assert '<meta property="og:image:height" content="630">' in action
+    case = read(site, "verhalen/verhaal-buddy/")
+    assert '<meta property="og:image:width" content="1600">' in case
+    assert '<meta property="og:image:height" content="800">' in case
