@@ -105,7 +105,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if planned.og_image:
         page.meta["og_image"] = (config.site_url or "") + planned.og_image
         page.meta["og_image_size"] = planned.og_size
-    if not planned.markdown:
+    if planned.markdown is None:
         return str(planned.render())
     body = Markup(sanitise(html))
     _state.setdefault("bodies", {})[page.file.src_uri] = body

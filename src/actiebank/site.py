@@ -43,7 +43,9 @@ class Page:
     description: str
     template: str
     context: dict = field(default_factory=dict)
-    markdown: str = ""
+    # The contributor's Markdown body, for action and case pages; None for pages made
+    # entirely from templates.
+    markdown: str | None = None
     searchable: bool = True
     hide: tuple[str, ...] = ()
     edit_url: str | None = None
@@ -67,7 +69,7 @@ class Page:
 
         # JSON is YAML, and json.dumps is many times faster than yaml.safe_dump.
         front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
-        return f"---\n{front}\n---\n\n{self.markdown}"
+        return f"---\n{front}\n---\n\n{self.markdown or ''}"
 
     def render(self, body: Markup | str = "") -> Markup:
         return render(self.template, page=self, root=self.root, body=Markup(body),
