@@ -349,7 +349,7 @@ def facet_value_pages(facet: Facet, listing: dict, term_view: dict, ordered: lis
             description=f"{len(ordered)} acties met {facet.label.lower()} {term.nl} in de "
                         "Actiebank, het open overzicht van wat zorg- en "
                         "welzijnsorganisaties doen om medewerkers te behouden.",
-            template="facet_value.html", searchable=False, hide=("navigation", "toc"),
+            template="facet_value.html", searchable=False, hide=("toc",),
             context={
                 "facet": listing, "term": term_view, "heading": heading,
                 "count": len(ordered), "number": number, "pages": numbers,
@@ -397,7 +397,7 @@ def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
         description=f"Alle {len(actions)} acties om medewerkers in zorg en welzijn te behouden, "
                     "te filteren op succesfactor, regio, resultaat, sector, doelgroep, "
                     "interventie en status.",
-        template="catalogue.html", searchable=False, hide=("navigation", "toc"),
+        template="catalogue.html", searchable=False, hide=("toc",),
         context={"cards": [views.card(a) for a in newest_actions], "facets": listings},
     ))
     for facet, listing in zip(index, listings):
@@ -405,7 +405,7 @@ def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
             src_uri=f"acties/{facet.name}/index.md", url=f"acties/{facet.name}/",
             title=f"Acties per {facet.label.lower()}",
             description=f"Acties in de Actiebank, geordend per {facet.label.lower()}.",
-            template="facet.html", searchable=False, hide=("navigation", "toc"),
+            template="facet.html", searchable=False, hide=("toc",),
             context={"facet": listing},
         ))
         for term_view in listing["terms"]:
