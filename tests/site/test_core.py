@@ -175,3 +175,34 @@ def test_export_command_matches_the_published_exports(sample, tmp_path):
     assert main(["export", "--content", str(sample / "content"), "--out", str(out)]) == 0
     for name in ("api/actions.json", "api/actions.csv", "api/cases.json"):
         assert (out / name).read_bytes() == (sample / "site" / name).read_bytes(), name
+
+
+def test_the_hook_logs_warnings_at_info_and_refuses_errors(monkeypatch, tmp_path, caplog):
+    import logging
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from actiebank.catalogue import Catalogue
+    from actiebank.problems import Problem
+    from actiebank.vocabulary import load_vocabularies
+
+    hook = load_hook()
+    problems = [Problem("content/actions/a.md", 3, 1, "updated", "not updated for two years",
+                        "warning")]
+    monkeypatch.setattr(hook, "load_catalogue", lambda *a, **k: Catalogue(
+        content_dir=tmp_path, vocabularies=load_vocabularies(), problems=list(problems)))
+    config = SimpleNamespace(docs_dir=str(tmp_path), config_file_path=str(tmp_path / "mkdocs.yml"))
+    with caplog.at_level(logging.DEBUG, logger="mkdocs"):
+        assert hook.on_config(config) is config
+    [record] = [r for r in caplog.records if "two years" in r.getMessage()]
+    assert record.levelno == logging.INFO
+    problems.append(Problem("content/actions/b.md", 7, 5, "regions[1]", "'brabant' is not a region"))
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="mkdocs"), \
+            pytest.raises(PluginError, match="^1 problem in content; nothing was built$"):
+        hook.on_config(config)
+    [record] = [r for r in caplog.records if "brabant" in r.getMessage()]
+    assert record.levelno == logging.WARNING
+    assert record.getMessage().endswith(
+        "content/actions/b.md:7:5: regions[1]: 'brabant' is not a region")
