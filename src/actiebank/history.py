@@ -19,8 +19,8 @@ def last_commit_dates(content_dir: Path) -> dict[Path, str]:
     content_dir = Path(content_dir).resolve()
     try:
         result = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "-C", str(content_dir), "log", f"--format={_MARK}%cs", "--name-only",
-             "--relative", "--no-renames", "--", "."],
+            ["git", "-c", "core.quotePath=false", "-C", str(content_dir), "log",
+             f"--format={_MARK}%cs", "--name-only", "--relative", "--no-renames", "--", "."],
             capture_output=True, text=True, timeout=120, check=False,
         )
     except (OSError, subprocess.SubprocessError):
