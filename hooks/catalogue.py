@@ -21,7 +21,7 @@ from actiebank.catalogue import KIND_FOLDERS, load_catalogue
 from actiebank.history import last_commit_dates
 from actiebank.images import ImageStore
 from actiebank.paths import SCHEMA_DIR
-from actiebank.site import Site, plan_site
+from actiebank.site import Site, link_to_published_pages, plan_site
 
 log = get_plugin_logger("actiebank")
 
@@ -94,6 +94,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             files.append(File.generated(config, uri, content=data))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return link_to_published_pages(markdown)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,6 +97,18 @@ def case_url(slug: str) -> str:
 
 def facet_url(facet: str, value: str, number: int = 1) -> str:
     return f"acties/{facet}/{value}/" + (f"{number}/" if number > 1 else "")
+
+
+_SOURCE_LINK = re.compile(r"\]\(\s*((?:\.\./)*)(actions|cases)/([a-z0-9-]+\.md(?:#[^)\s]*)?)")
+_PUBLISHED_FOLDER = {"actions": "acties", "cases": "verhalen"}
+
+
+def link_to_published_pages(markdown: str) -> str:
+    """Point Markdown links at entry source files (`../actions/x.md`, what a contributor
+    sees in the repository) to the pages made from them (`../acties/x.md`): the source
+    files themselves are not published."""
+    return _SOURCE_LINK.sub(
+        lambda m: f"]({m.group(1)}{_PUBLISHED_FOLDER[m.group(2)]}/{m.group(3)}", markdown)
 
 
 def month_date(value: str | None) -> str:

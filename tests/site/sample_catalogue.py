@@ -69,7 +69,7 @@ updated: 2023-01-10
 ---
 ## Aanpak
 
-Een gedeelde pool van invallers.
+Een gedeelde pool van invallers, zoals de [buddy in Haaglanden](../actions/buddy-haaglanden.md#aanpak).
 """,
     "leerhuis-landelijk": """\
 ---
@@ -143,7 +143,9 @@ def write_sample(content: Path, actions: dict[str, str] = ACTIONS,
     picture.save(content / "images" / "buddy.png")
     (content / "index.md").write_text(HOME, encoding="utf-8")
     # The editorial pages the navigation names; their real text belongs to others.
-    (content / "over.md").write_text("# Over Actiebank\n\nOver dit project.\n", encoding="utf-8")
+    example = " [Een verhaal](cases/verhaal-buddy.md)." if "verhaal-buddy" in cases else ""
+    (content / "over.md").write_text(f"# Over Actiebank\n\nOver dit project.{example}\n",
+                                     encoding="utf-8")
     (content / "bijdragen").mkdir(exist_ok=True)
     (content / "bijdragen" / "index.md").write_text("# Bijdragen\n\nZo draag je bij.\n",
                                                     encoding="utf-8")

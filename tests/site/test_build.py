@@ -305,3 +305,10 @@ def test_shared_images_state_their_size(site):
     case = read(site, "verhalen/verhaal-buddy/")
     assert '<meta property="og:image:width" content="1600">' in case
     assert '<meta property="og:image:height" content="800">' in case
+
+
+def test_links_to_entry_source_files_lead_to_their_pages(site):
+    flexpool = read(site, "acties/flexpool-twente/")
+    assert 'href="../buddy-haaglanden/#aanpak"' in flexpool
+    about = read(site, "over/")
+    assert 'href="../verhalen/verhaal-buddy/"' in about
