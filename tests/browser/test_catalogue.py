@@ -158,6 +158,12 @@ def test_state_in_the_url_is_restored_on_load(page, watch, filters, reference):
     assert page.locator("select[name=sort]").input_value() == "title"
 
 
+def test_an_unknown_value_in_the_address_is_ignored(page, watch, filters, reference):
+    facet, value = filters[0]
+    open_catalogue(page, f"/acties/?{facet}={value}&{facet}=bestaat-niet&regio=nergens")
+    assert set(visible(page)) == reference[(facet, value)]
+
+
 def test_back_and_forward_restore_the_filters(page, watch, filters, reference):
     (f1, v1), (f2, v2) = filters[0], next(x for x in filters if x[0] != filters[0][0])
     open_catalogue(page)

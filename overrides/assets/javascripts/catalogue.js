@@ -16,10 +16,16 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function readUrl(facets) {
+  // The state in the address; values no filter offers (an old or mistyped link) are
+  // left out rather than hiding every card.
+  function readUrl(catalogue) {
     var params = new URLSearchParams(window.location.search);
     var state = { q: params.get(TEXT_KEY) || "", sort: params.get("sort") || "newest", chosen: {} };
-    facets.forEach(function (facet) { state.chosen[facet] = params.getAll(facet); });
+    catalogue.facets.forEach(function (facet) {
+      state.chosen[facet] = params.getAll(facet).filter(function (value) {
+        return catalogue.boxes.some(function (box) { return box.name === facet && box.value === value; });
+      });
+    });
     return state;
   }
 
@@ -170,13 +176,13 @@
     root.setAttribute("data-ab-ready", "");
     current = new Catalogue(root);
     current.listen();
-    current.apply(readUrl(current.facets));
+    current.apply(readUrl(current));
   }
 
   // One listener for the whole visit: instant navigation swaps pages without reloading.
   window.addEventListener("popstate", function () {
     if (current && document.body.contains(current.root)) {
-      current.apply(readUrl(current.facets));
+      current.apply(readUrl(current));
     }
   });
 
