@@ -443,12 +443,13 @@ def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
     for page in pages.values():
         page.context["card_html"] = views.card_html
 
+    featured = [c for c in newest_cases if c.data.get("featured")][:HOME_LIST_SIZE]
     home = render(
         "home_parts.html", root="", card_html=views.card_html,
         facets={listing["name"]: listing for listing in listings},
-        featured=[views.case_card(c) for c in newest_cases
-                  if c.data.get("featured")][:HOME_LIST_SIZE],
-        cases=[views.case_card(c) for c in newest_cases[:HOME_LIST_SIZE]],
+        featured=[views.case_card(c) for c in featured],
+        # The newest stories besides the featured ones: the home page shows each once.
+        cases=[views.case_card(c) for c in newest_cases if c not in featured][:HOME_LIST_SIZE],
         actions=[views.card(a) for a in newest_actions[:HOME_LIST_SIZE]],
         total=len(actions), total_cases=len(newest_cases))
 

@@ -185,6 +185,8 @@ def test_home_shows_counts_as_bars_and_newest_entries(site):
     assert re.search(r'href="acties/regio/zuid-holland/">', page)
     assert "<table" not in page[page.index('<div class="ab-home">'):]
     assert "Uitgelichte verhalen" in page and 'href="verhalen/verhaal-buddy/"' in page
+    newest_stories = page[page.index('id="ab-new-cases"'):page.index('id="ab-new-actions"')]
+    assert "verhaal-flexpool" in newest_stories and "verhaal-buddy" not in newest_stories
     newest = page[page.index('id="ab-new-actions"'):]
     assert slugs_on(newest)[0] == "leerhuis-landelijk"
 
