@@ -95,7 +95,7 @@ def gz(data: bytes) -> int:
 
 def mkdocs_env(project: Path) -> dict:
     # NO_MKDOCS_2_WARNING silences mkdocs-material's end-of-life banner on every start.
-    return {**os.environ, "ACTIEBANK_ROOT": str(project), "NO_COLOR": "1",
+    return {**os.environ, "ACTIEBANK_ROOT": str(Path(project).resolve()), "NO_COLOR": "1",
             "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -457,6 +457,7 @@ def _clicks(page, clicks: int, control: str, observe: list[str]) -> dict:
 def profile_build(project: Path, out: Path, top: int = 45) -> dict:
     """One cProfile'd build in this process's child; the costliest functions by own time
     and by cumulative time, restricted to what the project and MkDocs run."""
+    out, project = out.resolve(), project.resolve()
     stats_file = out.with_suffix(".prof")
     site = project / "site-profile"
     shutil.rmtree(site, ignore_errors=True)
@@ -473,10 +474,11 @@ def profile_build(project: Path, out: Path, top: int = 45) -> dict:
     stats.sort_stats("tottime").print_stats(top)
     out.write_text(text.getvalue(), encoding="utf-8")
     stats_file.unlink()
-    return {"file": out.relative_to(ROOT).as_posix(), "wall_s": result["wall_s"]}
+    return {"file": _shown(out), "wall_s": result["wall_s"]}
 
 
 def profile_validate(project: Path, out: Path, top: int = 35) -> dict:
+    out, project = out.resolve(), project.resolve()
     stats_file = out.with_suffix(".prof")
     result = run_child([sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m",
                         "actiebank.cli", "validate", "content"], project, mkdocs_env(project))
@@ -489,7 +491,14 @@ def profile_validate(project: Path, out: Path, top: int = 35) -> dict:
     stats.sort_stats("cumulative").print_stats(top)
     out.write_text(text.getvalue(), encoding="utf-8")
     stats_file.unlink()
-    return {"file": out.relative_to(ROOT).as_posix()}
+    return {"file": _shown(out)}
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
 
 
 # --------------------------------------------------------------------------- one size
