@@ -9,7 +9,7 @@ problem of severity 'error' is left.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from .frontmatter import Source, read_source
@@ -74,6 +74,15 @@ def display_path(path: Path, base: Path | None = None) -> str:
         return path.as_posix()
 
 
+def latest_date_anywhere() -> date:
+    """The calendar date in the time zone furthest ahead (UTC+14).
+
+    "Not in the future" must not depend on the machine's zone: an entry dated today in
+    Amsterdam is valid on a CI runner in UTC, whatever the hour.
+    """
+    return (datetime.now(timezone.utc) + timedelta(hours=14)).date()
+
+
 def normalise_years(data: dict) -> None:
     """`started: 2021` is read by YAML as a number; the content model means the year."""
     for name in ("started", "ended"):
@@ -88,7 +97,7 @@ def load_catalogue(content_dir: Path, *, vocabularies: Vocabularies | None = Non
                    today: date | None = None, display_base: Path | None = None) -> Catalogue:
     content_dir = Path(content_dir)
     vocabularies = vocabularies or load_vocabularies()
-    today = today or date.today()
+    today = today or latest_date_anywhere()
     catalogue = Catalogue(content_dir=content_dir, vocabularies=vocabularies)
     if not content_dir.is_dir():
         catalogue.problems.append(Problem(display_path(content_dir, display_base), 1, 1, "",
