@@ -9,6 +9,8 @@
 (function () {
   "use strict";
 
+  var PAGE = 48;
+
   // Not "q": Material opens its search dialog for a ?q= in the address.
   var TEXT_KEY = "zoek";
 
@@ -35,6 +37,8 @@
     this.list = root.querySelector("[data-ab-results]");
     this.status = root.querySelector("[data-ab-count-text]");
     this.empty = root.querySelector("[data-ab-empty]");
+    this.more = root.querySelector("[data-ab-more]");
+    this.limit = PAGE;
     this.boxes = Array.prototype.slice.call(this.form.querySelectorAll("input[type=checkbox]"));
     this.facets = Array.prototype.map.call(this.form.querySelectorAll("[data-ab-facet]"),
       function (fieldset) { return fieldset.getAttribute("data-ab-facet"); });
@@ -79,6 +83,7 @@
 
   Catalogue.prototype.apply = function (state) {
     var facets = this.facets;
+    this.limit = PAGE;
     var words = normalise(state.q).split(/\s+/).filter(Boolean);
     this.boxes.forEach(function (box) {
       box.checked = (state.chosen[box.name] || []).indexOf(box.value) !== -1;
@@ -101,7 +106,7 @@
         }
       });
       var visible = textOk && failing.length === 0;
-      item.card.hidden = !visible;
+      item.match = visible;
       if (visible) shown += 1;
       if (!textOk || failing.length > 1) return;
       facets.forEach(function (facet) {
@@ -119,9 +124,27 @@
       if (label) label.classList.toggle("ab-filter--none", count === 0 && !box.checked);
     });
     this.sort(state.sort);
+    this.show();
     var phrase = this.status.getAttribute(shown === 1 ? "data-one" : "data-many");
     this.status.textContent = shown + " " + phrase;
     if (this.empty) this.empty.hidden = shown !== 0;
+  };
+
+  // Only the first PAGE matches are laid out: the browser's style and layout of every
+  // visible card, not this script, is what a filter click costs (benchmark: 73 ms for
+  // 1,000 cards, 28 ms for 48). "Toon meer" lays out the next PAGE.
+  Catalogue.prototype.show = function () {
+    var limit = this.limit, rank = 0, matches = 0;
+    this.sorted.forEach(function (item) {
+      var shown = item.match && rank < limit;
+      if (item.match) { rank += 1; matches += 1; }
+      if (item.card.hidden === shown) item.card.hidden = !shown;
+    });
+    if (this.more) {
+      var rest = matches - Math.min(matches, limit);
+      this.more.hidden = rest === 0;
+      this.more.textContent = this.more.getAttribute("data-text").replace("{n}", String(Math.min(rest, PAGE)));
+    }
   };
 
   Catalogue.prototype.sort = function (order) {
@@ -129,6 +152,7 @@
     var sorted = this.items.slice().sort(order === "title"
       ? function (a, b) { return collator.compare(a.title, b.title) || a.order - b.order; }
       : function (a, b) { return a.order - b.order; });
+    this.sorted = sorted;
     var current = this.list.children;
     var same = sorted.every(function (item, i) { return current[i] === item.card; });
     if (same) return;
@@ -159,6 +183,15 @@
       // Typing replaces the current history entry: back should not replay each letter.
       typing = window.setTimeout(function () { self.commit(false); }, 150);
     });
+    if (this.more) {
+      this.more.addEventListener("click", function () {
+        var next = self.sorted.filter(function (item) { return item.match; })[self.limit];
+        self.limit += PAGE;
+        self.show();
+        // Keyboard users continue where the new cards start.
+        if (next) { var link = next.card.querySelector("a"); if (link) link.focus(); }
+      });
+    }
     this.root.querySelector("[data-ab-clear]").addEventListener("click", function () {
       self.boxes.forEach(function (box) { box.checked = false; });
       self.form.elements.q.value = "";

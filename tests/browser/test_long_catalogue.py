@@ -1,0 +1,48 @@
+"""A long catalogue lays out the first 48 matches and offers the rest on request: the
+browser's layout of every visible card is what a filter click costs (bench/README.md)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory, project_tools):
+    project = tmp_path_factory.mktemp("long") / "project"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(project),
+                    "--actions", "110", "--cases", "3", "--images", "2"],
+                   check=True, capture_output=True, timeout=300)
+    project_tools.build_site(project)
+    server = project_tools.serve(project / "site")
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def shown(page) -> list[str]:
+    return page.eval_on_selector_all("[data-ab-results] [data-slug]:not([hidden])",
+                                     "cards => cards.map(c => c.dataset.slug)")
+
+
+def test_first_48_then_more_on_request_and_a_filter_starts_again(page, long_site):
+    page.goto(f"{long_site}/acties/")
+    more = page.locator("[data-ab-more]")
+    assert page.locator("[data-ab-count-text]").inner_text().startswith("110 ")
+    assert len(shown(page)) == 48
+    assert more.is_visible() and more.inner_text() == "Toon 48 acties meer"
+
+    first = shown(page)
+    more.click()
+    assert shown(page)[:48] == first and len(shown(page)) == 96
+    assert page.evaluate("document.activeElement.closest('[data-slug]').dataset.slug") == shown(page)[48]
+    more.click()
+    assert len(shown(page)) == 110 and not more.is_visible()
+
+    box = page.locator("input[type=checkbox][name=status]").first
+    box.check()
+    matches = int(page.locator("[data-ab-count-text]").inner_text().split()[0])
+    assert len(shown(page)) == min(matches, 48)
+    assert more.is_visible() == (matches > 48)
