@@ -114,6 +114,24 @@ class PageWatch:
         self.foreign_requests: list[str] = []
         self.console_errors: list[str] = []
 
+    def attach(self, page, origin: str) -> "PageWatch":
+        """Abort and record requests that leave origin's host; record console errors."""
+        local = urlsplit(origin).netloc
+
+        def route(route):
+            url = route.request.url
+            if urlsplit(url).netloc == local or url.startswith(("data:", "blob:")):
+                route.continue_()
+            else:
+                self.foreign_requests.append(url)
+                route.abort()
+
+        page.route("**/*", route)
+        page.on("console", lambda m: self.console_errors.append(f"{page.url}: {m.text}")
+                if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.console_errors.append(f"{page.url}: {e}"))
+        return self
+
     def assert_clean(self):
         assert not self.foreign_requests, f"requests to other hosts: {self.foreign_requests}"
         assert not self.console_errors, f"console errors: {self.console_errors}"
@@ -125,21 +143,7 @@ def watch(page, base_url):
 
     The test fails at teardown when either list is not empty.
     """
-    recorder = PageWatch()
-    local = urlsplit(base_url).netloc
-
-    def route(route):
-        url = route.request.url
-        if urlsplit(url).netloc == local or url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            recorder.foreign_requests.append(url)
-            route.abort()
-
-    page.route("**/*", route)
-    page.on("console", lambda m: recorder.console_errors.append(m.text)
-            if m.type == "error" else None)
-    page.on("pageerror", lambda e: recorder.console_errors.append(str(e)))
+    recorder = PageWatch().attach(page, base_url)
     yield recorder
     recorder.assert_clean()
 

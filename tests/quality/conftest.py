@@ -119,28 +119,15 @@ class AuditPage:
     """One browser page that records requests to other hosts (aborted) and console
     errors while it visits page after page."""
 
-    def __init__(self, page, origin: str):
+    def __init__(self, page, watch):
         self.page = page
-        self.foreign_requests: list[str] = []
-        self.console_errors: list[str] = []
-        local = urlsplit(origin).netloc
-
-        def route(route):
-            url = route.request.url
-            if urlsplit(url).netloc == local or url.startswith(("data:", "blob:")):
-                route.continue_()
-            else:
-                self.foreign_requests.append(url)
-                route.abort()
-
-        page.route("**/*", route)
-        page.on("console", lambda m: self.console_errors.append(f"{page.url}: {m.text}")
-                if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.console_errors.append(f"{page.url}: {e}"))
+        # The same recorder as the `watch` fixture's (tests/conftest.py: PageWatch).
+        self.foreign_requests = watch.foreign_requests
+        self.console_errors = watch.console_errors
 
 
 @pytest.fixture
-def audit_page(browser, request):
+def audit_page(browser, request, project):
     """Open AuditPage(origin, viewport) browser pages; each context closes after the test."""
     contexts = []
 
@@ -148,7 +135,8 @@ def audit_page(browser, request):
         context = audit_context(browser, VIEWPORTS[viewport], locale="nl-NL",
                                 is_mobile=viewport == "phone", has_touch=viewport == "phone")
         contexts.append(context)
-        return AuditPage(context.new_page(), origin)
+        page = context.new_page()
+        return AuditPage(page, project.PageWatch().attach(page, origin))
 
     yield open_page
     for context in contexts:
