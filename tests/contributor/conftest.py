@@ -86,6 +86,22 @@ GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org
                 "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
 
 
+@pytest.fixture(name="fill_action")
+def fill_action_fixture():
+    """fill_action(text): an `actiebank new action` template with every required field
+    filled in, as a contributor would (shared by the scaffold and web-form tests)."""
+    def fill_action(text: str) -> str:
+        return (text.replace('summary: ""', "summary: Nieuwe collega's lopen drie maanden mee "
+                             "met een vaste buddy in hun eigen team.")
+                .replace('- name: ""', "- name: Zorggroep Testland")
+                .replace("regions: []", "regions: [haaglanden]")
+                .replace("sectors: []", "sectors: [vvt]")
+                .replace("success_factors: []", "success_factors: [onboarding]")
+                .replace("interventions: []", "interventions: [buddy]")
+                .replace('status: ""', "status: pilot"))
+    return fill_action
+
+
 def git(repo: Path, *args: str) -> str:
     result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True,
                             env={**os.environ, **GIT_IDENTITY}, timeout=60)

@@ -82,18 +82,7 @@ def test_unfilled_action_fails_validation_naming_every_required_field(content):
     assert all(p.line > 1 for p in catalogue.errors), "each message points at its line"
 
 
-def fill_action(text: str) -> str:
-    return (text.replace('summary: ""', "summary: Nieuwe collega's lopen drie maanden mee "
-                         "met een vaste buddy in hun eigen team.")
-            .replace('- name: ""', "- name: Zorggroep Testland")
-            .replace("regions: []", "regions: [haaglanden]")
-            .replace("sectors: []", "sectors: [vvt]")
-            .replace("success_factors: []", "success_factors: [onboarding]")
-            .replace("interventions: []", "interventions: [buddy]")
-            .replace('status: ""', "status: pilot"))
-
-
-def test_filled_in_action_passes(content):
+def test_filled_in_action_passes(content, fill_action):
     path = new_entry("action", "Buddy voor nieuwe collega's", content)
     path.write_text(fill_action(path.read_text(encoding="utf-8")), encoding="utf-8")
     catalogue = load_catalogue(content)
@@ -104,7 +93,8 @@ def test_filled_in_action_passes(content):
     assert "## Aanpak" in entry.body
 
 
-def test_removing_the_hash_from_an_optional_field_is_all_it_takes(content, schema_paths):
+def test_removing_the_hash_from_an_optional_field_is_all_it_takes(content, schema_paths,
+                                                                  fill_action):
     path = new_entry("action", "Buddy voor nieuwe collega's", content)
     text = fill_action(path.read_text(encoding="utf-8"))
     lines = text.split("\n")
@@ -120,7 +110,7 @@ def test_removing_the_hash_from_an_optional_field_is_all_it_takes(content, schem
     assert set(data["contact"]) == {"name", "role", "organisation", "email", "url"}
 
 
-def test_unfilled_case_fails_and_filled_case_passes(content):
+def test_unfilled_case_fails_and_filled_case_passes(content, fill_action):
     action = new_entry("action", "Buddy voor nieuwe collega's", content)
     action.write_text(fill_action(action.read_text(encoding="utf-8")), encoding="utf-8")
     path = new_entry("case", "Zo houdt Zorggroep Testland starters vast", content)

@@ -114,20 +114,9 @@ def save_through_the_form(page, admin_url, form_repo, tmp_path):
     assert not unexplained and len(errors) <= len(lookups), f"console errors: {errors}"
 
 
-def _fill(text: str) -> str:
-    return (text.replace('summary: ""', "summary: Nieuwe collega's lopen drie maanden mee "
-                         "met een vaste buddy in hun eigen team.")
-            .replace('- name: ""', "- name: Zorggroep Testland")
-            .replace("regions: []", "regions: [twente]")
-            .replace("sectors: []", "sectors: [hospitals]")
-            .replace("success_factors: []", "success_factors: [onboarding]")
-            .replace("interventions: []", "interventions: [buddy]")
-            .replace('status: ""', "status: running"))
-
-
 @pytest.mark.browser
 def test_web_form_and_file_both_reach_the_catalogue(page, admin_url, form_repo, tmp_path,
-                                                    project_copy):
+                                                    project_copy, fill_action):
     """As a new contributor: one action saved through the web form (a valid file on a new
     branch, nothing on main), one written with `actiebank new`; both validate, build and
     are listed in the catalogue."""
@@ -137,7 +126,7 @@ def test_web_form_and_file_both_reach_the_catalogue(page, admin_url, form_repo, 
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(project, filter="data")
     by_file = new_entry("action", "Buddy voor nieuwe collega's", project / "content")
-    by_file.write_text(_fill(by_file.read_text(encoding="utf-8")), encoding="utf-8")
+    by_file.write_text(fill_action(by_file.read_text(encoding="utf-8")), encoding="utf-8")
     assert main(["validate", str(project / "content")]) == 0
 
     site = project_copy.build(project)
