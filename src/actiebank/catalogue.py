@@ -32,6 +32,9 @@ class Entry:
     body_line: int
     path: Path
     display: str
+    # Where each field's name stands in the file, for messages about a valid entry
+    # (review warnings) without reading the file again.
+    key_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -141,6 +144,6 @@ def load_catalogue(content_dir: Path, *, vocabularies: Vocabularies | None = Non
                 continue
             target[slug] = Entry(kind=kind, slug=slug, data=source.data, body=source.body,
                                  body_line=source.body_line, path=source.path,
-                                 display=source.display)
+                                 display=source.display, key_positions=source.key_positions)
     problems.sort(key=lambda p: (p.path, p.line, p.column, p.field, p.message))
     return catalogue

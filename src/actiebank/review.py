@@ -22,7 +22,6 @@ from datetime import date
 from pathlib import Path
 
 from .catalogue import Catalogue, Entry
-from .frontmatter import read_source
 from .history import last_commit_dates
 from .problems import Problem
 from .vocabulary import fold
@@ -42,8 +41,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _position(entry: Entry, name: str) -> tuple[int, int]:
-    source = read_source(entry.path, entry.display)
-    return source.key_position((name,)) if name in (source.data or {}) else (1, 1)
+    return entry.key_positions.get((name,), (1, 1))
 
 
 def likely_duplicates(entries: list[Entry]) -> list[Problem]:
