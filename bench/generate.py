@@ -28,6 +28,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from actiebank.validate import (cost_level_for, replicated_measures,  # noqa: E402
+                                usable_outcomes)
 from actiebank.vocabulary import Vocabularies, fold, load_vocabularies  # noqa: E402
 
 # What a generated project takes from the real one; content/ is handled apart because
@@ -71,6 +73,11 @@ LAST_NAMES = ("de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Bo
               "Kuipers", "Veenstra", "Postma", "van der Berg")
 ROLES = ("HR-adviseur", "teamleider", "programmamanager", "opleidingsadviseur",
          "projectleider", "regiocoördinator", "praktijkopleider", "beleidsmedewerker")
+STOPPED_BECAUSE = (
+    "De doelen werden niet gehaald en de kosten liepen op.",
+    "De subsidie stopte en de organisaties vonden geen andere financiering.",
+    "Er meldden zich te weinig deelnemers aan.",
+)
 FUNDING = ("REACT-EU", "IZA", "SectorplanPlus", "Regionaal Actieplan", "Stagefonds Zorg",
            "eigen middelen")
 
@@ -422,6 +429,7 @@ class Writer:
         title = self.unique_title(make_title)
         title = title[0].upper() + title[1:]
         started = self.month()
+        link = f"https://www.{fold(org)}.nl/verslag-{rng.randint(100, 999)}"
         data: dict = {
             "title": title,
             "summary": (f"{org} zet {interventions[0].nl.lower()} in om {groups[0].nl.lower()} "
@@ -442,11 +450,15 @@ class Writer:
             year = rng.randint(min(int(started[:4]) + 1, LATEST_YEAR), LATEST_YEAR)
             data["ended"] = f"{year}-{rng.randint(1, 12):02d}" if year > int(started[:4]) \
                 else f"{year}-12"
-        if rng.random() < 0.8:
-            data["outcomes"] = [self.outcome() for _ in range(rng.randint(1, 3))]
+        if data["status"] == "stopped":
+            data["stopped_because"] = rng.choice(STOPPED_BECAUSE)
+        if rng.random() < 0.8 and data["status"] != "idea":
+            data["outcomes"] = [self.outcome(link) for _ in range(rng.randint(1, 3))]
+        data["evidence"] = self.evidence(data, link)
         if rng.random() < 0.6:
-            data["costs"] = {"amount_eur": rng.randint(2, 300) * 1000,
-                             "note": "vooral uren van begeleiders en teamleiders"}
+            amount = rng.randint(2, 300) * 1000
+            data["costs"] = {"level": cost_level_for(amount), "amount_eur": amount,
+                             "per": "year", "note": "vooral uren van begeleiders en teamleiders"}
             data["funding"] = rng.sample(FUNDING, rng.randint(1, 2))
         if rng.random() < 0.7:
             person = slots["person"]
@@ -455,12 +467,11 @@ class Writer:
         if image:
             data["image"] = {"src": f"../images/{image}",
                              "alt": f"Medewerkers van {org} tijdens een teamoverleg"}
-        link = f"https://www.{fold(org)}.nl/verslag-{rng.randint(100, 999)}"
         data["links"] = [{"title": "Verslag van de aanpak", "url": link}]
         data["updated"] = self.day()
         return title, data, self.action_body(slots, link)
 
-    def outcome(self) -> dict:
+    def outcome(self, source: str) -> dict:
         rng = self.rng
         outcome = {"measure": rng.choice(self.vocabularies["outcome_measure"].slugs),
                    "result": rng.choice(("improved", "improved", "no-change", "pending", "worsened"))}
@@ -468,7 +479,21 @@ class Writer:
             outcome["value"] = rng.randint(2, 40)
             outcome["unit"] = rng.choice(("percent", "percentage-points", "persons"))
             outcome["period"] = f"{rng.randint(2019, 2023)}-{LATEST_YEAR}"
+            outcome["source"] = source
         return outcome
+
+    def evidence(self, data: dict, source: str) -> dict:
+        """The highest step on the ladder the drawn outcomes carry, or a step below it."""
+        if data["status"] == "idea":
+            return {"level": "idea"}
+        levels = ["described", "experiences"]
+        if usable_outcomes(data):
+            levels.append("measured")
+        if replicated_measures(data):
+            levels.append("replicated")
+        if self.rng.random() < 0.1:
+            return {"level": "evaluated", "source": source}
+        return {"level": self.rng.choice(levels[-2:])}
 
     def case(self, actions: list[tuple[str, str, dict]], image: str | None) -> tuple[str, dict, str]:
         rng = self.rng

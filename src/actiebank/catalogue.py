@@ -14,8 +14,8 @@ from pathlib import Path
 
 from .frontmatter import Source, read_source
 from .problems import Problem
-from .validate import (check_body, check_catalogue, check_dates, check_image, check_schema,
-                       check_slug)
+from .validate import (check_body, check_catalogue, check_dates, check_image, check_rules,
+                       check_schema, check_slug)
 from .vocabulary import Vocabularies, load_vocabularies
 
 KIND_FOLDERS = {"action": "actions", "case": "cases"}
@@ -125,6 +125,7 @@ def load_catalogue(content_dir: Path, *, vocabularies: Vocabularies | None = Non
                 continue
             normalise_years(source.data)
             problems.extend(check_schema(source, kind, vocabularies))
+            problems.extend(check_rules(source, kind))
             problems.extend(check_dates(source, kind, today))
             problems.extend(check_image(source, content_dir))
             problems.extend(check_body(source))

@@ -53,6 +53,7 @@ class Field:
     min_items: int | None = None
     unique: bool = False
     required_with: list[str] = field(default_factory=list)  # fields that make this one required
+    required_when: tuple[str, str] | None = None  # (field, value) that makes this one required
     within: str | None = None  # the optional group this required field belongs to
 
     @property
@@ -149,8 +150,27 @@ def schema_fields(kind: str, schema_dir: Path = SCHEMA_DIR,
     required = list(schema.get("required", []))
     texts = field_texts(kind)
     names = required + [n for n in schema["properties"] if n not in required]
-    return [_make_field(n, n, schema["properties"][n], schema, n in required, vocabularies, texts)
-            for n in names]
+    fields = [_make_field(n, n, schema["properties"][n], schema, n in required, vocabularies,
+                          texts) for n in names]
+    conditions = required_when(schema)
+    for item in fields:
+        item.required_when = conditions.get(item.name)
+    return fields
+
+
+def required_when(schema: dict) -> dict[str, tuple[str, str]]:
+    """Fields a rule makes required when another field has one value (`if: status is
+    'stopped'`, `then: required stopped_because`), from the schema's rules."""
+    found = {}
+    for rule in schema.get("allOf", []):
+        condition = rule.get("if", {}).get("properties", {})
+        then = rule.get("then", {})
+        if len(condition) == 1 and set(then) == {"required"}:
+            (name, test), = condition.items()
+            if "const" in test:
+                for needed in then["required"]:
+                    found[needed] = (name, test["const"])
+    return found
 
 
 def walk(fields: list[Field]) -> Iterator[Field]:
@@ -201,6 +221,9 @@ def required_words(item: Field) -> str:
         return "ja"
     if item.required_with:
         return "als " + " en ".join(f"‘{n}’" for n in item.required_with) + " is ingevuld"
+    if item.required_when:
+        name, value = item.required_when
+        return f"als ‘{name}’ ‘{value}’ is"
     return "nee"
 
 

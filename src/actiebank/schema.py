@@ -22,15 +22,35 @@ def schema_path(kind: str, schema_dir: Path = SCHEMA_DIR) -> Path:
 
 
 def with_vocabularies(schema: dict, vocabularies: Vocabularies) -> dict:
-    """The schema with each vocabulary `$defs` entry set to that vocabulary's slugs."""
+    """The schema with each vocabulary `$defs` entry set to that vocabulary's slugs, and
+    the rule "two measurements of one measure" spelled out for each outcome measure."""
     updated = json.loads(json.dumps(schema))
-    for name, definition in updated.get("$defs", {}).items():
+    definitions = updated.get("$defs", {})
+    for name, definition in definitions.items():
         if name in vocabularies:
             vocabulary = vocabularies[name]
             definition.clear()
             definition.update({"title": name, "description": f"vocabulary '{name}' in "
                                "schema/vocabularies.yaml", "enum": vocabulary.slugs})
+    if "replicated_outcomes" in definitions and "outcome_measure" in vocabularies:
+        definitions["replicated_outcomes"] = replicated_outcomes(vocabularies["outcome_measure"])
     return updated
+
+
+def replicated_outcomes(measures) -> dict:
+    """At least two usable outcomes (see `usable_outcome`) of one and the same measure.
+
+    JSON Schema cannot say "two items that agree on a field", so the rule lists one
+    branch per measure of the vocabulary.
+    """
+    return {
+        "description": "at least two outcomes of the same measure, each with a value, a "
+                       "source and a result other than 'pending' (one branch per measure, "
+                       "written from schema/vocabularies.yaml)",
+        "anyOf": [{"contains": {"allOf": [{"$ref": "#/$defs/usable_outcome"},
+                                          {"properties": {"measure": {"const": slug}}}]},
+                   "minContains": 2} for slug in measures.slugs],
+    }
 
 
 def render_schema(schema: dict) -> str:

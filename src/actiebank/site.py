@@ -301,6 +301,8 @@ def action_page(action: Entry, views: Views, related: list[str], cases: list[Ent
         context={
             "action": action.data, "card": card, "facts": views.facts(action),
             "outcomes": views.outcomes(action), "image": views.image(action),
+            "cost_level": views.label("cost_level", (action.data.get("costs") or {}).get("level", "")),
+            "cost_per": views.label("cost_per", (action.data.get("costs") or {}).get("per", "")),
             "updated": views.updated(action),
             "cases": [views.case_card(c) for c in cases],
             "related": [views.card(views.catalogue.actions[s]) for s in related],

@@ -82,6 +82,8 @@ def check_schema(source: Source, kind: str, vocabularies: Vocabularies) -> list[
     schema = validator.schema
     problems = []
     for error in sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path))):
+        if _under_rule(error, schema):
+            continue  # a rule across fields: check_rules words it (see RULES)
         problems.extend(_explain(error, source, schema, vocabularies))
     # One message per field and kind of mistake is enough.
     seen, unique = set(), []
@@ -90,6 +92,19 @@ def check_schema(source: Source, kind: str, vocabularies: Vocabularies) -> list[
             seen.add((p.field, p.message))
             unique.append(p)
     return unique
+
+
+def _under_rule(error: ValidationError, schema: dict) -> bool:
+    """Whether the error comes from a rule across fields (a subschema marked `x-rule`)."""
+    node = schema
+    for step in error.schema_path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return False
+        if isinstance(node, dict) and "x-rule" in node:
+            return True
+    return False
 
 
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "fields (name: value)",
@@ -138,7 +153,8 @@ def _explain(error: ValidationError, source: Source, schema: dict,
                     "intervention": "an intervention", "status": "a status",
                     "target_group": "a target group", "career_pillar": "a career pillar",
                     "outcome_measure": "an outcome measure", "outcome_result": "an outcome result",
-                    "outcome_unit": "a unit"}.get(vocabulary.name, f"a {vocabulary.name}")
+                    "outcome_unit": "a unit", "evidence_level": "a level of evidence",
+                    "cost_level": "a cost level", "cost_per": "a choice for 'per'"}.get(vocabulary.name, f"a {vocabulary.name}")
             guess = vocabulary.nearest(value)
             tip = f" (did you mean '{guess}'?)" if guess else \
                 f"; allowed: {_list(vocabulary.slugs)}"
@@ -179,8 +195,9 @@ def _explain(error: ValidationError, source: Source, schema: dict,
         needed = re.findall(r"'([^']+)' is a dependency of '([^']+)'", error.message)
         if needed:
             missing, because = needed[0]
-            allowed = vocabularies.get("outcome_unit")
-            tail = f" (one of {_list(allowed.slugs)})" if missing == "unit" and allowed else ""
+            vocabulary = {"unit": "outcome_unit", "per": "cost_per"}.get(missing, "")
+            allowed = vocabularies.get(vocabulary)
+            tail = f" (one of {_list(allowed.slugs)})" if allowed else ""
             return [source.problem(parts + (because,), f"'{because}' needs '{missing}' beside it{tail}",
                                    key=True)]
     return [source.problem(parts, error.message)]
@@ -226,6 +243,94 @@ def _pattern_hint(parts: tuple, sub: dict) -> str:
         return ("is not a slug; use the file name of the action without .md "
                 "(lower-case letters, digits and hyphens)")
     return f"does not match the pattern {sub.get('pattern')}"
+
+
+# --------------------------------------------------------------------------- rules across fields
+#
+# Each rule is also in the schema (a subschema marked `x-rule`), so an editor that reads
+# the published schema judges a file as this validator does; these functions only word
+# the message, at the field a contributor has to change.
+
+def cost_level_for(amount: float) -> str:
+    """The cost level of an amount a year: under 10,000 low, up to 100,000 medium."""
+    if amount < 10_000:
+        return "low"
+    return "medium" if amount <= 100_000 else "high"
+
+
+def usable_outcomes(data: dict) -> list[dict]:
+    """Outcomes that count as a measurement: a value, a source and a verdict."""
+    outcomes = data.get("outcomes")
+    return [o for o in outcomes if isinstance(o, dict) and "value" in o and "source" in o
+            and o.get("result") not in (None, "pending")] if isinstance(outcomes, list) else []
+
+
+def replicated_measures(data: dict) -> list[str]:
+    """The measures with at least two usable outcomes."""
+    counts: dict[str, int] = {}
+    for outcome in usable_outcomes(data):
+        measure = outcome.get("measure")
+        if isinstance(measure, str):
+            counts[measure] = counts.get(measure, 0) + 1
+    return sorted(m for m, n in counts.items() if n >= 2)
+
+
+def _euro(amount: float) -> str:
+    return f"EUR {amount:,.0f}".replace(",", ".")
+
+
+def check_rules(source: Source, kind: str) -> list[Problem]:
+    """The content model's rules across fields: why a stopped action stopped, and the
+    evidence level and cost level that the rest of the entry must bear out."""
+    if kind != "action" or not isinstance(source.data, dict):
+        return []
+    data = source.data
+    problems = []
+    status = data.get("status")
+    if status == "stopped" and "stopped_because" not in data:
+        # Reported at the status, the line that makes the field required.
+        line, column = source.position(("status",))
+        problems.append(Problem(source.display, line, column, "stopped_because",
+                                "the status is 'stopped', so 'stopped_because' is required: "
+                                "add one or two sentences (10 to 300 characters) on why it "
+                                "stopped"))
+    evidence = data.get("evidence")
+    level = evidence.get("level") if isinstance(evidence, dict) else None
+    where = ("evidence", "level")
+    if level == "idea" and status != "idea":
+        problems.append(source.problem(where, f"'idea' is only for actions with status 'idea', "
+                                       f"and this one is {status!r}: choose 'described' or a "
+                                       "higher level, or set status: idea"))
+    elif status == "idea" and isinstance(level, str) and level != "idea":
+        problems.append(source.problem(where, f"the status is 'idea', so the action has not been "
+                                       f"carried out: choose 'idea' instead of {level!r}"))
+    elif level == "measured" and not usable_outcomes(data):
+        problems.append(source.problem(where, "'measured' needs an outcome with a value, a "
+                                       "source and a result other than 'pending', and no "
+                                       "outcome has all three; add one or choose 'experiences'"))
+    elif level == "replicated" and not replicated_measures(data):
+        lower = "measured" if usable_outcomes(data) else "experiences"
+        problems.append(source.problem(where, "'replicated' needs two outcomes of the same "
+                                       "measure, each with a value, a source and a result "
+                                       "other than 'pending'; add the second measurement or "
+                                       f"choose '{lower}'"))
+    elif level == "evaluated" and isinstance(evidence, dict) and "source" not in evidence:
+        problems.append(source.problem(where, "'evaluated' needs 'evidence.source' naming the "
+                                       "evaluation (a web address or a short citation); add it "
+                                       "or choose a lower level"))
+    costs = data.get("costs")
+    if isinstance(costs, dict) and costs.get("per") == "year" \
+            and isinstance(costs.get("amount_eur"), (int, float)) \
+            and not isinstance(costs.get("amount_eur"), bool) \
+            and isinstance(costs.get("level"), str):
+        amount, stated = costs["amount_eur"], costs["level"]
+        expected = cost_level_for(amount)
+        if stated != expected and stated in ("low", "medium", "high"):
+            problems.append(source.problem(("costs", "level"), f"{stated!r} does not fit "
+                                           f"{_euro(amount)} a year: that is {expected!r} (low: "
+                                           "under EUR 10.000, medium: EUR 10.000 to 100.000, "
+                                           f"high: above); choose '{expected}'"))
+    return problems
 
 
 # --------------------------------------------------------------------------- entry rules
@@ -461,5 +566,5 @@ def _missing_action(source: Source, parts: tuple, slug: str, known: list[str]) -
     return source.problem(parts, f"there is no action '{slug}'{tip}")
 
 
-__all__ = ["check_schema", "check_dates", "check_image", "check_body", "check_slug",
+__all__ = ["check_schema", "check_rules", "check_dates", "check_image", "check_body", "check_slug",
            "check_catalogue", "field_path", "RESERVED_ACTION_SLUGS", "unsafe_url"]

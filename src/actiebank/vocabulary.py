@@ -20,6 +20,7 @@ class Term:
     nl: str
     en: str
     parent: str | None = None
+    description: str = ""  # a one-line explanation for visitors, where the value needs one
 
 
 @dataclass
@@ -98,8 +99,8 @@ def load_vocabularies(path: Path = VOCABULARIES_FILE) -> Vocabularies:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     vocabularies = Vocabularies()
     for name, spec in raw.items():
-        terms = [Term(slug=v["slug"], nl=v["nl"], en=v["en"], parent=v.get("parent"))
-                 for v in spec["values"]]
+        terms = [Term(slug=v["slug"], nl=v["nl"], en=v["en"], parent=v.get("parent"),
+                      description=v.get("description", "")) for v in spec["values"]]
         vocabularies[name] = Vocabulary(name=name, nl=spec["nl"], en=spec["en"],
                                         facet=spec.get("facet"), terms=terms)
     return vocabularies

@@ -10,6 +10,7 @@ import pytest
 
 from actiebank.reference import (FIELD_LABELS_FILE, KINDS, fill_reference, pattern_words,
                                   render_fields, render_values, schema_fields, walk)
+from actiebank.schema import load_schema
 from actiebank.vocabulary import load_vocabularies
 
 
@@ -18,9 +19,16 @@ def test_every_schema_field_is_listed_with_its_required_flag(kind, schema_paths)
     page = render_fields(kind)
     rows = dict(re.findall(r"<code>([^<]+)</code><br>.*?</th>\s*<td>([^<]+)</td>", page, re.S))
     assert set(rows) == set(schema_paths(kind))
+    # Fields a rule across fields requires (status 'stopped' -> stopped_because).
+    conditional = {name: rule["if"]["properties"] for rule in load_schema(kind).get("allOf", [])
+                   for name in rule.get("then", {}).get("required", [])
+                   if set(rule["then"]) == {"required"}}
     for path, required in schema_paths(kind).items():
         said = html.unescape(rows[path])
-        if "." not in path:
+        if path in conditional:
+            (other, test), = conditional[path].items()
+            assert said == f"als ‘{other}’ ‘{test['const']}’ is", path
+        elif "." not in path:
             assert said == ("ja" if required else "nee"), path
         elif required:
             assert said.startswith("ja"), path  # "ja, als je 'contact' invult"

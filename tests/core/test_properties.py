@@ -17,8 +17,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jsonschema import Draft202012Validator
+
 from actiebank.catalogue import load_catalogue
 from actiebank.schema import load_schema
+from actiebank.validate import cost_level_for, replicated_measures, usable_outcomes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = date(2026, 1, 15)
@@ -85,9 +88,31 @@ def pattern_strategy(name: str, node: dict) -> st.SearchStrategy:
     return st.from_regex(node["pattern"], fullmatch=True)
 
 
+def follow_the_rules_across_fields(d: dict) -> dict:
+    """Bend a drawn action to the content model's rules across fields (also in the schema
+    under `allOf`), each to the nearest entry that keeps them."""
+    if d["status"] == "stopped":
+        d.setdefault("stopped_because", "De doelen werden niet gehaald.")
+    evidence = d.get("evidence")
+    if evidence:
+        if d["status"] == "idea" or evidence["level"] == "idea":
+            d["status"] = evidence["level"] = "idea"
+        if evidence["level"] == "replicated" and not replicated_measures(d):
+            evidence["level"] = "measured"
+        if evidence["level"] == "measured" and not usable_outcomes(d):
+            evidence["level"] = "experiences"
+        if evidence["level"] == "evaluated":
+            evidence.setdefault("source", "Evaluatie door een onderzoeksbureau, 2024")
+    costs = d.get("costs")
+    if costs and costs.get("per") == "year" and "amount_eur" in costs and "level" in costs:
+        costs["level"] = cost_level_for(costs["amount_eur"])
+    return d
+
+
 def entries(kind: str) -> st.SearchStrategy:
     schema = load_schema(kind)
     data = strategy_for(schema, schema)
+    whole_schema = Draft202012Validator(schema)
 
     def fix(d: dict) -> dict:
         d.pop("image", None)  # an image must exist on disk: covered by the rule tests
@@ -97,9 +122,11 @@ def entries(kind: str) -> st.SearchStrategy:
                 d["started"], d["ended"] = ended, started
             if d.get("related"):
                 d["related"] = [s for s in d["related"] if s != "nieuw"]
+            follow_the_rules_across_fields(d)
         return d
 
-    return data.map(fix)
+    # The fixes above must leave an entry the whole schema allows, rules included.
+    return data.map(fix).filter(whole_schema.is_valid)
 
 
 def write_entry(content: Path, kind: str, data: dict, body: str = "Tekst.\n") -> Path:

@@ -36,8 +36,13 @@ outcomes:
     period: 2022-2023
     source: https://example.org/rapport
 costs:
+  level: medium
   amount_eur: 12500
-  note: per jaar
+  per: year
+  note: vooral uren van de buddy's
+evidence:
+  level: measured
+  source: https://example.org/rapport
 funding: [IZA]
 contact:
   name: Anna de Vries

@@ -113,7 +113,7 @@ def test_action_page_shows_facts_outcomes_cases_and_related(site):
     assert "Verpleging, verzorging en thuiszorg" in page
     assert "Uitstroom" in page and "Verbeterd" in page
     assert "4 procentpunt" in page and "nulmeting 12 procentpunt" in page
-    assert "€&nbsp;12.500" in page
+    assert "Midden: €&nbsp;12.500 per jaar" in page
     assert 'href="mailto:anna@example.org"' in page
     assert "Sinds maart 2022" in page
     # The case story that mentions it, and the action that names it as related.
@@ -202,7 +202,8 @@ def test_actions_json_has_every_field_with_slug_and_url(site):
                                     "unit": "percentage-points", "baseline": 12,
                                     "period": "2022-2023",
                                     "source": "https://example.org/rapport"}
-    assert buddy["costs"] == {"amount_eur": 12500, "note": "per jaar"}
+    assert buddy["costs"] == {"level": "medium", "amount_eur": 12500, "per": "year",
+                              "note": "vooral uren van de buddy's"}
     assert buddy["updated"] == "2024-05-01"
     assert buddy["started"] == "2022-03"
 
