@@ -636,7 +636,7 @@ FLOOR_CONFIG = {
     "docs_dir": "docs",
     "theme": {"name": "material", "language": "nl", "font": False},
     "plugins": [{"search": {"lang": "nl"}}],
-    "markdown_extensions": ["attr_list", "admonition", {"toc": {"permalink": False}}],
+    "markdown_extensions": ["admonition", {"toc": {"permalink": False}}],
     "nav": [{"Home": "index.md"}],
     "not_in_nav": "/acties/\n/verhalen/\n",
 }

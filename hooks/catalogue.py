@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nh3
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,6 +20,8 @@ from actiebank.catalogue import KIND_FOLDERS, load_catalogue
 from actiebank.history import last_commit_dates
 from actiebank.images import ImageStore
 from actiebank.paths import SCHEMA_DIR
+from actiebank.project import settings_pages
+from actiebank.sanitise import sanitise
 from actiebank.site import Site, link_to_published_pages, plan_site
 
 log = get_plugin_logger("actiebank")
@@ -31,21 +32,12 @@ _state: dict = {}
 # sidebar (rendered into every page) does not grow with the catalogue.
 IN_NAV = {"acties/index.md", "verhalen/index.md"}
 
-# Contributor HTML after Markdown: nh3's allow-list, plus the attributes Markdown itself
-# produces (heading ids for anchors, classes for admonitions and code).
-_ATTRIBUTES = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
-_ATTRIBUTES["*"] = _ATTRIBUTES.get("*", set()) | {"id", "class", "title", "lang"}
-
-
-def sanitise(html: str) -> str:
-    return nh3.clean(html, attributes=_ATTRIBUTES, link_rel="noopener")
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Runs before MkDocs empties site/: a refused build leaves the last good site intact.
     _state.clear()
     project = Path(config.config_file_path).parent
-    catalogue = load_catalogue(Path(config.docs_dir), display_base=project)
+    catalogue = load_catalogue(Path(config.docs_dir), pages=settings_pages(config.extra),
+                               display_base=project)
     for problem in catalogue.problems:
         if problem.severity == "error":
             log.warning(str(problem))
@@ -96,7 +88,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+# Before mkdocs-macros (priority 0) reads page.meta: a page never switches macros on itself
+# (layout.py refuses the setting; this removes it should a page slip through).
+@event_priority(100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    page.meta.pop("render_macros", None)
+    site: Site | None = _state.get("site")
+    # The sitemap's <lastmod>: the content's own date, not the day of the build.
+    page.update_date = site.date_for(page.file.src_uri) if site else ""
     return link_to_published_pages(markdown)
 
 

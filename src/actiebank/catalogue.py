@@ -8,11 +8,14 @@ problem of severity 'error' is left.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from .frontmatter import Source, read_source
+from .layout import check_layout, check_pages
+from .project import read_project
 from .problems import Problem
 from .validate import (check_body, check_catalogue, check_dates, check_image, check_rules,
                        check_schema, check_slug)
@@ -66,15 +69,33 @@ def entry_files(content_dir: Path, kind: str) -> list[Path]:
     folder = content_dir / KIND_FOLDERS[kind]
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix == ".md" and p.is_file())
+    # A link is never read (it could point anywhere on the machine); layout.py reports it.
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix == ".md" and p.is_file() and not p.is_symlink())
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
+    """The path as messages show it: relative to base where it lies inside, and with any
+    control character in a file name written as an escape (a name may hold a line break)."""
     base = base or Path.cwd()
+    # The folder is resolved, the name is not: a link is shown where it lies, not where
+    # it points.
+    where = path.parent.resolve() / path.name
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        text = where.relative_to(base.resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        text = path.as_posix()
+    return _CONTROL_IN_NAME.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def editorial_pages(content_dir: Path) -> tuple[str, ...]:
+    """The editorial pages of the project whose content folder this is (none for a bare
+    folder of entries)."""
+    project = read_project(Path(content_dir).resolve().parent)
+    return project.pages if project.content_dir.resolve() == Path(content_dir).resolve() else ()
 
 
 def latest_date_anywhere() -> date:
@@ -87,7 +108,8 @@ def latest_date_anywhere() -> date:
 
 
 def normalise_years(data: dict) -> None:
-    """`started: 2021` is read by YAML as a number; the content model means the year."""
+    """`started: 2021` is read by YAML as a number (the schema allows that); the content
+    model means the year, and the site reads it as text."""
     for name in ("started", "ended"):
         if type(data.get(name)) is int:
             data[name] = str(data[name])
@@ -96,9 +118,15 @@ def normalise_years(data: dict) -> None:
             outcome["period"] = str(outcome["period"])
 
 
-def load_catalogue(content_dir: Path, *, vocabularies: Vocabularies | None = None,
+def load_catalogue(content_dir: Path, *, pages: tuple[str, ...] | None = None,
+                   vocabularies: Vocabularies | None = None,
                    today: date | None = None, display_base: Path | None = None) -> Catalogue:
+    """`pages`: the editorial pages the project lists (by default those of the project
+    whose content folder this is); every other file in content_dir that is not an entry
+    or an image is a problem."""
     content_dir = Path(content_dir)
+    if pages is None:
+        pages = editorial_pages(content_dir)
     vocabularies = vocabularies or load_vocabularies()
     today = today or latest_date_anywhere()
     catalogue = Catalogue(content_dir=content_dir, vocabularies=vocabularies)
@@ -111,6 +139,12 @@ def load_catalogue(content_dir: Path, *, vocabularies: Vocabularies | None = Non
     sources: dict[str, dict[str, Source]] = {"action": {}, "case": {}}
     duplicates: list[tuple[str, Source, Source]] = []
     problems = catalogue.problems
+
+    def display(path: Path) -> str:
+        return display_path(path, display_base)
+
+    problems.extend(check_layout(content_dir, pages, display))
+    problems.extend(check_pages(content_dir, pages, display))
     for kind in ("action", "case"):
         for path in entry_files(content_dir, kind):
             source = read_source(path, display_path(path, display_base))
@@ -123,8 +157,8 @@ def load_catalogue(content_dir: Path, *, vocabularies: Vocabularies | None = Non
                 sources[kind][slug] = source
             if source.data is None:
                 continue
-            normalise_years(source.data)
             problems.extend(check_schema(source, kind, vocabularies))
+            normalise_years(source.data)
             problems.extend(check_rules(source, kind))
             problems.extend(check_dates(source, kind, today))
             problems.extend(check_image(source, content_dir))

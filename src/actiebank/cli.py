@@ -26,13 +26,22 @@ def content_roots(paths: list[Path]) -> dict[Path, set[Path] | None]:
     return roots
 
 
+def _command_data(text: str) -> str:
+    # GitHub's workflow command format: a line break in contributor text would otherwise
+    # end the annotation and start a command of the contributor's choosing.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _command_property(text: str) -> str:
+    return _command_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def format_problem(problem: Problem, style: str) -> str:
     if style == "github":
         level = "error" if problem.severity == "error" else "warning"
-        message = problem.message.replace("%", "%25").replace("\n", "%0A")
-        title = problem.field or "content"
-        return (f"::{level} file={problem.path},line={problem.line},col={problem.column},"
-                f"title={title}::{message}")
+        return (f"::{level} file={_command_property(problem.path)},line={problem.line},"
+                f"col={problem.column},title={_command_property(problem.field or 'content')}"
+                f"::{_command_data(problem.message)}")
     return str(problem)
 
 

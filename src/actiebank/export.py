@@ -58,16 +58,35 @@ def to_json(records: list[dict]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV
+# Injection"); a quote in front makes it text. Excel holds at most 32,767 characters in
+# a cell; longer text is cut there with a pointer to the JSON export, which has it whole.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL = 32_000
+CUT_NOTE = " … (ingekort; de volledige tekst staat in actions.json)"
+
+
+def spreadsheet_text(text: str) -> str:
+    """Text that a spreadsheet shows as text: no formula, no cell beyond Excel's limit."""
+    if text.startswith(FORMULA_START):
+        text = "'" + text
+    if len(text) > MAX_CELL:
+        text = text[: MAX_CELL - len(CUT_NOTE)] + CUT_NOTE
+    return text
+
+
 def csv_cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
-        return "; ".join(str(v) for v in value)
+        return spreadsheet_text("; ".join(str(v) for v in value))
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-    return str(value)
+        return spreadsheet_text(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str))
+    return spreadsheet_text(str(value))
 
 
 def to_csv(records: list[dict], columns: list[str]) -> str:

@@ -19,6 +19,17 @@ from .problems import Problem, field_path
 MAX_FILE_BYTES = 1_000_000
 MAX_ALIASES = 50
 MAX_NODES = 20_000
+# The schemas nest four levels at most (outcomes[0].source); a bound far above that stops
+# `[[[[...]]]]` long before anything recursive could overflow.
+MAX_DEPTH = 12
+
+# Numbers as a person writes them. YAML 1.1 also reads '015000' as octal (6656), '1:30' as
+# 90, '1_000', '0x1F', '.inf' and '.nan': each of those is refused with the fix.
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)?\.[0-9]*([eE][-+]?[0-9]+)?")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
+# Any control character, line breaks included: none belongs in a field name.
+_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 STANDARD_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -188,6 +199,9 @@ class _Walk:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _TooLarge()
+        if len(parts) > MAX_DEPTH:
+            raise _BadNode(node, parts, f"the value is nested more than {MAX_DEPTH} levels deep; "
+                           "no field of an entry goes that deep: check the brackets")
         if id(node) in self.seen:
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
@@ -204,8 +218,9 @@ class _Walk:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise _BadNode(key_node, parts, "merge keys ('<<') are not supported; "
                                    "write the fields out")
-                if not isinstance(key_node, ScalarNode):
-                    raise _BadNode(key_node, parts, "a field name must be a plain word")
+                if not isinstance(key_node, ScalarNode) or _ANY_CONTROL.search(key_node.value):
+                    raise _BadNode(key_node, parts, "a field name must be a plain word on one "
+                                   "line, such as 'title'")
                 key = key_node.value
                 if key in result:
                     raise _BadNode(key_node, parts + (key,),
@@ -221,10 +236,29 @@ class _Walk:
             return node.value
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # dates stay ISO strings, exactly as written
+        if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            _check_number(node, parts)
         try:
             value = self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             raise _BadNode(node, parts, f"cannot read this value: {exc}") from None
-        if isinstance(value, float) and value != value:  # .nan
-            raise _BadNode(node, parts, "'.nan' is not a number; write a number")
         return value
+
+
+def _check_number(node: ScalarNode, parts: tuple) -> None:
+    """Refuse numbers YAML reads differently from how a person reads them."""
+    text = node.value
+    if _PLAIN_INT.fullmatch(text) or (_PLAIN_FLOAT.fullmatch(text) and any(c.isdigit() for c in text)
+                                      and not _LEADING_ZERO.match(text)):
+        return
+    if _LEADING_ZERO.match(text):
+        meant = text.lstrip("+-").lstrip("0") or "0"
+        read = ""
+        if node.tag == "tag:yaml.org,2002:int":
+            read = f" (YAML reads '{text}' as {yaml.safe_load(text)}, an octal number)"
+        raise _BadNode(node, parts, f"'{text}' starts with a zero{read}: write {meant}, or put "
+                       "it in quotes if it is a code")
+    if text.lstrip("+-").lower() in (".inf", ".nan"):
+        raise _BadNode(node, parts, f"'{text}' is not a finite number; write a number")
+    raise _BadNode(node, parts, f"YAML does not read '{text}' as written: write the number "
+                   "plainly (e.g. 1500 or 12.5), or put it in quotes if it is text")

@@ -129,8 +129,11 @@ def _make_field(name: str, path: str, node: dict, root: dict, required: bool,
                 sub.within = f"{path}[]" if many else path
             made.children.append(sub)
     else:
+        kind = item.get("type")
+        if isinstance(kind, list):  # a year: text or a whole number; contributors write text
+            kind = "string" if "string" in kind else kind[0]
         made.type = {"string": "text", "number": "number", "integer": "number",
-                     "boolean": "boolean"}.get(item.get("type"), "text")
+                     "boolean": "boolean"}.get(kind, "text")
         made.min_length = item.get("minLength")
         made.max_length = item.get("maxLength")
         made.pattern = item.get("pattern")

@@ -34,7 +34,30 @@ def with_vocabularies(schema: dict, vocabularies: Vocabularies) -> dict:
                                "schema/vocabularies.yaml", "enum": vocabulary.slugs})
     if "replicated_outcomes" in definitions and "outcome_measure" in vocabularies:
         definitions["replicated_outcomes"] = replicated_outcomes(vocabularies["outcome_measure"])
+    _refuse_control_characters(updated)
     return updated
+
+
+# Control characters (and U+FFFE/U+FFFF) break XML feeds, terminals and spreadsheets, and a
+# line break at the end of a date slips past a pattern's `$` in some regex engines. A
+# paragraph (`x-paragraph`: a summary, a note) may hold line breaks; nothing else may.
+# `not: {pattern}` finds a character anywhere, so every regex engine judges it alike.
+LINE_CONTROL = "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff]"
+PARAGRAPH_CONTROL = "[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff]"
+
+
+def _refuse_control_characters(node) -> None:
+    if isinstance(node, dict):
+        if node.get("type") == "string" or (isinstance(node.get("type"), list)
+                                            and "string" in node["type"]):
+            control = PARAGRAPH_CONTROL if node.get("x-paragraph") else LINE_CONTROL
+            node["not"] = {"type": "string", "pattern": control}
+        for key, value in node.items():
+            if key != "not":
+                _refuse_control_characters(value)
+    elif isinstance(node, list):
+        for value in node:
+            _refuse_control_characters(value)
 
 
 def replicated_outcomes(measures) -> dict:

@@ -52,6 +52,9 @@ class Page:
     edit_url: str | None = None
     og_image: str | None = None
     og_size: tuple[int, int] | None = None
+    # When what the page shows last changed (YYYY-MM-DD), from the content, never the
+    # clock: the sitemap's <lastmod>, so builds on two days give the same files.
+    date: str = ""
 
     @property
     def root(self) -> str:
@@ -82,9 +85,23 @@ class Site:
     pages: dict[str, Page]
     files: dict[str, bytes | Path]
     home: Markup
+    # Last commit date of each content file (resolved path -> YYYY-MM-DD), for the dates
+    # of the editorial pages.
+    content_dir: Path | None = None
+    dates: dict[Path, str] = field(default_factory=dict)
 
     def page_for(self, src_uri: str) -> Page | None:
         return self.pages.get(src_uri)
+
+    def date_for(self, src_uri: str) -> str:
+        """When a page last changed: a generated page's own date, an editorial page's last
+        commit, or '' when nothing says (the sitemap then leaves the date out)."""
+        planned = self.pages.get(src_uri)
+        if planned is not None:
+            return planned.date
+        if self.content_dir is None:
+            return ""
+        return self.dates.get((self.content_dir / src_uri).resolve(), "")
 
 
 def action_url(slug: str) -> str:
@@ -297,7 +314,7 @@ def action_page(action: Entry, views: Views, related: list[str], cases: list[Ent
         title=action.title, description=action.summary, template="action.html",
         markdown=action.body, edit_url=views.edit_url(action),
         og_image=views.images.open_graph(action.slug, action.title, card["factors"], BRAND),
-        og_size=OG_SIZE,
+        og_size=OG_SIZE, date=views.action_date(action),
         context={
             "action": action.data, "card": card, "facts": views.facts(action),
             "outcomes": views.outcomes(action), "image": views.image(action),
@@ -316,6 +333,7 @@ def case_page(case: Entry, views: Views) -> Page:
     return Page(
         src_uri=f"verhalen/{case.slug}.md", url=case_url(case.slug), title=case.title,
         description=case.summary, template="case.html", markdown=case.body,
+        date=str(case.data.get("updated") or case.data["date"]),
         edit_url=views.edit_url(case),
         # A story shares its own picture when it has one.
         og_image=card["image"].src if card["image"] else None,
@@ -365,6 +383,7 @@ def facet_value_pages(facet: Facet, listing: dict, term_view: dict, ordered: lis
                         "Actiebank, het open overzicht van wat zorg- en "
                         "welzijnsorganisaties doen om medewerkers te behouden.",
             template="facet_value.html", searchable=False, hide=("toc",),
+            date=newest_date(views, chunk),
             context={
                 "facet": listing, "term": term_view, "heading": heading,
                 "count": len(ordered), "number": number, "pages": numbers,
@@ -413,6 +432,7 @@ def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
                     "te filteren op succesfactor, regio, resultaat, sector, doelgroep, "
                     "interventie en status.",
         template="catalogue.html", searchable=False, hide=("toc",),
+        date=newest_date(views, [a.slug for a in newest_actions]),
         context={"cards": [views.card(a) for a in newest_actions], "facets": listings},
     ))
     for facet, listing in zip(index, listings):
@@ -421,6 +441,7 @@ def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
             title=f"Acties per {facet.label.lower()}",
             description=f"Acties in de Actiebank, geordend per {facet.label.lower()}.",
             template="facet.html", searchable=False, hide=("toc",),
+            date=newest_date(views, [s for t in listing["terms"] for s in facet.actions[t["slug"]]]),
             context={"facet": listing},
         ))
         for term_view in listing["terms"]:
@@ -440,6 +461,7 @@ def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
         description="Praktijkverhalen van zorg- en welzijnsorganisaties over wat hun "
                     "medewerkers behoudt.",
         template="cases.html", searchable=False, hide=("toc",),
+        date=max((str(c.data.get("updated") or c.data["date"]) for c in newest_cases), default=""),
         context={"cases": [views.case_card(c) for c in newest_cases]},
     ))
     for page in pages.values():
@@ -466,7 +488,13 @@ def plan_site(catalogue: Catalogue, *, site_url: str, edit_base: str | None,
     for name, path in (schema_files or {}).items():
         files[f"schema/{name}"] = path
     files.update(images.files)
-    return Site(pages=pages, files=dict(sorted(files.items())), home=home)
+    return Site(pages=pages, files=dict(sorted(files.items())), home=home,
+                content_dir=catalogue.content_dir.resolve(), dates=dates)
+
+
+def newest_date(views: "Views", slugs: list[str]) -> str:
+    """The latest date among some actions: when a list of them last changed."""
+    return max((views.action_date(views.catalogue.actions[s]) for s in slugs), default="")
 
 
 def action_feed_entry(views: Views, action: Entry, site_url: str) -> dict:

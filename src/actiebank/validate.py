@@ -16,6 +16,7 @@ from jsonschema.exceptions import ValidationError
 
 from .frontmatter import Source
 from .problems import Problem, field_path
+from .sanitise import SAFE_ATTRIBUTES, SAFE_SCHEMES, SAFE_TAGS, reserved_id
 from .schema import load_schema
 from .vocabulary import Vocabularies, fold, nearest
 
@@ -24,6 +25,8 @@ RESERVED_ACTION_SLUGS = ("succesfactor", "regio", "resultaat", "sector", "doelgr
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
+# WebP cannot encode a side over 16,383 pixels; a web image needs far less.
+MAX_IMAGE_SIDE = 10_000
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 _validators: dict[str, tuple] = {}
@@ -161,14 +164,22 @@ def _explain(error: ValidationError, source: Source, schema: dict,
             return [source.problem(parts, f"{_got(value)} is not {what}{tip}")]
         return [source.problem(parts, f"{_got(value)} is not allowed; use one of "
                                f"{_list(sub.get('enum', []))}")]
+    if kind == "not" and isinstance(value, str) and "pattern" in sub.get("not", {}):
+        return [source.problem(parts, _control_character(value))]
     if kind == "type":
         expected = sub.get("type")
+        if isinstance(expected, list):  # a year: text or a whole number
+            want = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+            return [source.problem(parts, f"expected {want}, got {_got(value)}"
+                                   f"; {_pattern_hint(parts, sub).removeprefix('is not a month or year; ')}")]
         want = _TYPE_NAMES.get(expected, str(expected))
         tip = ""
         if expected == "array" and isinstance(value, str):
             tip = f"; write it as a list: [{value}] or one '- {value}' line per value"
         elif expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
             tip = f"; put it in quotes: '{value}'"
+        elif expected == "string" and isinstance(value, bool):
+            tip = "; YAML reads yes, no, on and off as true or false: put the text in quotes"
         elif expected == "number" and isinstance(value, str):
             tip = "; write the number without quotes or units, e.g. 12.5"
         return [source.problem(parts, f"expected {want}, got {_got(value)}{tip}")]
@@ -188,9 +199,15 @@ def _explain(error: ValidationError, source: Source, schema: dict,
                                f"write {rule}")]
     if kind == "pattern":
         return [source.problem(parts, f"{_got(value)} {_pattern_hint(parts, sub)}")]
+    if kind in ("minimum", "maximum") and any(p in ("started", "ended", "period") for p in parts):
+        return [source.problem(parts, f"{value} is not a year from 1900 to 2099; write the year "
+                               "in four digits, e.g. 2023")]
     if kind == "minimum":
         return [source.problem(parts, f"{value} is below {sub.get('minimum')}; "
                                "write a number of at least that")]
+    if kind == "maximum":
+        return [source.problem(parts, f"{value} is above {sub.get('maximum')}; "
+                               "write a number of at most that")]
     if kind == "dependentRequired":
         needed = re.findall(r"'([^']+)' is a dependency of '([^']+)'", error.message)
         if needed:
@@ -201,6 +218,18 @@ def _explain(error: ValidationError, source: Source, schema: dict,
             return [source.problem(parts + (because,), f"'{because}' needs '{missing}' beside it{tail}",
                                    key=True)]
     return [source.problem(parts, error.message)]
+
+
+def _control_character(value: str) -> str:
+    """Which invisible character a text holds, where, and what to do."""
+    found = next((i for i, c in enumerate(value)
+                  if ord(c) < 32 or 127 <= ord(c) < 160 or c in "\u2028\u2029\ufffe\uffff"), 0)
+    char = value[found]
+    if char in "\n\r\u2028\u2029":
+        return ("holds a line break; write it on one line (a line break is allowed only in a "
+                "summary or a note)")
+    return (f"holds the invisible control character U+{ord(char):04X} at character {found + 1}; "
+            "delete it (it often comes from copying out of a PDF or a word processor)")
 
 
 def _list(values, limit: int = 12) -> str:
@@ -229,6 +258,8 @@ def _pattern_hint(parts: tuple, sub: dict) -> str:
     name = next((p for p in reversed(parts) if isinstance(p, str)), "")
     if name in ("started", "ended"):
         return "is not a month or year; write YYYY or YYYY-MM, e.g. '2023-09'"
+    if name == "period" and sub.get("type") != "string":
+        return "is not a period; write a year or a span of years, e.g. '2022' or '2021-2023'"
     if name in ("updated", "date"):
         return "is not a date; write YYYY-MM-DD, e.g. '2024-03-01'"
     if name == "period":
@@ -391,44 +422,49 @@ def check_image(source: Source, content_root: Path) -> list[Problem]:
     if size > MAX_IMAGE_BYTES:
         return [source.problem(parts, f"the image is {size / 1048576:.1f} MB; at most 5 MB is "
                                "allowed: save it smaller (2000 pixels wide is plenty)")]
-    from PIL import Image
+    return _check_image_file(source, parts, src, path)
+
+
+def _check_image_file(source: Source, parts: tuple, src: str, path: Path) -> list[Problem]:
+    """Decode the whole image as the build will: a damaged file is refused here, not
+    half-way through a build."""
+    from PIL import Image, ImageOps
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as img:
                 fmt, (width, height) = img.format, img.size
+                if fmt not in IMAGE_FORMATS:
+                    return [source.problem(parts, f"'{src}' is a {fmt} image; use JPEG, PNG or "
+                                           "WebP")]
                 if width * height > MAX_IMAGE_PIXELS:
                     return [source.problem(parts, f"the image is {width}x{height} pixels; at most "
                                            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels: scale it down")]
-                img.verify()
+                if max(width, height) > MAX_IMAGE_SIDE:
+                    return [source.problem(parts, f"the image is {width}x{height} pixels; each "
+                                           f"side may be at most {MAX_IMAGE_SIDE:,} pixels: "
+                                           "crop or scale it")]
+                img.load()
+                # What the build does next: turn it upright and into RGB(A).
+                upright = ImageOps.exif_transpose(img)
+                upright.convert("RGBA" if "A" in upright.getbands() else "RGB")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return [source.problem(parts, "the image has far too many pixels; scale it down to at "
                                "most 2000 pixels wide")]
-    except Exception:  # Pillow raises many kinds for a damaged or fake file
-        return [source.problem(parts, f"'{src}' is not a readable JPEG, PNG or WebP image; "
-                               "export it again from an image editor")]
-    if fmt not in IMAGE_FORMATS:
-        return [source.problem(parts, f"'{src}' is a {fmt} image; use JPEG, PNG or WebP")]
+    except Exception:  # Pillow raises many kinds for a damaged, truncated or fake file
+        return [source.problem(parts, f"'{src}' is not a readable JPEG, PNG or WebP image (it may "
+                               "be damaged or cut off); export it again from an image editor")]
     return []
 
 
 # --------------------------------------------------------------------------- body safety
 
-SAFE_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
-    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr",
-    "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span",
-    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
-    "tr", "u", "ul",
-}
-SAFE_ATTRIBUTES = {"href", "src", "alt", "title", "width", "height", "colspan", "rowspan",
-                   "lang", "cite", "datetime", "start", "reversed", "scope", "open", "id"}
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _FENCE = re.compile(r"^(\s*)(```|~~~)")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _MD_LINK = re.compile(r"\]\(\s*<?([^\s>]*?)\)?(?:\s|$|>)")
 _MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)")
+_TITLE_HEADING = re.compile(r"^ {0,3}#(\s|$)")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 
 
@@ -455,6 +491,10 @@ class _BodyScanner(HTMLParser):
             elif name not in SAFE_ATTRIBUTES:
                 self.found.append((line, offset, f"the attribute '{name}' on <{tag}> is not allowed; "
                                    "remove it"))
+            elif name == "id" and value is not None and reserved_id(value):
+                self.found.append((line, offset, f"the id {value[:40]!r} on <{tag}> is not allowed: "
+                                   "ids starting with '__', 'md-' or 'ab-' belong to the site "
+                                   "itself; use a plain name such as 'aanpak'"))
             elif name in ("href", "src", "cite") and value and unsafe_url(value):
                 self.found.append((line, offset, f"the link {value[:60]!r} on <{tag}> uses an unsafe "
                                    "scheme; use an https:// or mailto: address"))
@@ -462,8 +502,12 @@ class _BodyScanner(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def check_body(source: Source) -> list[Problem]:
-    """Raw HTML limited to a safe list, and no javascript: or data: links, outside code."""
+def check_body(source: Source, *, titled: bool = False) -> list[Problem]:
+    """Raw HTML limited to a safe list, and no javascript: or data: links, outside code.
+
+    `titled`: the body writes its own level-1 title (an editorial page); an entry's title
+    comes from its front matter, so its body starts sections at '## '.
+    """
     lines = source.body.split("\n")
     visible, in_fence, fence = [], False, ""
     for line in lines:
@@ -492,6 +536,9 @@ def check_body(source: Source) -> list[Problem]:
     for line, offset, message in scanner.found:
         add(line, offset, message)
     for number, line in enumerate(visible, start=1):
+        if not titled and _TITLE_HEADING.match(line):
+            add(number, 0, "a level-1 heading ('# ') is the page title, which the site writes "
+                "itself: start sections with '## ', e.g. '## Aanpak'")
         for pattern in (_MD_LINK, _MD_REFERENCE, _AUTOLINK):
             for match in pattern.finditer(line):
                 if unsafe_url(match.group(1)):
@@ -506,8 +553,9 @@ def check_body(source: Source) -> list[Problem]:
 def check_slug(source: Source, kind: str) -> list[Problem]:
     slug = source.path.stem
     problems = []
-    if not SLUG_PATTERN.match(slug) or len(slug) > 80:
-        problems.append(Problem(source.display, 1, 1, "", f"the file name '{source.path.name}' is "
+    if not SLUG_PATTERN.fullmatch(slug) or len(slug) > 80:
+        shown = source.display.rsplit("/", 1)[-1]  # control characters written as escapes
+        problems.append(Problem(source.display, 1, 1, "", f"the file name '{shown}' is "
                                 f"not a valid slug; rename it to '{fold(slug)[:80] or 'naam'}.md' "
                                 "(lower-case letters, digits and hyphens)"))
     if kind == "action" and slug in RESERVED_ACTION_SLUGS:

@@ -73,9 +73,11 @@ def content(tmp_path) -> Path:
 
 @pytest.fixture
 def real_content_copy(tmp_path) -> Path:
-    """A copy of the project's real content to plant files in."""
+    """A copy of the project's real content to plant files in, beside the project's
+    mkdocs.yml (which lists the editorial pages)."""
     folder = tmp_path / "content"
     shutil.copytree(ROOT / "content", folder)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return folder
 
 

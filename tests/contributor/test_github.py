@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from actiebank.project import read_project
 from actiebank.reference import schema_fields
 from actiebank.scaffold import ISSUE_FORM_PATH, issue_form
 
@@ -125,3 +126,28 @@ def test_pre_commit_hook_runs_the_validator_on_changed_entries(content):
     bad = subprocess.run([*program, str(good)], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 1
     assert "regions[0]" in bad.stdout and "noord-brabant" in bad.stdout
+
+
+def code_owner(path: str, rules: list[tuple[str, str]]) -> str:
+    """Who owns a path under CODEOWNERS' rule: the last matching line wins (only the
+    forms the file uses: '*', '/folder/' and '/file')."""
+    owner = ""
+    for pattern, who in rules:
+        if pattern == "*" or (pattern.endswith("/") and f"/{path}".startswith(pattern)) \
+                or f"/{path}" == pattern:
+            owner = who
+    return owner
+
+
+def test_editorial_pages_and_code_need_a_maintainer_and_entries_an_editor():
+    lines = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    rules = [tuple(line.split()[:2]) for line in lines if line.strip() and not line.startswith("#")]
+    project = read_project(ROOT)
+    assert project.pages, "mkdocs.yml lists the editorial pages"
+    for page in project.pages:
+        assert code_owner(f"content/{page}", rules) == "@actiebank/beheer", page
+    for path in ("mkdocs.yml", "hooks/catalogue.py", "overrides/main.html", "src/actiebank/csp.py",
+                 "schema/action.schema.json", ".github/workflows/ci.yml", "content/nieuw.md"):
+        assert code_owner(path, rules) == "@actiebank/beheer", path
+    for path in ("content/actions/x.md", "content/cases/x.md", "content/images/x.jpg"):
+        assert code_owner(path, rules) == "@actiebank/redactie", path

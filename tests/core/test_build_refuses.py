@@ -4,7 +4,7 @@ with or without --strict, while any entry is invalid; every problem is reported 
 import shutil
 from pathlib import Path
 
-from test_rules import BAD, CASES
+from test_rules import BAD, CASES, plant_images
 
 
 def fixture_project(tmp_path, project_tools) -> Path:
@@ -20,7 +20,7 @@ def test_build_fails_on_every_bad_entry_with_the_validator_messages(tmp_path, pr
     project = fixture_project(tmp_path, project_tools)
     for name, *_ in CASES:
         shutil.copy(BAD / name, project / "content" / name)
-    (project / "content" / "images" / "nep.png").write_bytes(b"dit is geen png")
+    plant_images(project / "content" / "images")
 
     for strict in (True, False):
         extra = () if strict else ("--no-strict",)

@@ -5,6 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from actiebank.cli import format_problem
+from actiebank.problems import Problem
+
 BAD = Path(__file__).parent / "fixtures" / "bad"
 
 
@@ -59,3 +62,15 @@ def test_the_project_content_is_valid():
     root = Path(__file__).resolve().parents[2]
     result = run("validate", cwd=root)
     assert result.returncode == 0, result.stdout
+
+
+def test_github_annotations_escape_contributor_text():
+    # A line break in a field name or message would end the annotation and start a
+    # workflow command of the contributor's choosing.
+    problem = Problem("content/actions/x,y.md", 3, 1, "a:b\n::error file=z::nep",
+                      "'a\n::set-output name=x::y' is not a field (100%)")
+    line = format_problem(problem, "github")
+    assert "\n" not in line and "\r" not in line
+    assert line == ("::error file=content/actions/x%2Cy.md,line=3,col=1,"
+                    "title=a%3Ab%0A%3A%3Aerror file=z%3A%3Anep::'a%0A::set-output name=x::y' "
+                    "is not a field (100%25)")

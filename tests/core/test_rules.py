@@ -1,10 +1,14 @@
 """Each validation rule, shown with one bad file: the message names file, line, column and
 field, says what is wrong and, where it can, what to write instead."""
 
+import io
+import random
 import shutil
+import zlib
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from actiebank.catalogue import load_catalogue
 
@@ -49,15 +53,59 @@ CASES = [
     ("actions/cost-level-disagrees.md", 11, 10, "costs.level", "'low' does not fit EUR 25.000 a year: that is 'medium'"),
     ("actions/amount-without-per.md", 11, 3, "costs.amount_eur", "'amount_eur' needs 'per' beside it (one of total, year, participant, organisation)"),
     ("actions/unknown-evidence-level.md", 11, 10, "evidence.level", "'proven' is not a level of evidence; allowed: idea, described, experiences, measured, replicated, evaluated"),
+    # What a hostile pull request tried (issue 10): each refused with the fix.
+    ("actions/control-escape.md", 12, 9, "contact.name", "holds the invisible control character U+001B at character 6"),
+    ("actions/nul-escape.md", 10, 11, "funding[0]", "holds the invisible control character U+0000"),
+    ("actions/noncharacter-escape.md", 11, 12, "links[0].title", "U+FFFE"),
+    ("actions/nested-brackets.md", 10, 22, "funding[0][0][0][0][0][0][0][0][0][0][0][0]", "nested more than 12 levels deep"),
+    ("actions/updated-trailing-newline.md", 10, 10, "updated", "holds a line break; write it on one line"),
+    ("actions/value-infinite.md", 13, 12, "outcomes[0].value", "'.inf' is not a finite number"),
+    ("actions/amount-infinite.md", 11, 15, "costs.amount_eur", "'.inf' is not a finite number"),
+    ("actions/amount-leading-zero.md", 11, 15, "costs.amount_eur", "'015000' starts with a zero (YAML reads '015000' as 6656, an octal number): write 15000, or put it in quotes"),
+    ("actions/email-with-query.md", 12, 10, "contact.email", "is not a valid e-mail address"),
+    ("actions/key-with-newline.md", 10, 1, "", "a field name must be a plain word on one line"),
+    ("actions/body-reserved-id.md", 13, 1, "body", "the id '__config' on <p> is not allowed"),
+    ("actions/body-title-heading.md", 11, 1, "body", "start sections with '## '"),
+    ("actions/image-truncated-jpeg.md", 11, 8, "image.src", "'../images/afgebroken.jpg' is not a readable JPEG, PNG or WebP image (it may be damaged or cut off)"),
+    ("actions/image-corrupt-png.md", 11, 8, "image.src", "'../images/kapot.png' is not a readable JPEG, PNG or WebP image"),
+    ("actions/image-tall-png.md", 11, 8, "image.src", "the image is 64x20000 pixels; each side may be at most 10,000 pixels"),
     ("cases/case-unknown-action.md", 7, 11, "actions[0]", "(did you mean 'buddy-voor-starters'?)"),
     ("cases/case-date-future.md", 3, 7, "date", "is in the future"),
 ]
 
 
+def plant_images(images: Path) -> None:
+    """The images the bad entries name: a fake, and three that passed Pillow's verify()
+    but crashed the build once site/ was emptied."""
+    (images / "nep.png").write_bytes(b"dit is geen png")
+    photo = io.BytesIO()
+    Image.frombytes("RGB", (400, 300), random.Random(1).randbytes(400 * 300 * 3)).save(photo, "JPEG")
+    (images / "afgebroken.jpg").write_bytes(photo.getvalue()[: len(photo.getvalue()) // 2])
+    drawing = io.BytesIO()
+    Image.frombytes("RGB", (200, 200), random.Random(2).randbytes(200 * 200 * 3)).save(drawing, "PNG")
+    damaged = bytearray(drawing.getvalue())
+    chunk = damaged.index(b"IDAT")  # length, type, data, CRC
+    length = int.from_bytes(damaged[chunk - 4:chunk], "big")
+    damaged[chunk + 104:chunk + 304] = bytes(200)  # damage the compressed pixels...
+    crc = zlib.crc32(damaged[chunk:chunk + 4 + length])  # ...behind a correct checksum
+    damaged[chunk + 4 + length:chunk + 8 + length] = crc.to_bytes(4, "big")
+    (images / "kapot.png").write_bytes(bytes(damaged))
+    Image.new("RGB", (64, 20000), (200, 10, 10)).save(images / "lang.png")  # over WebP's limit
+
+
+def test_the_planted_images_pass_a_header_check_but_not_a_decode(tmp_path):
+    plant_images(tmp_path)
+    for name in ("afgebroken.jpg", "kapot.png"):
+        with Image.open(tmp_path / name) as image:
+            image.verify()  # what the validator did before: it passes
+        with pytest.raises(Exception), Image.open(tmp_path / name) as image:
+            image.load()
+
+
 @pytest.mark.parametrize("name, line, column, field, words", CASES, ids=[c[0] for c in CASES])
 def test_bad_file_is_reported_with_position_field_and_fix(content, name, line, column, field, words):
     shutil.copy(BAD / name, content / name)
-    (content / "images" / "nep.png").write_bytes(b"dit is geen png")
+    plant_images(content / "images")
 
     catalogue = load_catalogue(content, display_base=content.parent)
 
@@ -82,7 +130,7 @@ def test_every_bad_file_has_a_rule_test():
 def test_all_problems_of_all_files_in_one_run(content):
     for name, *_ in CASES:
         shutil.copy(BAD / name, content / name)
-    (content / "images" / "nep.png").write_bytes(b"dit is geen png")
+    plant_images(content / "images")
 
     catalogue = load_catalogue(content, display_base=content.parent)
 

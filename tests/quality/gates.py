@@ -310,3 +310,33 @@ def _first_difference(a: Path, b: Path) -> str:
 
 __all__ = ["AXE_TAGS", "audit_context", "axe_violations", "html_errors", "broken_links", "differences",
            "sitemap_pages", "site_root_url"]
+
+
+# --------------------------------------------------------------------------- content security
+
+
+# Recorded by the page itself from its first script on, so nothing the page does escapes it.
+CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", e => window.__cspViolations.push(
+    `${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile || "?"}:${e.lineNumber}`));
+"""
+
+
+def csp_violations(page, url: str | None = None, *, status: int = 200) -> list[str]:
+    """What the page's Content-Security-Policy blocked since the page loaded, and a page
+    without a policy. With `url`, the page is loaded fresh first. The page's context must
+    carry CSP_RECORDER as an init script."""
+    if url is not None:
+        response = page.goto(url, wait_until="load")
+        if response is None or response.status != status:
+            return [f"{url}: HTTP {response.status if response else 'no response'}"]
+        page.wait_for_timeout(50)  # late violations are reported asynchronously
+    found = [f"{page.url}: {v}" for v in page.evaluate("window.__cspViolations || []")]
+    policy = page.evaluate(
+        "document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content")
+    if not policy:
+        found.append(f"{page.url}: no Content-Security-Policy")
+    elif "'unsafe-inline'" in policy or "'unsafe-eval'" in policy or "*" in policy.split():
+        found.append(f"{page.url}: the policy allows more than the site itself: {policy}")
+    return found

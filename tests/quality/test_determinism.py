@@ -4,6 +4,7 @@ never from the clock; nothing depends on the folder, the time zone or set order.
 
 from __future__ import annotations
 
+import re
 import time
 
 from gates import differences
@@ -62,3 +63,21 @@ def test_the_determinism_gate_reports_a_clock_planted_in_the_build(project, tmp_
     assert found, "two builds with a clock in every page came out identical"
     assert "differs at byte" in found[0] and "<!-- " in found[0], found[0]
     assert any(line.startswith("index.html: differs") for line in found), found
+
+
+def test_the_sitemap_dates_come_from_the_content_not_the_day_of_the_build(project, tmp_path,
+                                                                          monkeypatch):
+    sitemaps = []
+    for name, day in (("maandag", "1764547200"), ("donderdag", "1764806400")):
+        copy = project.copy_project(tmp_path / name)
+        # MkDocs dates pages by SOURCE_DATE_EPOCH, or by today without it.
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", day)
+        project.build_site(copy)
+        sitemaps.append((copy / "site" / "sitemap.xml").read_text(encoding="utf-8"))
+
+    assert sitemaps[0] == sitemaps[1]
+    entry = re.search(r"<loc>[^<]*/acties/flexpertise-zorg-apeldoorn/</loc>\s*"
+                      r"<lastmod>([^<]+)</lastmod>", sitemaps[0])
+    written = re.search(r"^updated: (\S+)$", (project.ROOT / "content" / "actions" /
+                        "flexpertise-zorg-apeldoorn.md").read_text(encoding="utf-8"), re.M)
+    assert entry and written and entry.group(1) == written.group(1)

@@ -116,3 +116,22 @@ def test_a_broken_entry_stops_the_build_and_keeps_the_published_site(project, bu
     assert "Traceback" not in output(built)
     assert differences(built_site, site / "site") == [], \
         "the failed build changed the published site"
+
+
+def test_a_build_that_fails_after_validation_keeps_the_published_site(project, built_site,
+                                                                      tmp_path):
+    site = project.copy_project(tmp_path / "project")
+    shutil.copytree(built_site, site / "site")
+    # Not a content problem but a bug while pages are written, long after site/ would
+    # have been emptied: the build writes into a folder of its own until it succeeds.
+    template = site / "overrides" / "main.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "{{ super() }}", "{{ super() }}{{ geen_functie() }}", 1), encoding="utf-8")
+
+    built = project.build_site(site, check=False)
+
+    assert built.returncode != 0, output(built)
+    assert "geen_functie" in output(built)
+    assert differences(built_site, site / "site") == [], \
+        "the failed build changed the published site"
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".site")) == []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from xml.etree import ElementTree
+
 import pytest
 
 from gates import axe_violations, broken_links, html_errors, sitemap_pages
@@ -38,3 +41,17 @@ def test_no_internal_link_or_anchor_is_broken(built_site):
     assert (built_site / "sitemap.xml").is_file()
     problems = broken_links(built_site)
     assert not problems, f"{len(problems)} broken links:\n" + "\n".join(problems[:200])
+
+
+def test_every_feed_and_export_is_well_formed(built_site):
+    """Every XML file parses and every JSON file is strict JSON (no NaN or Infinity)."""
+    def refuse(constant):
+        raise ValueError(f"{constant} is not JSON")
+
+    xml_files = sorted(built_site.rglob("*.xml"))
+    json_files = sorted(built_site.rglob("*.json"))
+    assert len(xml_files) > 20 and json_files
+    for path in xml_files:
+        ElementTree.parse(path)
+    for path in json_files:
+        json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)

@@ -3,8 +3,11 @@ the sanitiser in the hook."""
 
 from __future__ import annotations
 
+import csv
 import importlib.util
+import io
 import json
+import shutil
 import os
 import subprocess
 import sys
@@ -15,10 +18,12 @@ from PIL import Image
 
 from actiebank.catalogue import load_catalogue
 from actiebank.cli import main
+from actiebank.export import export_files
 from actiebank.facets import build_facet_index
 from actiebank.history import last_commit_dates
 from actiebank.images import ImageStore, draw_open_graph, font
 from actiebank.render import dutch_date, dutch_number
+from actiebank.sanitise import sanitise
 from sample_catalogue import write_sample
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,6 +31,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def content(tmp_path) -> Path:
+    """The sample catalogue in a project folder (its mkdocs.yml lists the editorial pages)."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     write_sample(tmp_path / "content")
     return tmp_path / "content"
 
@@ -149,7 +156,6 @@ def load_hook():
 
 
 def test_the_sanitiser_drops_script_and_keeps_markdown_output():
-    sanitise = load_hook().sanitise
     dirty = ('<h2 id="aanpak">Aanpak</h2><p onclick="x()">Tekst <script>alert(1)</script>'
              '<a href="javascript:alert(1)">a</a> <a href="https://example.org">b</a></p>'
              '<div class="admonition note"><p>Let op</p></div><iframe src="x"></iframe>')
@@ -159,6 +165,16 @@ def test_the_sanitiser_drops_script_and_keeps_markdown_output():
     assert "script" not in clean and "onclick" not in clean and "javascript:" not in clean
     assert "iframe" not in clean
     assert 'href="https://example.org"' in clean
+
+
+def test_the_sanitiser_keeps_theme_names_out_of_bodies():
+    # A heading "## __config" gets that id from the toc extension; Material's settings live
+    # in <script id="__config">, so the page's scripts would stop.
+    clean = sanitise('<h2 id="__config">x</h2><h2 id="md-sidebar">y</h2><h2 id="ab-q">z</h2>'
+                     '<div class="admonition note md-button"><p class="admonition-title">T</p></div>'
+                     '<a class="md-button" href="https://example.org">k</a>')
+    assert "__config" not in clean and "md-sidebar" not in clean and 'id="ab-q"' not in clean
+    assert '<div class="admonition note">' in clean and "md-button" not in clean
 
 
 def test_core_does_not_import_mkdocs():
@@ -192,7 +208,8 @@ def test_the_hook_logs_warnings_at_info_and_refuses_errors(monkeypatch, tmp_path
                         "warning")]
     monkeypatch.setattr(hook, "load_catalogue", lambda *a, **k: Catalogue(
         content_dir=tmp_path, vocabularies=load_vocabularies(), problems=list(problems)))
-    config = SimpleNamespace(docs_dir=str(tmp_path), config_file_path=str(tmp_path / "mkdocs.yml"))
+    config = SimpleNamespace(docs_dir=str(tmp_path), config_file_path=str(tmp_path / "mkdocs.yml"),
+                             extra={})
     with caplog.at_level(logging.DEBUG, logger="mkdocs"):
         assert hook.on_config(config) is config
     [record] = [r for r in caplog.records if "two years" in r.getMessage()]
@@ -206,3 +223,40 @@ def test_the_hook_logs_warnings_at_info_and_refuses_errors(monkeypatch, tmp_path
     assert record.levelno == logging.WARNING
     assert record.getMessage().endswith(
         "content/actions/b.md:7:5: regions[1]: 'brabant' is not a region")
+
+
+def test_spreadsheet_cells_never_start_a_formula_and_fit_in_excel(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "core" / "fixtures" / "valid", content)
+    funding = "".join(f"  - Fonds {i:03d} {'x' * 88}\n" for i in range(400))  # 40,000 characters
+    (content / "actions" / "formules.md").write_text(f"""---
+title: Een actie vol formules
+summary: "=HYPERLINK(\\"https://example.org\\") is een formule en geen tekst."
+organisations:
+  - name: "@SUM(1+1)"
+  - name: "-2+3"
+regions: [utrecht]
+sectors: [vvt]
+success_factors: [onboarding]
+interventions: [buddy]
+status: running
+funding:
+{funding}contact:
+  name: "+31 20 1234567"
+---
+Tekst.
+""", encoding="utf-8")
+    catalogue = load_catalogue(content)
+    assert not catalogue.errors, catalogue.errors
+
+    rows = list(csv.DictReader(io.StringIO(export_files(catalogue, site_url="")["api/actions.csv"]
+                                           .decode("utf-8-sig"))))
+    cells = [cell for row in rows for cell in row.values()]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    row = next(r for r in rows if r["slug"] == "formules")
+    assert row["summary"].startswith("'=HYPERLINK(")
+    assert row["organisations"].startswith('[{"name": "@SUM(1+1)"}')
+    assert len(row["funding"]) <= 32_767 and row["funding"].endswith("actions.json)")
+    # The machine interface keeps the text as written.
+    data = json.loads(export_files(catalogue, site_url="")["api/actions.json"])
+    assert next(a for a in data if a["slug"] == "formules")["summary"].startswith("=HYPER")
