@@ -42,8 +42,12 @@ def with_vocabularies(schema: dict, vocabularies: Vocabularies) -> dict:
 # line break at the end of a date slips past a pattern's `$` in some regex engines. A
 # paragraph (`x-paragraph`: a summary, a note) may hold line breaks; nothing else may.
 # `not: {pattern}` finds a character anywhere, so every regex engine judges it alike.
-LINE_CONTROL = "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff]"
-PARAGRAPH_CONTROL = "[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff]"
+# The bidirectional overrides (U+202A-U+202E, U+2066-U+2069) make text read otherwise than it
+# is stored ("Trojan Source"): refused as well.
+LINE_CONTROL = ("[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e"
+                "\\u2066-\\u2069\\ufffe\\uffff]")
+PARAGRAPH_CONTROL = ("[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029"
+                     "\\u202a-\\u202e\\u2066-\\u2069\\ufffe\\uffff]")
 
 
 def _refuse_control_characters(node) -> None:

@@ -223,7 +223,8 @@ def _explain(error: ValidationError, source: Source, schema: dict,
 def _control_character(value: str) -> str:
     """Which invisible character a text holds, where, and what to do."""
     found = next((i for i, c in enumerate(value)
-                  if ord(c) < 32 or 127 <= ord(c) < 160 or c in "\u2028\u2029\ufffe\uffff"), 0)
+                  if ord(c) < 32 or 127 <= ord(c) < 160 or c in "\u2028\u2029\ufffe\uffff"
+                  or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069), 0)
     char = value[found]
     if char in "\n\r\u2028\u2029":
         return ("holds a line break; write it on one line (a line break is allowed only in a "

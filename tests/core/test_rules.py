@@ -57,6 +57,8 @@ CASES = [
     ("actions/control-escape.md", 12, 9, "contact.name", "holds the invisible control character U+001B at character 6"),
     ("actions/nul-escape.md", 10, 11, "funding[0]", "holds the invisible control character U+0000"),
     ("actions/noncharacter-escape.md", 11, 12, "links[0].title", "U+FFFE"),
+    ("actions/bidi-override.md", 2, 29, "", "the invisible control character U+202E"),
+    ("actions/bidi-escape.md", 2, 8, "title", "holds the invisible control character U+202E at character 21"),
     ("actions/nested-brackets.md", 10, 22, "funding[0][0][0][0][0][0][0][0][0][0][0][0]", "nested more than 12 levels deep"),
     ("actions/updated-trailing-newline.md", 10, 10, "updated", "holds a line break; write it on one line"),
     ("actions/value-infinite.md", 13, 12, "outcomes[0].value", "'.inf' is not a finite number"),
