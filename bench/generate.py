@@ -28,8 +28,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from actiebank.validate import (cost_level_for, replicated_measures,  # noqa: E402
-                                usable_outcomes)
+from actiebank.content.rules import (cost_level_for, replicated_measures,  # noqa: E402
+                                     usable_outcomes)
+from actiebank.routes import reserved_action_slugs  # noqa: E402
 from actiebank.vocabulary import Vocabularies, fold, load_vocabularies  # noqa: E402
 
 # What a generated project takes from the real one; content/ is handled apart because
@@ -598,13 +599,12 @@ def generate(destination: Path, actions: int, *, seed: int = 7, cases: int | Non
         write_image(content / "images" / name, random.Random(f"{seed}-image-{number}"), number)
         result.images.append(name)
 
-    from actiebank.validate import RESERVED_ACTION_SLUGS
-
+    reserved = reserved_action_slugs(f.path for f in writer.vocabularies.facets)
     written: list[tuple[str, str, dict]] = []
     for _ in range(actions):
         image = rng.choice(result.images) if result.images and rng.random() < 0.35 else None
         title, data, body = writer.action(image)
-        slug = writer.unique_slug(title, RESERVED_ACTION_SLUGS)
+        slug = writer.unique_slug(title, reserved)
         if written and rng.random() < 0.3:
             data["related"] = sorted({s for s, _, _ in rng.sample(written, min(len(written), 2))})
         write_entry(content / "actions" / f"{slug}.md", data, body)

@@ -1,7 +1,6 @@
 """MkDocs adapter for contributors: the web form at /admin/ and the field reference.
 
-The meaning lives in `actiebank.decap` and `actiebank.reference`; this file hands their
-output to MkDocs. /admin/ is written as static files (not pages), so it stays out of the
+The meaning lives in `actiebank.contribute`; this file hands its output to MkDocs. /admin/ is written as static files (not pages), so it stays out of the
 sitemap, the search index and the navigation.
 """
 
@@ -15,9 +14,11 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from actiebank.decap import (ADMIN_DIR, decap_config, decap_files, render_admin_page,
-                             render_config, repo_from_url)
-from actiebank.reference import fill_reference
+from actiebank.contribute.reference import fill_reference
+from actiebank.contribute.webform import (ADMIN_DIR, decap_config, decap_files, render_admin_page,
+                                          render_config, repo_from_url)
+from actiebank.project import project_from_settings
+from actiebank.site.render import Renderer
 
 log = get_plugin_logger("actiebank.contribute")
 
@@ -25,7 +26,9 @@ REFERENCE_PAGE = "bijdragen/velden.md"
 
 
 def _schema_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / "schema"
+    return project_from_settings(Path(config.config_file_path).parent, config).schema_dir
+
+
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -38,7 +41,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.warning(f"the web form /{ADMIN_DIR}/ is left out: {exc}")
         return files
     generated = {
-        f"{ADMIN_DIR}/index.html": render_admin_page(config.site_name),
+        f"{ADMIN_DIR}/index.html": render_admin_page(Renderer.for_theme(config.theme.custom_dir), config.site_name),
         f"{ADMIN_DIR}/config.yml": render_config(decap_config(
             repo=repo_from_url(config.repo_url), site_url=config.site_url or None,
             # GitHub login from a static site needs an OAuth service; see CONTRIBUTING.md.
@@ -58,6 +61,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri != REFERENCE_PAGE:
         return markdown
     try:
-        return fill_reference(markdown, schema_dir=_schema_dir(config))
+        return fill_reference(markdown, _schema_dir(config), Renderer.for_theme(config.theme.custom_dir))
     except ValueError as exc:
         raise PluginError(f"{REFERENCE_PAGE}: {exc}") from exc

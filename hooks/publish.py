@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from actiebank.csp import with_policy
+from actiebank.site.csp import with_policy
 
 # Kept across on_startup and the build: which command runs, and where it publishes.
 _run: dict = {}

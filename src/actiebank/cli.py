@@ -1,13 +1,24 @@
-"""The `actiebank` command."""
+"""The `actiebank` command: validate, schema, new, export.
+
+Each subcommand finds its project (the folder with schema/ and mkdocs.yml: the working
+folder or one above it, or $ACTIEBANK_ROOT) and calls the core; nothing here knows MkDocs.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from .catalogue import KIND_FOLDERS, load_catalogue
+from .content.catalogue import KIND_FOLDERS, load_catalogue
+from .content.review import review_catalogue
+from .content.schema import schema_drift, write_schemas
+from .contribute.issue_form import ISSUE_FORM_PATH, issue_form
+from .contribute.scaffold import new_entry
 from .problems import Problem
+from .project import Project, find_project, read_project
+from .site.export import export_files
 
 
 def content_roots(paths: list[Path]) -> dict[Path, set[Path] | None]:
@@ -24,6 +35,18 @@ def content_roots(paths: list[Path]) -> dict[Path, set[Path] | None]:
         else:
             roots[path] = None
     return roots
+
+
+def project_for(content_dir: Path) -> Project:
+    """The project a content folder belongs to: the one around it when its mkdocs.yml names
+    it (with the command's schema if it has none of its own), else the command's project
+    reading this folder (with no editorial pages)."""
+    around = read_project(content_dir.resolve().parent)
+    if around.content_dir.resolve() == content_dir.resolve():
+        if (around.schema_dir / "vocabularies.yaml").is_file():
+            return around
+        return replace(around, schema_dir=find_project().schema_dir)
+    return find_project().with_content(content_dir)
 
 
 def _command_data(text: str) -> str:
@@ -55,19 +78,14 @@ def run_validate(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
     counts = [0, 0]
     for root, only in content_roots(paths).items():
-        catalogue = load_catalogue(root)
+        catalogue = load_catalogue(project_for(root), display_base=Path.cwd())
         counts[0] += len(catalogue.actions)
         counts[1] += len(catalogue.cases)
-        wanted = {p.resolve() for p in only} if only is not None else None
-        for problem in catalogue.problems:
-            if wanted is None or Path(problem.path).resolve() in wanted:
-                problems.append(problem)
+        found = list(catalogue.problems)
         if args.with_warnings:
-            from .review import review_catalogue  # contributor warnings; optional module
-
-            for problem in review_catalogue(catalogue):
-                if wanted is None or Path(problem.path).resolve() in wanted:
-                    problems.append(problem)
+            found += review_catalogue(catalogue)
+        wanted = {p.resolve() for p in only} if only is not None else None
+        problems += [p for p in found if wanted is None or Path(p.path).resolve() in wanted]
     errors = [p for p in problems if p.severity == "error"]
     for problem in problems:
         print(format_problem(problem, args.format))
@@ -82,16 +100,67 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from .schema import schema_drift, write_schemas
-
+    schema_dir = find_project().schema_dir
     if args.check:
-        stale = schema_drift()
+        stale = schema_drift(schema_dir)
         for path in stale:
             print(f"{path}: enumerations differ from schema/vocabularies.yaml; run "
                   "'actiebank schema' to rewrite them", file=sys.stderr)
         return 1 if stale else 0
-    for path in write_schemas():
+    for path in write_schemas(schema_dir):
         print(f"wrote {path}")
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    project = find_project()
+    if args.kind == "issue-form":
+        return _write_issue_form(Path(args.output or project.root / ISSUE_FORM_PATH),
+                                 issue_form(project.schema_dir), check=args.check)
+    if not args.title:
+        print(f"give a title: actiebank new {args.kind} \"Titel\"", file=sys.stderr)
+        return 2
+    try:
+        path = new_entry(args.kind, args.title, Path(args.content),
+                         schema_dir=project.schema_dir)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(path.as_posix())
+    print(f"Vul de velden in en controleer het bestand met: actiebank validate {path.as_posix()}",
+          file=sys.stderr)
+    return 0
+
+
+def _write_issue_form(target: Path, text: str, *, check: bool) -> int:
+    if check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if current != text:
+            print(f"{target}: differs from the schema; run 'actiebank new issue-form'",
+                  file=sys.stderr)
+            return 1
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="\n")
+    print(target.as_posix())
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    project = project_for(Path(args.content))
+    catalogue = load_catalogue(project, display_base=Path.cwd())
+    for problem in catalogue.problems:
+        print(problem, file=sys.stderr)
+    if catalogue.errors:
+        print(f"{len(catalogue.errors)} problems in content; nothing was exported",
+              file=sys.stderr)
+        return 1
+    site_url = project.site_url if args.site_url is None else args.site_url
+    for name, data in export_files(catalogue, site_url=site_url).items():
+        target = Path(args.out) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        print(f"wrote {target}")
     return 0
 
 
@@ -113,30 +182,35 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="only report drift")
     schema.set_defaults(run=run_schema)
 
-    for register in _extensions():
-        register(commands)
+    new = commands.add_parser(
+        "new", help="write a new action or case story to fill in (or the issue form)",
+        description="Write content/actions/<slug>.md (or content/cases/) with every field, "
+        "or regenerate the GitHub issue form from the schema.")
+    new.add_argument("kind", choices=["action", "case", "issue-form"])
+    new.add_argument("title", nargs="?", help="the title; the file name is made from it")
+    new.add_argument("--content", default="content", help="the content folder (default: content)")
+    new.add_argument("--output", default=None, help="issue-form only: where to write it "
+                     f"(default: {ISSUE_FORM_PATH} in the project)")
+    new.add_argument("--check", action="store_true",
+                     help="issue-form only: exit 1 when the file differs from the schema")
+    new.set_defaults(run=run_new)
+
+    export = commands.add_parser("export", help="write the JSON and CSV exports "
+                                 "(api/actions.json, api/actions.csv, api/cases.json)")
+    export.add_argument("--out", default="export", help="folder to write into (default: export)")
+    export.add_argument("--content", default="content", help="the content folder")
+    export.add_argument("--site-url", default=None, help="the site's address, for the `url` "
+                        "field (default: site_url from the project's mkdocs.yml, so the files "
+                        "equal the published ones)")
+    export.set_defaults(run=run_export)
     return parser
-
-
-def _extensions():
-    """Subcommands that live in their own modules (new, export, ...)."""
-    import importlib
-
-    for name in ("scaffold", "export"):
-        try:
-            module = importlib.import_module(f"actiebank.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"actiebank.{name}":
-                raise
-            continue
-        yield module.register_command
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.run(args)
+        return int(args.run(args))
     except KeyboardInterrupt:
         return 130
 

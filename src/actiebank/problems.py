@@ -33,7 +33,3 @@ def field_path(parts) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text
-
-
-def errors(problems) -> list[Problem]:
-    return [p for p in problems if p.severity == "error"]

@@ -7,8 +7,11 @@ understands, such as !ENV, read as nothing), so both see one set of settings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -29,12 +32,21 @@ class Project:
     pages: tuple[str, ...] = field(default_factory=tuple)
 
     @classmethod
-    def at(cls, root: Path, *, content_dir: Path | None = None, site_url: str = "",
-           edit_base: str | None = None, pages: tuple[str, ...] = ()) -> "Project":
+    def at(cls, root: Path, *, content_dir: Path | None = None, schema_dir: Path | None = None,
+           cache_dir: Path | None = None, site_url: str = "", edit_base: str | None = None,
+           pages: tuple[str, ...] = ()) -> Project:
+        """A project in `root`, its folders where the project keeps them unless given."""
         root = Path(root).resolve()
         return cls(root=root, content_dir=Path(content_dir or root / "content"),
-                   schema_dir=root / "schema", cache_dir=root / ".cache" / "actiebank",
+                   schema_dir=Path(schema_dir or root / "schema"),
+                   cache_dir=Path(cache_dir or root / ".cache" / "actiebank"),
                    site_url=site_url, edit_base=edit_base, pages=tuple(pages))
+
+    def with_content(self, content_dir: Path) -> Project:
+        """The same project reading another content folder (its editorial pages only when
+        it is the project's own)."""
+        own = Path(content_dir).resolve() == Path(self.content_dir).resolve()
+        return replace(self, content_dir=Path(content_dir), pages=self.pages if own else ())
 
 
 class _SettingsLoader(yaml.SafeLoader):
@@ -60,15 +72,43 @@ def settings_pages(extra: dict | None) -> tuple[str, ...]:
     return tuple(str(p) for p in listed)
 
 
+def cache_dir_for(root: Path) -> Path:
+    """Where drawn images are kept between builds: $ACTIEBANK_CACHE (the tests share one
+    between their many builds), else .cache/actiebank in the project."""
+    chosen = os.environ.get("ACTIEBANK_CACHE")
+    return Path(chosen) if chosen else Path(root) / ".cache" / "actiebank"
+
+
+def find_project(start: Path | None = None) -> Project:
+    """The project the `actiebank` command works in: $ACTIEBANK_ROOT, else the nearest
+    folder from `start` (the working folder) upwards that has schema/vocabularies.yaml,
+    else the checkout this package is installed from (an editable install)."""
+    chosen = os.environ.get("ACTIEBANK_ROOT")
+    if chosen:
+        return read_project(Path(chosen))
+    here = Path(start or Path.cwd()).resolve()
+    checkout = Path(__file__).resolve().parents[2]
+    for folder in (here, *here.parents, checkout):
+        if (folder / "schema" / "vocabularies.yaml").is_file():
+            return read_project(folder)
+    return read_project(here)
+
+
+def project_from_settings(root: Path, settings: Mapping[str, Any]) -> Project:
+    """The project from mkdocs.yml's settings (as MkDocs or a plain YAML reader has them)."""
+    root = Path(root).resolve()
+    return Project.at(
+        root, content_dir=root / str(settings.get("docs_dir") or "docs"),
+        cache_dir=cache_dir_for(root), site_url=str(settings.get("site_url") or ""),
+        edit_base=edit_base(settings.get("repo_url"), settings.get("edit_uri")),
+        pages=settings_pages(settings.get("extra")))
+
+
 def read_project(root: Path) -> Project:
     """The project whose mkdocs.yml is in root; without one, a project with no settings."""
     root = Path(root).resolve()
     config_path = root / CONFIG_FILE
     if not config_path.is_file():
-        return Project.at(root)
-    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_SettingsLoader) or {}
-    return Project.at(
-        root, content_dir=root / str(config.get("docs_dir") or "docs"),
-        site_url=str(config.get("site_url") or ""),
-        edit_base=edit_base(config.get("repo_url"), config.get("edit_uri")),
-        pages=settings_pages(config.get("extra")))
+        return Project.at(root, cache_dir=cache_dir_for(root))
+    settings = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_SettingsLoader)
+    return project_from_settings(root, settings or {})

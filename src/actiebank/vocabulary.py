@@ -1,17 +1,17 @@
-"""The one vocabularies file: every facet value, its Dutch and English label and parent."""
+"""The one vocabularies file: every facet value, its Dutch and English label and parent,
+and the facet registry (which vocabulary is which catalogue filter, under which path)."""
 
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import yaml
 
-from .paths import SCHEMA_DIR
-
-VOCABULARIES_FILE = SCHEMA_DIR / "vocabularies.yaml"
+REGISTRY_KEY = "facets"
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,6 @@ class Vocabulary:
     name: str
     nl: str
     en: str
-    facet: str | None
     terms: list[Term] = field(default_factory=list)
 
     @cached_property
@@ -51,6 +50,15 @@ class Vocabulary:
         return nearest(value, self.slugs, labels={t.nl.lower(): t.slug for t in self.terms}
                        | {t.en.lower(): t.slug for t in self.terms},
                        prefer=[t.slug for t in self.terms if t.parent is None])
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    """One catalogue filter as the registry names it."""
+
+    path: str  # the Dutch path name under /acties/
+    vocabulary: str
+    field: str  # the front-matter field, e.g. 'regions' or 'outcomes[].measure'
 
 
 def nearest(value: object, choices: list[str], labels: dict[str, str] | None = None,
@@ -80,27 +88,33 @@ def nearest(value: object, choices: list[str], labels: dict[str, str] | None = N
 
 def fold(text: str) -> str:
     """'Zuid Holland' -> 'zuid-holland', 'Fryslân' -> 'fryslan'."""
-    import unicodedata
-
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     out = "".join(ch if ch.isalnum() else "-" for ch in plain.lower())
     return "-".join(part for part in out.split("-") if part)
 
 
-class Vocabularies(dict):
-    """name -> Vocabulary, in the file's order."""
+class Vocabularies(dict[str, Vocabulary]):
+    """name -> Vocabulary, in the file's order, with the facet registry."""
 
-    @property
-    def facets(self) -> list[Vocabulary]:
-        return [v for v in self.values() if v.facet]
+    def __init__(self, *args, facets: list[FacetSpec] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.facets: list[FacetSpec] = list(facets or [])
+
+    def facet(self, path: str) -> FacetSpec:
+        return next(f for f in self.facets if f.path == path)
+
+    def facet_of(self, vocabulary: str) -> FacetSpec | None:
+        """The filter a vocabulary is, if any."""
+        return next((f for f in self.facets if f.vocabulary == vocabulary), None)
 
 
-def load_vocabularies(path: Path = VOCABULARIES_FILE) -> Vocabularies:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    vocabularies = Vocabularies()
+def load_vocabularies(path: Path) -> Vocabularies:
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    facets = [FacetSpec(path=f["path"], vocabulary=f["vocabulary"], field=f["field"])
+              for f in raw.pop(REGISTRY_KEY, [])]
+    vocabularies = Vocabularies(facets=facets)
     for name, spec in raw.items():
         terms = [Term(slug=v["slug"], nl=v["nl"], en=v["en"], parent=v.get("parent"),
                       description=v.get("description", "")) for v in spec["values"]]
-        vocabularies[name] = Vocabulary(name=name, nl=spec["nl"], en=spec["en"],
-                                        facet=spec.get("facet"), terms=terms)
+        vocabularies[name] = Vocabulary(name=name, nl=spec["nl"], en=spec["en"], terms=terms)
     return vocabularies

@@ -20,6 +20,9 @@ from xml.etree import ElementTree
 
 import pytest
 
+from actiebank.vocabulary import load_vocabularies
+from support import SCHEMA_DIR
+
 pytestmark = pytest.mark.browser
 
 CARDS = "[data-ab-results] > [data-slug]"
@@ -79,7 +82,7 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
-def open_catalogue(page, path: str = "/acties/"):
+def open_catalogue(page, path: str = "acties/"):
     page.goto(path)
     page.wait_for_selector("[data-ab-catalogue][data-ab-ready]", state="attached")
 
@@ -135,15 +138,13 @@ def test_or_within_a_facet_and_across_facets(page, watch, filters, reference):
 
 
 def test_a_province_also_finds_its_regions(page, watch, filters, reference, built_site):
-    from actiebank.vocabulary import load_vocabularies
-
-    regions = load_vocabularies()["region"]
+    regions = load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")["region"]
     used = {v for f, v in filters if f == "regio"}
     province = next(t.slug for t in regions.terms if t.slug in used
                     and any(c.slug in used for c in regions.children(t.slug)))
     child = next(c.slug for c in regions.children(province) if c.slug in used)
     assert reference[("regio", child)] <= reference[("regio", province)]
-    open_catalogue(page, f"/acties/?regio={province}")
+    open_catalogue(page, f"acties/?regio={province}")
     assert set(visible(page)) == reference[("regio", province)]
     assert set(visible(page)) >= reference[("regio", child)]
 
@@ -152,7 +153,7 @@ def test_state_in_the_url_is_restored_on_load(page, watch, filters, reference):
     facet, value = filters[0]
     other = next((f, v) for f, v in filters if f != facet
                  and reference[(f, v)] & reference[(facet, value)])
-    open_catalogue(page, f"/acties/?{facet}={value}&{other[0]}={other[1]}&sort=title")
+    open_catalogue(page, f"acties/?{facet}={value}&{other[0]}={other[1]}&sort=title")
     assert box(page, facet, value).is_checked() and box(page, *other).is_checked()
     assert set(visible(page)) == reference[(facet, value)] & reference[other]
     assert page.locator("select[name=sort]").input_value() == "title"
@@ -160,7 +161,7 @@ def test_state_in_the_url_is_restored_on_load(page, watch, filters, reference):
 
 def test_an_unknown_value_in_the_address_is_ignored(page, watch, filters, reference):
     facet, value = filters[0]
-    open_catalogue(page, f"/acties/?{facet}={value}&{facet}=bestaat-niet&regio=nergens")
+    open_catalogue(page, f"acties/?{facet}={value}&{facet}=bestaat-niet&regio=nergens")
     assert set(visible(page)) == reference[(facet, value)]
 
 
@@ -192,7 +193,7 @@ def test_back_and_forward_restore_the_filters(page, watch, filters, reference):
 
 def test_clear_filters_shows_everything_again(page, watch, filters, all_slugs):
     facet, value = filters[0]
-    open_catalogue(page, f"/acties/?{facet}={value}&zoek=zorg&sort=title")
+    open_catalogue(page, f"acties/?{facet}={value}&zoek=zorg&sort=title")
     assert len(visible(page)) < len(all_slugs)
     page.get_by_role("button", name="Wis filters").click()
     assert sorted(visible(page)) == sorted(all_slugs)
@@ -247,7 +248,7 @@ def test_sort_by_title_and_back_to_newest(page, watch, all_slugs, built_site):
 
 
 def test_filters_work_after_instant_navigation(page, watch, filters, reference):
-    page.goto("/")
+    page.goto("")
     page.locator(".md-nav--primary").get_by_role("link", name="Acties", exact=True).first.click()
     page.wait_for_url("**/acties/")
     page.wait_for_selector("[data-ab-catalogue][data-ab-ready]", state="attached")
@@ -272,7 +273,7 @@ def test_without_javascript_every_action_is_listed_and_filters_are_links(
     context.route("**/*", route)
     page = context.new_page()
     try:
-        page.goto("/acties/")
+        page.goto("acties/")
         assert visible(page) == all_slugs
         assert all(page.locator(CARDS).nth(i).is_visible() for i in range(len(all_slugs)))
         assert not page.locator("input[type=checkbox]").first.is_visible()
@@ -286,7 +287,7 @@ def test_without_javascript_every_action_is_listed_and_filters_are_links(
         assert set(listed) == set(card_slugs(
             (built_site / "acties" / facet / value / "index.html").read_text(encoding="utf-8")))
         # Every action is one click from the catalogue.
-        page.goto("/acties/")
+        page.goto("acties/")
         page.locator(f'[data-slug="{all_slugs[-1]}"] a').click()
         page.wait_for_url(f"**/acties/{all_slugs[-1]}/")
         assert page.locator("h1").first.is_visible()
@@ -298,7 +299,7 @@ def test_without_javascript_every_action_is_listed_and_filters_are_links(
 def test_exports_hold_what_the_catalogue_shows(page, watch, all_slugs):
     # The browser's own request client: a CSV would start a download in a tab.
     fetch = page.request.get
-    response = fetch("/api/actions.json")
+    response = fetch("api/actions.json")
     assert response.ok and "json" in response.headers["content-type"]
     records = json.loads(response.body())
     assert sorted(r["slug"] for r in records) == sorted(all_slugs)
@@ -307,17 +308,17 @@ def test_exports_hold_what_the_catalogue_shows(page, watch, all_slugs):
         assert {"title", "summary", "organisations", "regions", "sectors", "success_factors",
                 "interventions", "status"} <= set(record)
     rows = list(csv.DictReader(io.StringIO(
-        fetch("/api/actions.csv").body().decode("utf-8-sig"))))
+        fetch("api/actions.csv").body().decode("utf-8-sig"))))
     assert [r["slug"] for r in rows] == [r["slug"] for r in records]
     assert [r["title"] for r in rows] == [r["title"] for r in records]
-    cases = json.loads(fetch("/api/cases.json").body())
+    cases = json.loads(fetch("api/cases.json").body())
     for case in cases:
         assert set(case["actions"]) <= set(all_slugs)
         assert case["url"].endswith(f"/verhalen/{case['slug']}/")
-    feed = ElementTree.fromstring(fetch("/feed.xml").body())
+    feed = ElementTree.fromstring(fetch("feed.xml").body())
     links = [e.get("href") for e in feed.iter("{http://www.w3.org/2005/Atom}link")
              if e.get("rel") == "alternate"]
     assert any(f"/acties/{all_slugs[0]}/" in link for link in links)
     # An export's address leads to the page it describes.
-    page.goto(f"/acties/{records[0]['slug']}/")
+    page.goto(f"acties/{records[0]['slug']}/")
     assert page.locator("h1").first.text_content().strip() == records[0]["title"]

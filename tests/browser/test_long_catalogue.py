@@ -3,23 +3,23 @@ browser's layout of every visible card is what a filter click costs (bench/READM
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from support import ROOT, build_site
+from support.server import PagesServer
 
 
 @pytest.fixture(scope="module")
-def long_site(tmp_path_factory, project_tools):
+def long_site(tmp_path_factory):
     project = tmp_path_factory.mktemp("long") / "project"
     subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(project),
                     "--actions", "110", "--cases", "3", "--images", "2"],
                    check=True, capture_output=True, timeout=300)
-    project_tools.build_site(project)
-    server = project_tools.serve(project / "site")
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    build_site(project)
+    server = PagesServer(project / "site")
+    yield server.root
+    server.close()
 
 
 def shown(page) -> list[str]:
@@ -28,7 +28,7 @@ def shown(page) -> list[str]:
 
 
 def test_first_48_then_more_on_request_and_a_filter_starts_again(page, long_site):
-    page.goto(f"{long_site}/acties/")
+    page.goto(f"{long_site}acties/")
     more = page.locator("[data-ab-more]")
     assert page.locator("[data-ab-count-text]").inner_text().startswith("110 ")
     assert len(shown(page)) == 48

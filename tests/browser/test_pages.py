@@ -12,15 +12,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
-from xml.etree import ElementTree
 
 import pytest
+
+from actiebank.vocabulary import load_vocabularies
+from support import SCHEMA_DIR
+from support.sitemap import sitemap_pages
 
 pytestmark = pytest.mark.browser
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
-FACET_PATHS = ("succesfactor", "regio", "resultaat", "sector", "doelgroep", "interventie",
-               "status")
+# The catalogue's filters, from the one registry in the vocabularies file.
+FACET_PATHS = tuple(f.path for f in load_vocabularies(SCHEMA_DIR / "vocabularies.yaml").facets)
 
 VISIBLE_CARDS = "[data-ab-results] > li.ab-card"
 # The text filter's value is in the address (under whatever key the script uses).
@@ -36,11 +39,7 @@ def viewport(request, page):
 @pytest.fixture(scope="module")
 def site_pages(built_site) -> list[str]:
     """The sitemap's pages as paths from the site root ('' is home)."""
-    tree = ElementTree.parse(built_site / "sitemap.xml")
-    urls = [loc.text.strip() for loc in
-            tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
-    root = min(urls, key=len)
-    return [url[len(root):] for url in urls]
+    return sitemap_pages(built_site)
 
 
 def first_page(site_pages, pattern: str) -> str:
@@ -97,7 +96,7 @@ def tab_to(page, selector: str, limit: int = 400) -> None:
 
 
 def test_home_page(page, watch, base_url, viewport):
-    page.goto(f"{base_url}/")
+    page.goto(f"{base_url}")
     assert_whole_page(page, viewport)
     catalogue = page.locator('.md-content a[href$="acties/"]').first
     assert catalogue.is_visible(), "the home page links to the catalogue"
@@ -107,7 +106,7 @@ def test_home_page(page, watch, base_url, viewport):
 
 
 def test_catalogue_every_facet_text_sort_url_back_and_clear(page, watch, base_url, viewport):
-    page.goto(f"{base_url}/acties/")
+    page.goto(f"{base_url}acties/")
     assert_whole_page(page, viewport)
     everything = visible_cards(page)
     assert everything and shown_count(page) == len(everything)
@@ -171,7 +170,7 @@ def test_catalogue_every_facet_text_sort_url_back_and_clear(page, watch, base_ur
 
 
 def test_catalogue_by_keyboard_alone(page, watch, base_url, viewport):
-    page.goto(f"{base_url}/acties/")
+    page.goto(f"{base_url}acties/")
     everything = visible_cards(page)
 
     tab_to(page, "#ab-q")
@@ -205,7 +204,7 @@ def test_catalogue_by_keyboard_alone(page, watch, base_url, viewport):
 
 def test_action_page(page, watch, base_url, viewport, site_pages):
     path = first_page(site_pages, r"acties/(?!(%s)/)[a-z0-9-]+/" % "|".join(FACET_PATHS))
-    page.goto(f"{base_url}/{path}")
+    page.goto(f"{base_url}{path}")
     assert_whole_page(page, viewport)
     assert page.locator("article.ab-action").is_visible()
     assert page.locator(".ab-facts dl").is_visible(), "the facts at a glance are shown"
@@ -216,7 +215,7 @@ def test_action_page(page, watch, base_url, viewport, site_pages):
 
 def test_case_page(page, watch, base_url, viewport, site_pages):
     path = first_page(site_pages, r"verhalen/[a-z0-9-]+/")
-    page.goto(f"{base_url}/{path}")
+    page.goto(f"{base_url}{path}")
     assert_whole_page(page, viewport)
     action = page.locator('.md-content a[href*="acties/"]').first
     assert action.is_visible(), "a case story links to the actions it tells about"
@@ -227,7 +226,7 @@ def test_case_page(page, watch, base_url, viewport, site_pages):
 
 def test_facet_page(page, watch, base_url, viewport, site_pages):
     path = first_page(site_pages, r"acties/regio/[a-z0-9-]+/")
-    page.goto(f"{base_url}/{path}")
+    page.goto(f"{base_url}{path}")
     assert_whole_page(page, viewport)
     cards = page.locator(".md-content li.ab-card")
     assert cards.count() > 0
@@ -241,24 +240,8 @@ def test_facet_page(page, watch, base_url, viewport, site_pages):
 
 def test_not_found_page(page, watch, base_url, viewport, built_site):
     """GitHub Pages answers a missing address with 404.html, whose links start at the
-    published path (/actiebank/): emulated here with routes on the local server."""
-    prefix = urlsplit(min(
-        (loc.text.strip() for loc in ElementTree.parse(built_site / "sitemap.xml").iter(
-            "{http://www.sitemaps.org/schemas/sitemap/0.9}loc")), key=len)).path
-    missing = f"{base_url}{prefix}bestaat-niet/"
-
-    def like_pages(route):
-        path = urlsplit(route.request.url).path
-        if route.request.url == missing:
-            route.fulfill(status=404, path=str(built_site / "404.html"),
-                          content_type="text/html; charset=utf-8")
-        elif urlsplit(route.request.url).netloc == urlsplit(base_url).netloc \
-                and path.startswith(prefix):
-            route.continue_(url=f"{base_url}/{path[len(prefix):]}")
-        else:
-            route.fallback()
-
-    page.route("**/*", like_pages)
+    published path (/actiebank/); the test server answers the same way."""
+    missing = f"{base_url}bestaat-niet/"
     response = page.goto(missing)
     assert response.status == 404
     assert_whole_page(page, viewport)

@@ -11,10 +11,10 @@ import pytest
 import yaml
 from PIL import Image
 
-from actiebank.catalogue import load_catalogue
+from actiebank.site.facets import field_values
 from actiebank.vocabulary import load_vocabularies
+from support import ROOT, SCHEMA_DIR, catalogue_of
 
-ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
 
 # The only e-mail addresses the source pages published; anything else would be invented.
@@ -36,12 +36,12 @@ NAMED_ACTIONS = {
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(CONTENT, display_base=ROOT)
+    return catalogue_of(CONTENT)
 
 
 @pytest.fixture(scope="module")
 def vocabularies():
-    return load_vocabularies()
+    return load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")
 
 
 def values(catalogue, field: str) -> set[str]:
@@ -94,18 +94,11 @@ def test_six_sectors_and_eight_interventions(catalogue):
 
 
 def test_every_facet_has_entries(catalogue, vocabularies):
-    field_of = {"region": "regions", "sector": "sectors", "success_factor": "success_factors",
-                "intervention": "interventions", "target_group": "target_groups"}
-    for name, vocabulary in vocabularies.items():
-        if not vocabulary.facet:
-            continue
-        if name == "status":
-            used = {e.data["status"] for e in catalogue.actions.values()}
-        elif name == "outcome_measure":
-            used = {o["measure"] for e in catalogue.actions.values() for o in e.data.get("outcomes", [])}
-        else:
-            used = values(catalogue, field_of[name])
-        assert used & set(vocabulary.slugs), f"the facet {vocabulary.facet} has no entries"
+    for facet in vocabularies.facets:
+        used = {v for entry in catalogue.actions.values()
+                for v in field_values(entry.data, facet.field)}
+        assert used & set(vocabularies[facet.vocabulary].slugs), \
+            f"the facet {facet.path} has no entries"
 
 
 def test_every_story_describes_existing_actions_and_has_an_image(catalogue):

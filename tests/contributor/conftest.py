@@ -3,24 +3,20 @@ that read the schemas without the code under test (so the tests cannot agree wit
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
 import socket
 import subprocess
-import sys
-import threading
 import time
 import urllib.request
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_DIR = ROOT / "schema"
+from support import ROOT, SCHEMA_DIR
+from support.server import PagesServer
 
 
 def schema(kind: str) -> dict:
@@ -167,11 +163,6 @@ def decap_server(form_repo):
             process.wait()
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def admin_url(built_site, tmp_path, decap_server):
     """The built site's /admin/, served on 127.0.0.1, its config pointed at decap-server.
@@ -187,43 +178,6 @@ def admin_url(built_site, tmp_path, decap_server):
     config["local_backend"] = {"url": decap_server, "allowed_hosts": ["127.0.0.1"]}
     config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
                            encoding="utf-8")
-    handler = functools.partial(_QuietHandler, directory=str(served))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/admin/"
-    server.shutdown()
-    server.server_close()
-
-
-class _ProjectCopy:
-    """A throw-away copy of the project's configuration, theme and schema, to build."""
-
-    FILES = ("mkdocs.yml", "hooks", "overrides", "schema")
-
-    def __call__(self, destination: Path) -> Path:
-        destination.mkdir(parents=True, exist_ok=True)
-        for name in self.FILES:
-            source = ROOT / name
-            if source.is_dir():
-                shutil.copytree(source, destination / name,
-                                ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy2(source, destination / name)
-        if (ROOT / "node_modules").is_dir():
-            (destination / "node_modules").symlink_to(ROOT / "node_modules")
-        return destination
-
-    @staticmethod
-    def build(project: Path) -> Path:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                                 "--site-dir", "site"], cwd=project, capture_output=True,
-                                text=True, timeout=600,
-                                env={**os.environ, "ACTIEBANK_ROOT": str(project)})
-        assert result.returncode == 0, result.stdout + result.stderr
-        return project / "site"
-
-
-@pytest.fixture
-def project_copy() -> _ProjectCopy:
-    return _ProjectCopy()
+    server = PagesServer(served)
+    yield f"{server.origin}/admin/"
+    server.close()

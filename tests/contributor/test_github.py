@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from actiebank.contribute.fields import schema_fields
+from actiebank.contribute.issue_form import ISSUE_FORM_PATH, issue_form
 from actiebank.project import read_project
-from actiebank.reference import schema_fields
-from actiebank.scaffold import ISSUE_FORM_PATH, issue_form
+from support import ROOT, SCHEMA_DIR
 
-ROOT = Path(__file__).resolve().parents[2]
 WORKFLOWS = ROOT / ".github" / "workflows"
 
 
@@ -77,13 +77,13 @@ def test_ci_validates_with_annotations_builds_strict_and_tests_every_pull_reques
 
 def test_committed_issue_form_is_the_generated_one():
     committed = (ROOT / ISSUE_FORM_PATH).read_text(encoding="utf-8")
-    assert committed == issue_form(), "run: actiebank new issue-form"
+    assert committed == issue_form(SCHEMA_DIR), "run: actiebank new issue-form"
 
 
 def test_issue_form_asks_every_required_field_with_vocabulary_dropdowns():
-    form = yaml.safe_load(issue_form())
+    form = yaml.safe_load(issue_form(SCHEMA_DIR))
     questions = {q["id"]: q for q in form["body"] if "id" in q}
-    required = [f for f in schema_fields("action") if f.required]
+    required = [f for f in schema_fields("action", SCHEMA_DIR) if f.required]
     for field in required:
         question = questions[field.name]
         assert question["validations"]["required"] is True
@@ -146,7 +146,7 @@ def test_editorial_pages_and_code_need_a_maintainer_and_entries_an_editor():
     assert project.pages, "mkdocs.yml lists the editorial pages"
     for page in project.pages:
         assert code_owner(f"content/{page}", rules) == "@actiebank/beheer", page
-    for path in ("mkdocs.yml", "hooks/catalogue.py", "overrides/main.html", "src/actiebank/csp.py",
+    for path in ("mkdocs.yml", "hooks/site.py", "overrides/main.html", "src/actiebank/site/csp.py",
                  "schema/action.schema.json", ".github/workflows/ci.yml", "content/nieuw.md"):
         assert code_owner(path, rules) == "@actiebank/beheer", path
     for path in ("content/actions/x.md", "content/cases/x.md", "content/images/x.jpg"):

@@ -11,11 +11,10 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from actiebank.catalogue import load_catalogue
 from actiebank.cli import main
-from actiebank.review import review_catalogue
+from actiebank.content.review import review_catalogue
+from support import ROOT, catalogue_of
 
-ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 23)
 
 
@@ -33,21 +32,21 @@ def _original(content: Path) -> Path:
 
 
 def test_real_content_gives_no_warnings():
-    catalogue = load_catalogue(ROOT / "content")
+    catalogue = catalogue_of(ROOT / "content")
     assert catalogue.actions, "the project has content"
     assert review_catalogue(catalogue, today=TODAY) == []
 
 
 def test_a_reworded_title_is_a_likely_duplicate_naming_the_other_file(real_content_copy):
     original = _original(real_content_copy)
-    title = load_catalogue(real_content_copy).actions[original.stem].title
+    title = catalogue_of(real_content_copy).actions[original.stem].title
     planted = real_content_copy / "actions" / "nieuw-ingestuurd.md"
     text = original.read_text(encoding="utf-8")
     planted.write_text(_set(_set(text, "title", f'"{title} in de regio"'), "summary",
                             "Een heel andere samenvatting die met geen enkele andere actie "
                             "woorden deelt: kwartels, zeppelins en marmelade."),
                        encoding="utf-8")
-    catalogue = load_catalogue(real_content_copy)
+    catalogue = catalogue_of(real_content_copy)
     assert catalogue.errors == []
     warnings = review_catalogue(catalogue, today=TODAY, last_changed={})
     mine = [w for w in warnings if w.path.endswith("nieuw-ingestuurd.md")]
@@ -60,13 +59,13 @@ def test_a_reworded_title_is_a_likely_duplicate_naming_the_other_file(real_conte
 
 def test_a_lightly_edited_summary_is_a_likely_duplicate(real_content_copy):
     original = _original(real_content_copy)
-    entry = load_catalogue(real_content_copy).actions[original.stem]
+    entry = catalogue_of(real_content_copy).actions[original.stem]
     words = entry.summary.split()
     words[-3:] = ["en", "verder", "niets."]
     planted = real_content_copy / "actions" / "nog-een-keer.md"
     text = _set(original.read_text(encoding="utf-8"), "title", '"Kwartels, zeppelins en marmelade"')
     planted.write_text(_set(text, "summary", '"' + " ".join(words) + '"'), encoding="utf-8")
-    warnings = review_catalogue(load_catalogue(real_content_copy), today=TODAY, last_changed={})
+    warnings = review_catalogue(catalogue_of(real_content_copy), today=TODAY, last_changed={})
     mine = [w for w in warnings if w.path.endswith("nog-een-keer.md")]
     assert [w.field for w in mine] == ["summary"]
     assert original.name in mine[0].message
@@ -82,7 +81,7 @@ def test_different_actions_on_one_theme_are_not_duplicates(content):
     (content / "actions" / "flexpool-achterhoek.md").write_text(
         _set(_set(text, "title", "Een flexpool voor starters in de Achterhoek"), "summary",
              "Starters in de Achterhoek werken hun eerste jaar in een vaste flexpool."), "utf-8")
-    catalogue = load_catalogue(content)
+    catalogue = catalogue_of(content)
     assert len(catalogue.actions) == 2
     assert review_catalogue(catalogue, today=TODAY, last_changed={}) == []
 
@@ -95,7 +94,7 @@ def test_an_old_updated_date_asks_the_contact_to_confirm(real_content_copy):
     text = text.replace("\n---", "\ncontact:\n  name: Anna de Vries\n  email: anna@example.nl\n---", 1) \
         if not re.search(r"^contact:", text, re.M) else text
     original.write_text(text, encoding="utf-8")
-    catalogue = load_catalogue(real_content_copy)
+    catalogue = catalogue_of(real_content_copy)
     assert catalogue.errors == []
     warnings = review_catalogue(catalogue, today=TODAY, last_changed={})
     assert len(warnings) == 1
@@ -120,7 +119,7 @@ def test_without_updated_the_last_commit_counts(real_content_copy):
     for path in real_content_copy.glob("*/*.md"):
         text = path.read_text(encoding="utf-8")
         path.write_text(re.sub(r"^updated:.*\n", "", text, flags=re.M), encoding="utf-8")
-    catalogue = load_catalogue(real_content_copy)
+    catalogue = catalogue_of(real_content_copy)
     assert review_catalogue(catalogue, today=TODAY) == [], "not a git checkout: no history"
     _git(real_content_copy, "init", "-q")
     _git(real_content_copy, "add", ".")
@@ -128,7 +127,7 @@ def test_without_updated_the_last_commit_counts(real_content_copy):
     newest = sorted((real_content_copy / "actions").glob("*.md"))[-1]
     newest.write_text(newest.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
     _git(real_content_copy, "commit", "-qam", "new", when="2026-10-01T12:00:00+00:00")
-    warnings = review_catalogue(load_catalogue(real_content_copy), today=TODAY)
+    warnings = review_catalogue(catalogue_of(real_content_copy), today=TODAY)
     stale = {Path(w.path).name for w in warnings}
     assert newest.name not in stale
     assert len(stale) == len(catalogue.actions) + len(catalogue.cases) - 1
@@ -138,7 +137,7 @@ def test_without_updated_the_last_commit_counts(real_content_copy):
 def test_warnings_show_but_never_fail_the_check(real_content_copy, capsys, monkeypatch):
     original = _original(real_content_copy)
     planted = real_content_copy / "actions" / "dubbel.md"
-    title = load_catalogue(real_content_copy).actions[original.stem].title
+    title = catalogue_of(real_content_copy).actions[original.stem].title
     planted.write_text(_set(original.read_text("utf-8"), "title", f'"{title} (nieuw)"'), "utf-8")
     monkeypatch.chdir(real_content_copy.parent)
     assert main(["validate", "--warnings", "--format", "github", "content"]) == 0

@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from actiebank.catalogue import load_catalogue
 from actiebank.cli import main
-from actiebank.scaffold import new_entry
+from actiebank.contribute.scaffold import new_entry
+from support import SCHEMA_DIR, build_site, catalogue_of, copy_project
 
 
 
@@ -97,7 +97,7 @@ def save_through_the_form(page, admin_url, form_repo, tmp_path):
         tar.extractall(checkout, filter="data")
     path = checkout / "content" / "actions" / f"{SLUG}.md"
     assert main(["validate", str(path)]) == 0, path.read_text(encoding="utf-8")
-    entry = load_catalogue(checkout / "content").actions[SLUG]
+    entry = catalogue_of(checkout / "content").actions[SLUG]
     assert entry.title == TITLE
     assert entry.data["organisations"] == [{"name": "Zorggroep Testland"}]
     assert entry.data["regions"] == ["haaglanden", "rijn-gouwe"]
@@ -116,20 +116,22 @@ def save_through_the_form(page, admin_url, form_repo, tmp_path):
 
 @pytest.mark.browser
 def test_web_form_and_file_both_reach_the_catalogue(page, admin_url, form_repo, tmp_path,
-                                                    project_copy, fill_action):
+                                                    fill_action):
     """As a new contributor: one action saved through the web form (a valid file on a new
     branch, nothing on main), one written with `actiebank new`; both validate, build and
     are listed in the catalogue."""
     save_through_the_form(page, admin_url, form_repo, tmp_path)
-    project = project_copy(tmp_path / "project")
+    project = copy_project(tmp_path / "project", with_content=False)
     archive = git(form_repo, "archive", "--format=tar", BRANCH, "content", binary=True)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(project, filter="data")
-    by_file = new_entry("action", "Buddy voor nieuwe collega's", project / "content")
+    by_file = new_entry("action", "Buddy voor nieuwe collega's", project / "content",
+                        schema_dir=SCHEMA_DIR)
     by_file.write_text(fill_action(by_file.read_text(encoding="utf-8")), encoding="utf-8")
     assert main(["validate", str(project / "content")]) == 0
 
-    site = project_copy.build(project)
+    build_site(project)
+    site = project / "site"
     catalogue = (site / "acties" / "index.html").read_text(encoding="utf-8")
     for slug, title in ((SLUG, TITLE), ("buddy-voor-nieuwe-collegas", "Buddy voor nieuwe collega's")):
         assert (site / "acties" / slug / "index.html").is_file(), slug

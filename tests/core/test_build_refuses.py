@@ -4,11 +4,12 @@ with or without --strict, while any entry is invalid; every problem is reported 
 import shutil
 from pathlib import Path
 
+from support import build_site, copy_project
 from test_rules import BAD, CASES, plant_images
 
 
-def fixture_project(tmp_path, project_tools) -> Path:
-    project = project_tools.copy_project(tmp_path / "project", with_content=False)
+def fixture_project(tmp_path) -> Path:
+    project = copy_project(tmp_path / "project", with_content=False)
     shutil.copytree(Path(__file__).parent / "fixtures" / "valid", project / "content",
                     dirs_exist_ok=True)
     (project / "content" / "index.md").write_text(
@@ -16,15 +17,15 @@ def fixture_project(tmp_path, project_tools) -> Path:
     return project
 
 
-def test_build_fails_on_every_bad_entry_with_the_validator_messages(tmp_path, project_tools):
-    project = fixture_project(tmp_path, project_tools)
+def test_build_fails_on_every_bad_entry_with_the_validator_messages(tmp_path):
+    project = fixture_project(tmp_path)
     for name, *_ in CASES:
         shutil.copy(BAD / name, project / "content" / name)
     plant_images(project / "content" / "images")
 
     for strict in (True, False):
         extra = () if strict else ("--no-strict",)
-        result = project_tools.build_site(project, *extra, check=False)
+        result = build_site(project, *extra, check=False)
         output = result.stdout + result.stderr
         assert result.returncode != 0
         assert "Traceback" not in output
@@ -35,8 +36,8 @@ def test_build_fails_on_every_bad_entry_with_the_validator_messages(tmp_path, pr
         assert not (project / "site" / "acties").exists()
 
 
-def test_a_contributor_text_with_braces_is_built_as_written(tmp_path, project_tools):
-    project = fixture_project(tmp_path, project_tools)
-    project_tools.build_site(project, "--no-strict")
+def test_a_contributor_text_with_braces_is_built_as_written(tmp_path):
+    project = fixture_project(tmp_path)
+    build_site(project, "--no-strict")
     page = (project / "site" / "acties" / "buddy-voor-starters" / "index.html").read_text()
     assert "{{ deze }}" in page

@@ -3,19 +3,14 @@ publish a file of the build machine, a page outside the entries, or a script."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
-import types
 from pathlib import Path
 
 import pytest
 
-from actiebank.catalogue import load_catalogue
-from actiebank.project import read_project
+from support import PAGES, ROOT, build_site, catalogue_of, copy_project
 
-ROOT = Path(__file__).resolve().parents[2]
-PAGES = read_project(ROOT).pages
 MACRO = "{{ self.__init__.__globals__.__builtins__.__import__('os').popen('id').read() }}"
 
 
@@ -28,7 +23,7 @@ def content(tmp_path) -> Path:
 
 
 def problems_of(content: Path) -> dict[str, str]:
-    catalogue = load_catalogue(content, pages=PAGES, display_base=content.parent)
+    catalogue = catalogue_of(content)
     return {p.path: p.message for p in catalogue.errors}
 
 
@@ -76,7 +71,7 @@ def test_a_symbolic_link_is_refused_wherever_it_points(content, name, target):
 
     assert "is a symbolic link" in problems.get(name, ""), problems
     # The link is never read: no entry, page or problem carries what it points to.
-    catalogue = load_catalogue(content, pages=PAGES, display_base=content.parent)
+    catalogue = catalogue_of(content)
     assert Path(name).stem not in catalogue.actions and "root:" not in str(catalogue.problems)
 
 
@@ -88,7 +83,7 @@ def test_a_file_name_with_a_line_break_is_refused_and_shown_escaped(content):
     problems = problems_of(content)
 
     assert "rename it to 'x.md'" in problems["content/actions/x\\n.md"]
-    assert "x\n" not in load_catalogue(content, pages=PAGES).actions
+    assert "x\n" not in catalogue_of(content).actions
 
 
 def test_an_editorial_page_cannot_switch_macros_on(content):
@@ -96,7 +91,7 @@ def test_an_editorial_page_cannot_switch_macros_on(content):
     page.write_text("---\ntitle: Over\nrender_macros: true\n---\n# Over\n\n" + MACRO + "\n",
                     encoding="utf-8")
 
-    catalogue = load_catalogue(content, pages=PAGES, display_base=content.parent)
+    catalogue = catalogue_of(content)
 
     [problem] = [p for p in catalogue.errors if p.path == "content/over.md"]
     assert (problem.line, problem.field) == (3, "render_macros")
@@ -114,38 +109,19 @@ def test_an_editorial_page_passes_the_body_rules(content):
 
 
 def test_the_real_content_folder_holds_only_what_the_model_names():
-    catalogue = load_catalogue(ROOT / "content", pages=PAGES, display_base=ROOT)
+    catalogue = catalogue_of(ROOT / "content")
     assert catalogue.errors == []
 
 
-def load_hook(name: str) -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_hook_removes_a_macro_switch_before_macros_read_the_page():
-    hook = load_hook("catalogue")
-    page = types.SimpleNamespace(meta={"title": "Over", "render_macros": True},
-                                 file=types.SimpleNamespace(src_uri="over.md"))
-
-    hook.on_page_markdown("tekst", page, config=None, files=None)
-
-    assert "render_macros" not in page.meta
-    # It runs before mkdocs-macros (priority 0) looks at the page.
-    assert hook.on_page_markdown.mkdocs_priority > 0
-
-
 def test_a_planted_link_stops_the_build_and_nothing_of_the_machine_is_published(
-        tmp_path, project_tools):
-    project = project_tools.copy_project(tmp_path / "project")
-    project_tools.build_site(project)
+        tmp_path):
+    project = copy_project(tmp_path / "project")
+    build_site(project)
     before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     (project / "content" / "cases" / "passwd.txt").symlink_to("/etc/passwd")
     (project / "content" / "images" / "omgeving.jpg").symlink_to(f"/proc/{os.getpid()}/environ")
 
-    built = project_tools.build_site(project, check=False)
+    built = build_site(project, check=False)
 
     output = built.stdout + built.stderr
     assert built.returncode != 0 and "Traceback" not in output

@@ -1,6 +1,6 @@
 """Reading an entry: positions, encodings and the bounds that keep YAML safe."""
 
-from actiebank.frontmatter import MAX_FILE_BYTES, read_source
+from actiebank.content.frontmatter import MAX_FILE_BYTES, read_source
 
 
 def write(tmp_path, data: bytes, name="actie.md"):

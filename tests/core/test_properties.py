@@ -20,9 +20,10 @@ from hypothesis import strategies as st
 
 from jsonschema import Draft202012Validator
 
-from actiebank.catalogue import load_catalogue, normalise_years
-from actiebank.schema import load_schema
-from actiebank.validate import cost_level_for, replicated_measures, usable_outcomes
+from actiebank.content.catalogue import normalise_years
+from actiebank.content.rules import cost_level_for, replicated_measures, usable_outcomes
+from actiebank.content.schema import load_schema
+from support import SCHEMA_DIR, catalogue_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = date(2026, 1, 15)
@@ -118,7 +119,7 @@ def follow_the_rules_across_fields(d: dict) -> dict:
 
 
 def entries(kind: str) -> st.SearchStrategy:
-    schema = load_schema(kind)
+    schema = load_schema(kind, SCHEMA_DIR)
     data = strategy_for(schema, schema)
     whole_schema = Draft202012Validator(schema)
 
@@ -157,7 +158,7 @@ def test_any_entry_the_schema_allows_validates(tmp_path_factory, kind, data):
     entry["title"] = entry["title"][:120]
     write_entry(content, kind, entry)
 
-    catalogue = load_catalogue(content, today=TODAY)
+    catalogue = catalogue_of(content, today=TODAY)
 
     assert catalogue.problems == []
     group = catalogue.actions if kind == "action" else catalogue.cases
@@ -205,7 +206,7 @@ def test_damage_to_a_valid_entry_gives_messages_never_a_traceback(tmp_path_facto
     target = content / "actions" / "buddy-voor-starters.md"
     target.write_bytes(text)
 
-    catalogue = load_catalogue(content, today=TODAY)  # must not raise
+    catalogue = catalogue_of(content, today=TODAY)  # must not raise
 
     mine = [p for p in catalogue.errors if p.path.endswith("buddy-voor-starters.md")]
     published = "buddy-voor-starters" in catalogue.actions

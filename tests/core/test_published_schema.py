@@ -12,11 +12,12 @@ import regress
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError
 
-from actiebank.frontmatter import read_source
-from actiebank.validate import check_rules, check_schema
+from actiebank.content.explain import check_schema
+from actiebank.content.frontmatter import read_source
+from actiebank.content.rules import check_rules
 from actiebank.vocabulary import load_vocabularies
+from support import ROOT, SCHEMA_DIR
 
-ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
 KINDS = ("action", "case")
 FOLDERS = {"actions": "action", "cases": "case"}
@@ -78,8 +79,9 @@ def test_plain_jsonschema_and_the_validator_agree_on_every_file(path, kind):
         # Refused while reading (YAML syntax, tags, numbers YAML misreads, ...): no data
         # reaches a schema, so there is nothing for the two to judge.
         pytest.skip("refused before any schema: " + source.problems[0].message[:60])
-    vocabularies = load_vocabularies()
-    validator_says = not (check_schema(source, kind, vocabularies) + check_rules(source, kind))
+    vocabularies = load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")
+    validator_says = not (check_schema(source, kind, vocabularies, SCHEMA_DIR)
+                          + check_rules(source, kind))
     plain_says = Draft202012Validator(published(kind)).is_valid(source.data)
     assert validator_says == plain_says, (
         f"validate says {'valid' if validator_says else 'invalid'}, the published schema "
@@ -102,5 +104,6 @@ def test_a_year_written_as_a_number_is_valid_for_both(tmp_path):
     path.write_text(entry.replace('started: "2022-03"', "started: 2022"), encoding="utf-8")
     source = read_source(path)
     assert source.data["started"] == 2022
-    assert check_schema(source, "action", load_vocabularies()) == []
+    assert check_schema(source, "action", load_vocabularies(SCHEMA_DIR / "vocabularies.yaml"),
+                        SCHEMA_DIR) == []
     assert Draft202012Validator(published("action")).is_valid(source.data)

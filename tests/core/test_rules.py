@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from actiebank.catalogue import load_catalogue
+from support import catalogue_of
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 
@@ -109,7 +109,7 @@ def test_bad_file_is_reported_with_position_field_and_fix(content, name, line, c
     shutil.copy(BAD / name, content / name)
     plant_images(content / "images")
 
-    catalogue = load_catalogue(content, display_base=content.parent)
+    catalogue = catalogue_of(content)
 
     mine = [p for p in catalogue.errors if p.path == f"content/{name}"]
     assert mine, f"no error for {name}; all problems: {catalogue.problems}"
@@ -134,7 +134,7 @@ def test_all_problems_of_all_files_in_one_run(content):
         shutil.copy(BAD / name, content / name)
     plant_images(content / "images")
 
-    catalogue = load_catalogue(content, display_base=content.parent)
+    catalogue = catalogue_of(content)
 
     reported = {p.path for p in catalogue.errors}
     assert {f"content/{c[0]}" for c in CASES} <= reported
@@ -143,14 +143,14 @@ def test_all_problems_of_all_files_in_one_run(content):
 
 
 def test_valid_fixture_content_has_no_problem(content):
-    catalogue = load_catalogue(content, display_base=content.parent)
+    catalogue = catalogue_of(content)
     assert catalogue.problems == []
     assert sorted(catalogue.actions) == ["buddy-voor-starters", "flexpool-regio"]
     assert sorted(catalogue.cases) == ["verhaal-buddy"]
 
 
 def test_braces_and_safe_html_in_a_body_are_not_problems(content):
-    body = load_catalogue(content).actions["buddy-voor-starters"].body
+    body = catalogue_of(content).actions["buddy-voor-starters"].body
     assert "{{ deze }}" in body and "<details>" in body
 
 
@@ -158,20 +158,20 @@ def test_script_inside_a_code_block_is_text_not_a_problem(content):
     page = content / "actions" / "flexpool-regio.md"
     page.write_text(page.read_text() + "\n```html\n<script>voorbeeld()</script>\n```\n\n"
                     "Inline `<script>` ook.\n", encoding="utf-8")
-    assert load_catalogue(content).problems == []
+    assert catalogue_of(content).problems == []
 
 
 def test_obfuscated_javascript_link_is_refused(content):
     page = content / "actions" / "flexpool-regio.md"
     page.write_text(page.read_text() + '\n<a href="java&#115;cript:alert(1)">x</a>\n', encoding="utf-8")
-    problems = load_catalogue(content).errors
+    problems = catalogue_of(content).errors
     assert any("unsafe scheme" in p.message for p in problems)
 
 
 def test_huge_image_file_is_refused(content):
     huge = content / "images" / "buddy.png"
     huge.write_bytes(huge.read_bytes() + b"\0" * (5 * 1024 * 1024 + 1))
-    problems = load_catalogue(content).errors
+    problems = catalogue_of(content).errors
     assert any(p.field == "image.src" and "at most 5 MB" in p.message for p in problems)
 
 
@@ -179,25 +179,25 @@ def test_image_with_too_many_pixels_is_refused(content):
     from PIL import Image
 
     Image.new("1", (8000, 6000)).save(content / "images" / "buddy.png", optimize=True)
-    problems = load_catalogue(content).errors
+    problems = catalogue_of(content).errors
     assert any(p.field == "image.src" and "megapixels" in p.message for p in problems)
 
 
 def test_empty_content_folder_is_an_error(tmp_path):
     (tmp_path / "content").mkdir()
-    problems = load_catalogue(tmp_path / "content").errors
+    problems = catalogue_of(tmp_path / "content").errors
     assert len(problems) == 1 and "holds no actions or cases" in problems[0].message
 
 
 def test_missing_content_folder_is_an_error(tmp_path):
-    problems = load_catalogue(tmp_path / "nergens").errors
+    problems = catalogue_of(tmp_path / "nergens").errors
     assert "does not exist" in problems[0].message
 
 
 def test_duplicate_slug_across_kinds_is_allowed_but_titles_within_a_kind_are_not(content):
     # An action and a case may share a slug: they live under different URLs.
     shutil.copy(content / "cases" / "verhaal-buddy.md", content / "cases" / "flexpool-regio.md")
-    catalogue = load_catalogue(content, display_base=content.parent)
+    catalogue = catalogue_of(content)
     assert [(p.path, p.field) for p in catalogue.errors] == [("content/cases/verhaal-buddy.md", "title")]
     assert "already used by content/cases/flexpool-regio.md" in catalogue.errors[0].message
     assert "flexpool-regio" in catalogue.actions and "flexpool-regio" in catalogue.cases

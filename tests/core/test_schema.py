@@ -7,15 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from actiebank.paths import PROJECT_ROOT
-from actiebank.schema import schema_drift, write_schemas
+from actiebank.content.schema import schema_drift, write_schemas
 from actiebank.vocabulary import load_vocabularies
+from support import ROOT as PROJECT_ROOT
+from support import SCHEMA_DIR
 
 CONTENT_MODEL = PROJECT_ROOT.parent / "shared" / "CONTENT-MODEL.md"
 
 
 def test_committed_schemas_agree_with_the_vocabularies_file():
-    assert schema_drift() == []
+    assert schema_drift(SCHEMA_DIR) == []
 
 
 def test_a_value_added_to_the_vocabularies_reaches_the_schema(tmp_path):
@@ -35,7 +36,7 @@ def test_a_value_added_to_the_vocabularies_reaches_the_schema(tmp_path):
 
 
 def test_every_value_has_dutch_and_english_labels_and_a_known_parent():
-    vocabularies = load_vocabularies()
+    vocabularies = load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")
     for vocabulary in vocabularies.values():
         slugs = vocabulary.slugs
         assert len(slugs) == len(set(slugs)), vocabulary.name
@@ -48,7 +49,7 @@ def test_every_value_has_dutch_and_english_labels_and_a_known_parent():
 
 
 def test_the_twelve_provinces_are_regions_without_parent():
-    region = load_vocabularies()["region"]
+    region = load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")["region"]
     provinces = [t.slug for t in region.terms if t.parent is None and t.slug != "national"]
     assert len(provinces) == 12
 
@@ -56,7 +57,7 @@ def test_the_twelve_provinces_are_regions_without_parent():
 @pytest.mark.skipif(not CONTENT_MODEL.exists(), reason="shared/CONTENT-MODEL.md is not beside the checkout")
 def test_every_slug_the_content_model_requires_exists():
     text = CONTENT_MODEL.read_text()
-    vocabularies = load_vocabularies()
+    vocabularies = load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")
     for name in ("region", "sector", "intervention", "target_group", "outcome_measure"):
         block = re.search(rf"^- `{name}`:(.*?)(?=^- `|^## )", text, re.S | re.M).group(1)
         required = set(re.findall(r"`([a-z0-9-]+)`", block))
@@ -73,3 +74,26 @@ def test_every_field_of_the_content_model_is_in_the_schema(kind, heading):
     assert fields == set(schema["properties"])
     required = set(re.findall(r"^\| `([a-z_]+)` \| yes", section, re.M))
     assert required == set(schema["required"])
+
+
+def test_every_filter_of_the_registry_reads_the_field_that_holds_its_vocabulary():
+    schema = json.loads((SCHEMA_DIR / "action.schema.json").read_text())
+    vocabularies = load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")
+
+    def node_at(path: str) -> dict:
+        node = schema
+        for step in path.split("."):
+            node = node["properties"][step.removesuffix("[]")]
+            if step.endswith("[]") or node.get("type") == "array":
+                node = node["items"]
+            while "$ref" in node and len(node) == 1 and "properties" not in node:
+                target = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+                if "enum" in target or target.get("title") in vocabularies:
+                    break
+                node = target
+        return node
+
+    assert [f.path for f in vocabularies.facets][:2] == ["succesfactor", "regio"]
+    for facet in vocabularies.facets:
+        assert facet.vocabulary in vocabularies, facet
+        assert node_at(facet.field) == {"$ref": f"#/$defs/{facet.vocabulary}"}, facet

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import filecmp
 import json
-import os
 import posixpath
 import re
 import shutil
@@ -18,52 +17,15 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
-from xml.etree import ElementTree
 
-ROOT = Path(__file__).resolve().parents[2]
+from support import ROOT
+from support.sitemap import site_root_url, sitemap_pages, sitemap_urls
+
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # WCAG 2.2 A and AA (axe files 2.0/2.1 criteria under their own tags) plus best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-# --------------------------------------------------------------------------- the site's pages
-
-
-def sitemap_urls(site_dir: Path) -> list[str]:
-    """Every `<loc>` in the built sitemap, in the sitemap's order."""
-    tree = ElementTree.parse(site_dir / "sitemap.xml")
-    return [loc.text.strip() for loc in tree.iter(f"{SITEMAP_NS}loc") if loc.text]
-
-
-def site_root_url(site_dir: Path) -> str | None:
-    """The published address of the site's home, e.g. https://host/actiebank/.
-
-    Every page in the sitemap sits below it (the home page is the address itself), so it
-    is the sitemap addresses' common beginning, up to and including its last '/'.
-    """
-    if not (site_dir / "sitemap.xml").is_file():
-        return None
-    urls = sitemap_urls(site_dir)
-    if not urls:
-        return None
-    common = os.path.commonprefix(urls)
-    return common[: common.rindex("/") + 1]
-
-
-def sitemap_pages(site_dir: Path) -> list[str]:
-    """Every page in the sitemap as a path relative to the site root ('' is the home)."""
-    root = site_root_url(site_dir)
-    pages = []
-    for url in sitemap_urls(site_dir):
-        if root is None or not url.startswith(root):
-            raise AssertionError(f"sitemap.xml lists {url}, outside the site at {root}")
-        pages.append(url[len(root):])
-    return pages
-
 
 # --------------------------------------------------------------------------- accessibility
 
@@ -307,9 +269,6 @@ def _first_difference(a: Path, b: Path) -> str:
     window = slice(max(0, offset - 40), offset + 40)
     return (f"at byte {offset} (line {line}): {data_a[window]!r} != {data_b[window]!r}")
 
-
-__all__ = ["AXE_TAGS", "audit_context", "axe_violations", "html_errors", "broken_links", "differences",
-           "sitemap_pages", "site_root_url"]
 
 
 # --------------------------------------------------------------------------- content security

@@ -8,6 +8,7 @@ import re
 import time
 
 from gates import differences
+from support import ROOT, build_site, copy_project
 
 # Two local clocks 14 hours apart: from 10:00 UTC on, the builds' local dates differ, so
 # output that carries "today" shows up; at any hour the builds are seconds apart, so
@@ -25,30 +26,30 @@ def on_post_page(output, page, config):
 '''
 
 
-def build_twice(project, tmp_path, monkeypatch, plant=None):
+def build_twice(tmp_path, monkeypatch, plant=None):
     sites = []
     for name, zone in (("eerste", EAST), ("tweede", UTC)):
-        copy = project.copy_project(tmp_path / name)
+        copy = copy_project(tmp_path / name)
         if plant:
             plant(copy)
         monkeypatch.setenv("TZ", zone)
         started = time.monotonic()
-        project.build_site(copy)
+        build_site(copy)
         # A gzip header or a timestamp from the clock has one-second resolution.
         time.sleep(max(0.0, 1.1 - (time.monotonic() - started)))
         sites.append(copy / "site")
     return sites
 
 
-def test_two_builds_of_the_same_content_are_byte_identical(project, tmp_path, monkeypatch):
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path, monkeypatch):
     # The build itself must pin its dates; an inherited SOURCE_DATE_EPOCH would hide it.
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first, second = build_twice(project, tmp_path, monkeypatch)
+    first, second = build_twice(tmp_path, monkeypatch)
     found = differences(first, second)
     assert not found, f"{len(found)} files differ between two builds:\n" + "\n".join(found[:50])
 
 
-def test_the_determinism_gate_reports_a_clock_planted_in_the_build(project, tmp_path,
+def test_the_determinism_gate_reports_a_clock_planted_in_the_build(tmp_path,
                                                                     monkeypatch):
     def plant(copy):
         (copy / "hooks" / "planted_clock.py").write_text(CLOCK_HOOK, encoding="utf-8")
@@ -58,26 +59,26 @@ def test_the_determinism_gate_reports_a_clock_planted_in_the_build(project, tmp_
         config.write_text(text.replace("\nhooks:\n", "\nhooks:\n  - hooks/planted_clock.py\n", 1),
                           encoding="utf-8")
 
-    first, second = build_twice(project, tmp_path, monkeypatch, plant)
+    first, second = build_twice(tmp_path, monkeypatch, plant)
     found = differences(first, second)
     assert found, "two builds with a clock in every page came out identical"
     assert "differs at byte" in found[0] and "<!-- " in found[0], found[0]
     assert any(line.startswith("index.html: differs") for line in found), found
 
 
-def test_the_sitemap_dates_come_from_the_content_not_the_day_of_the_build(project, tmp_path,
+def test_the_sitemap_dates_come_from_the_content_not_the_day_of_the_build(tmp_path,
                                                                           monkeypatch):
     sitemaps = []
     for name, day in (("maandag", "1764547200"), ("donderdag", "1764806400")):
-        copy = project.copy_project(tmp_path / name)
+        copy = copy_project(tmp_path / name)
         # MkDocs dates pages by SOURCE_DATE_EPOCH, or by today without it.
         monkeypatch.setenv("SOURCE_DATE_EPOCH", day)
-        project.build_site(copy)
+        build_site(copy)
         sitemaps.append((copy / "site" / "sitemap.xml").read_text(encoding="utf-8"))
 
     assert sitemaps[0] == sitemaps[1]
     entry = re.search(r"<loc>[^<]*/acties/flexpertise-zorg-apeldoorn/</loc>\s*"
                       r"<lastmod>([^<]+)</lastmod>", sitemaps[0])
-    written = re.search(r"^updated: (\S+)$", (project.ROOT / "content" / "actions" /
+    written = re.search(r"^updated: (\S+)$", (ROOT / "content" / "actions" /
                         "flexpertise-zorg-apeldoorn.md").read_text(encoding="utf-8"), re.M)
     assert entry and written and entry.group(1) == written.group(1)

@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from gates import differences
+from support import build_site, copy_project
 
 PLANTED_ACTION = """\
 ---
@@ -64,9 +65,9 @@ def giant_png(path: Path) -> None:
     ("zwaar.png", heavy_png, "at most 5 MB is allowed"),
     ("reus.png", giant_png, "the image is 8000x6000 pixels; at most 40 megapixels"),
 ], ids=["not-an-image", "too-many-bytes", "too-many-pixels"])
-def test_a_bad_image_is_a_clear_error_in_validate_and_build(project, tmp_path, image, make,
+def test_a_bad_image_is_a_clear_error_in_validate_and_build(tmp_path, image, make,
                                                             message):
-    site = project.copy_project(tmp_path / "project")
+    site = copy_project(tmp_path / "project")
     make(site / "content" / "images" / image)
     entry = site / "content" / "actions" / "geplante-foto.md"
     entry.write_text(PLANTED_ACTION.format(image=image), encoding="utf-8")
@@ -77,15 +78,15 @@ def test_a_bad_image_is_a_clear_error_in_validate_and_build(project, tmp_path, i
     assert where in checked.stdout and message in checked.stdout, output(checked)
     assert "Traceback" not in output(checked)
 
-    built = project.build_site(site, check=False)
+    built = build_site(site, check=False)
     assert built.returncode != 0, output(built)
     assert "geplante-foto.md" in output(built) and message in output(built), output(built)
     assert "Traceback" not in output(built)
     assert not (site / "site" / "acties" / "geplante-foto").exists()
 
 
-def test_an_empty_content_folder_is_a_clear_error(project, tmp_path):
-    site = project.copy_project(tmp_path / "project", with_content=False)
+def test_an_empty_content_folder_is_a_clear_error(tmp_path):
+    site = copy_project(tmp_path / "project", with_content=False)
     message = "the content folder holds no actions or cases"
 
     checked = actiebank("validate", cwd=site)
@@ -93,15 +94,15 @@ def test_an_empty_content_folder_is_a_clear_error(project, tmp_path):
     assert message in output(checked)
     assert "Traceback" not in output(checked)
 
-    built = project.build_site(site, check=False)
+    built = build_site(site, check=False)
     assert built.returncode != 0, output(built)
     assert message in output(built), output(built)
     assert "Traceback" not in output(built)
 
 
-def test_a_broken_entry_stops_the_build_and_keeps_the_published_site(project, built_site,
+def test_a_broken_entry_stops_the_build_and_keeps_the_published_site(built_site,
                                                                      tmp_path):
-    site = project.copy_project(tmp_path / "project")
+    site = copy_project(tmp_path / "project")
     # What the last good build published stays in site/ until a build succeeds.
     shutil.copytree(built_site, site / "site")
     broken = sorted((site / "content" / "actions").glob("*.md"))[0]
@@ -109,7 +110,7 @@ def test_a_broken_entry_stops_the_build_and_keeps_the_published_site(project, bu
     broken.write_text(text.replace("\nstatus:", "\nstatus: misschien\nvroeger_status:", 1),
                       encoding="utf-8")
 
-    built = project.build_site(site, check=False)
+    built = build_site(site, check=False)
     assert built.returncode != 0, output(built)
     assert f"content/actions/{broken.name}" in output(built), output(built)
     assert "'misschien' is not a status" in output(built), output(built)
@@ -118,9 +119,9 @@ def test_a_broken_entry_stops_the_build_and_keeps_the_published_site(project, bu
         "the failed build changed the published site"
 
 
-def test_a_build_that_fails_after_validation_keeps_the_published_site(project, built_site,
+def test_a_build_that_fails_after_validation_keeps_the_published_site(built_site,
                                                                       tmp_path):
-    site = project.copy_project(tmp_path / "project")
+    site = copy_project(tmp_path / "project")
     shutil.copytree(built_site, site / "site")
     # Not a content problem but a bug while pages are written, long after site/ would
     # have been emptied: the build writes into a folder of its own until it succeeds.
@@ -128,7 +129,7 @@ def test_a_build_that_fails_after_validation_keeps_the_published_site(project, b
     template.write_text(template.read_text(encoding="utf-8").replace(
         "{{ super() }}", "{{ super() }}{{ geen_functie() }}", 1), encoding="utf-8")
 
-    built = project.build_site(site, check=False)
+    built = build_site(site, check=False)
 
     assert built.returncode != 0, output(built)
     assert "geen_functie" in output(built)

@@ -109,9 +109,9 @@ def test_watch_catches_a_request_to_another_host_and_a_console_error(page, watch
         "</head><body><img src='https://cdn.example.com/pixel.png' alt='pixel'>"
         "<script>console.error('geplante fout')</script></body></html>"
     )
-    page.route(f"{base_url}/geplant/", lambda route: route.fulfill(
+    page.route(f"{base_url}geplant/", lambda route: route.fulfill(
         status=200, content_type="text/html", body=planted))
-    page.goto(f"{base_url}/geplant/")
+    page.goto(f"{base_url}geplant/")
     page.wait_for_load_state("load")
     assert any("fonts.googleapis.com" in url for url in watch.foreign_requests)
     assert any("cdn.example.com" in url for url in watch.foreign_requests)

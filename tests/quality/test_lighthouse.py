@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from gates import ROOT
+from support import ROOT
 
 
 @pytest.mark.lighthouse

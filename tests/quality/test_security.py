@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from gates import CSP_RECORDER, csp_violations, sitemap_pages
+from gates import CSP_RECORDER, csp_violations
+from support.sitemap import sitemap_pages
 
 pytestmark = pytest.mark.browser
 

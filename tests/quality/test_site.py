@@ -7,7 +7,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from gates import axe_violations, broken_links, html_errors, sitemap_pages
+from gates import axe_violations, broken_links, html_errors
+from support.sitemap import sitemap_pages
 
 
 @pytest.mark.browser

@@ -248,7 +248,7 @@ def test_facet_feed_follows_one_value(site):
 
 
 def test_schemas_are_published_unchanged(site):
-    from actiebank.paths import SCHEMA_DIR
+    from support import SCHEMA_DIR
 
     for name in ("action.schema.json", "case.schema.json"):
         assert (site / "schema" / name).read_bytes() == (SCHEMA_DIR / name).read_bytes()

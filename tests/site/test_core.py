@@ -4,7 +4,6 @@ the sanitiser in the hook."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import shutil
@@ -16,15 +15,15 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from actiebank.catalogue import load_catalogue
 from actiebank.cli import main
-from actiebank.export import export_files
-from actiebank.facets import build_facet_index
-from actiebank.history import last_commit_dates
-from actiebank.images import ImageStore, draw_open_graph, font
-from actiebank.render import dutch_date, dutch_number
-from actiebank.sanitise import sanitise
+from actiebank.site.export import export_files
+from actiebank.site.facets import build_facet_index
+from actiebank.content.history import last_commit_dates
+from actiebank.site.images import ImageStore, draw_open_graph, font
+from actiebank.site.render import dutch_date, dutch_number
+from actiebank.content.sanitise import sanitise
 from sample_catalogue import write_sample
+from support import catalogue_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +37,7 @@ def content(tmp_path) -> Path:
 
 
 def test_facet_index_expands_regions_to_provinces_and_reads_outcomes(content):
-    catalogue = load_catalogue(content)
+    catalogue = catalogue_of(content)
     assert not catalogue.errors, catalogue.errors
     index = build_facet_index(catalogue)
     assert index["regio"].actions["zuid-holland"] == ["buddy-haaglanden"]
@@ -147,14 +146,6 @@ def test_dutch_dates_and_numbers():
     assert dutch_number(3.0) == "3"
 
 
-def load_hook():
-    spec = importlib.util.spec_from_file_location("catalogue_hook",
-                                                  ROOT / "hooks" / "catalogue.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_sanitiser_drops_script_and_keeps_markdown_output():
     dirty = ('<h2 id="aanpak">Aanpak</h2><p onclick="x()">Tekst <script>alert(1)</script>'
              '<a href="javascript:alert(1)">a</a> <a href="https://example.org">b</a></p>'
@@ -179,8 +170,9 @@ def test_the_sanitiser_keeps_theme_names_out_of_bodies():
 
 def test_core_does_not_import_mkdocs():
     result = subprocess.run(
-        [sys.executable, "-c", "import sys, actiebank.site, actiebank.export, actiebank.images, "
-         "actiebank.facets, actiebank.history, actiebank.render; "
+        [sys.executable, "-c", "import sys, pkgutil, importlib, actiebank; "
+         "[importlib.import_module(m.name) for m in pkgutil.walk_packages(actiebank.__path__, "
+         "'actiebank.')]; "
          "print(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"],
         capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
@@ -191,38 +183,6 @@ def test_export_command_matches_the_published_exports(sample, tmp_path):
     assert main(["export", "--content", str(sample / "content"), "--out", str(out)]) == 0
     for name in ("api/actions.json", "api/actions.csv", "api/cases.json"):
         assert (out / name).read_bytes() == (sample / "site" / name).read_bytes(), name
-
-
-def test_the_hook_logs_warnings_at_info_and_refuses_errors(monkeypatch, tmp_path, caplog):
-    import logging
-    from types import SimpleNamespace
-
-    from mkdocs.exceptions import PluginError
-
-    from actiebank.catalogue import Catalogue
-    from actiebank.problems import Problem
-    from actiebank.vocabulary import load_vocabularies
-
-    hook = load_hook()
-    problems = [Problem("content/actions/a.md", 3, 1, "updated", "not updated for two years",
-                        "warning")]
-    monkeypatch.setattr(hook, "load_catalogue", lambda *a, **k: Catalogue(
-        content_dir=tmp_path, vocabularies=load_vocabularies(), problems=list(problems)))
-    config = SimpleNamespace(docs_dir=str(tmp_path), config_file_path=str(tmp_path / "mkdocs.yml"),
-                             extra={})
-    with caplog.at_level(logging.DEBUG, logger="mkdocs"):
-        assert hook.on_config(config) is config
-    [record] = [r for r in caplog.records if "two years" in r.getMessage()]
-    assert record.levelno == logging.INFO
-    problems.append(Problem("content/actions/b.md", 7, 5, "regions[1]", "'brabant' is not a region"))
-    caplog.clear()
-    with caplog.at_level(logging.DEBUG, logger="mkdocs"), \
-            pytest.raises(PluginError, match="^1 problem in content; nothing was built$"):
-        hook.on_config(config)
-    [record] = [r for r in caplog.records if "brabant" in r.getMessage()]
-    assert record.levelno == logging.WARNING
-    assert record.getMessage().endswith(
-        "content/actions/b.md:7:5: regions[1]: 'brabant' is not a region")
 
 
 def test_spreadsheet_cells_never_start_a_formula_and_fit_in_excel(tmp_path):
@@ -246,7 +206,7 @@ funding:
 ---
 Tekst.
 """, encoding="utf-8")
-    catalogue = load_catalogue(content)
+    catalogue = catalogue_of(content)
     assert not catalogue.errors, catalogue.errors
 
     rows = list(csv.DictReader(io.StringIO(export_files(catalogue, site_url="")["api/actions.csv"]

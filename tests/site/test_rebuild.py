@@ -1,4 +1,8 @@
-"""Builds that change something: a bad entry, a new action, a long facet, a rebuild."""
+"""Builds that change something: a new action, a long facet, a rebuild.
+
+(A bad entry that stops the build: tests/core/test_build_refuses.py and
+tests/quality/test_faults.py; two builds byte-identical: tests/quality/test_determinism.py.)
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import re
 from pathlib import Path
 
 from sample_catalogue import ACTIONS as SAMPLE_ACTIONS
+from support import build_site
 
 
 def slugs_on(page: str) -> list[str]:
@@ -37,10 +42,10 @@ Nieuw.
 """
 
 
-def test_a_new_action_appears_everywhere_a_visitor_looks(tmp_path, make_project, build):
+def test_a_new_action_appears_everywhere_a_visitor_looks(tmp_path, make_project):
     project = make_project(tmp_path / "p", actions={**SAMPLE_ACTIONS,
                                                     "orientatiebaan-limburg": NEW_ACTION})
-    build(project)
+    build_site(project)
     site = project / "site"
     slug = "orientatiebaan-limburg"
     assert (site / "acties" / slug / "index.html").is_file()
@@ -60,40 +65,14 @@ def test_a_new_action_appears_everywhere_a_visitor_looks(tmp_path, make_project,
     assert f"acties/{slug}/" in index
 
 
-def test_bad_content_stops_the_build_and_keeps_the_last_site(tmp_path, make_project, build):
+def test_a_rebuild_reuses_drawn_images(tmp_path, make_project):
     project = make_project(tmp_path / "p")
+    cache = project / ".cache" / "actiebank"  # its own, not the one the test builds share
+
+    def build(project):
+        build_site(project, env={"ACTIEBANK_CACHE": str(cache)})
+
     build(project)
-    marker = project / "site" / "acties" / "index.html"
-    before = marker.read_bytes()
-    bad = SAMPLE_ACTIONS["flexpool-twente"].replace("regions: [twente]", "regions: [brabant]")
-    (project / "content/actions/flexpool-twente.md").write_text(bad, encoding="utf-8")
-    for extra in ((), ("--no-strict",)):
-        result = build(project, *extra, check=False)
-        assert result.returncode != 0
-        output = result.stdout + result.stderr
-        assert "content/actions/flexpool-twente.md:" in output
-        assert "'brabant' is not a region" in output
-        assert "1 problem in content; nothing was built" in output
-        assert "Traceback" not in output
-        assert marker.read_bytes() == before
-
-
-def test_the_same_content_builds_byte_identical_sites(tmp_path, make_project, build):
-    sites = []
-    for name in ("one", "two"):
-        project = make_project(tmp_path / name)
-        build(project)
-        sites.append(project / "site")
-    files = sorted(p.relative_to(sites[0]) for p in sites[0].rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(sites[1]) for p in sites[1].rglob("*") if p.is_file())
-    different = [str(f) for f in files if (sites[0] / f).read_bytes() != (sites[1] / f).read_bytes()]
-    assert not different
-
-
-def test_a_rebuild_reuses_drawn_images(tmp_path, make_project, build):
-    project = make_project(tmp_path / "p")
-    build(project)
-    cache = project / ".cache" / "actiebank"
     drawn = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
     assert any(p.suffix == ".webp" for p in drawn) and any(p.parent.name == "og" for p in drawn)
     build(project)
@@ -108,7 +87,7 @@ def test_a_rebuild_reuses_drawn_images(tmp_path, make_project, build):
     assert len(after) == len([p for p in drawn if p.parent.name == "og"]) + 1
 
 
-def test_long_facet_pages_are_paginated(tmp_path, make_project, build):
+def test_long_facet_pages_are_paginated(tmp_path, make_project):
     template = (SAMPLE_ACTIONS["flexpool-twente"].replace("related: [buddy-haaglanden]\n", "")
                 .replace("[buddy in Haaglanden](../actions/buddy-haaglanden.md#aanpak)", "buddy"))
     actions = {}
@@ -117,7 +96,7 @@ def test_long_facet_pages_are_paginated(tmp_path, make_project, build):
             template.replace("Regionale flexpool in Twente", f"Regionale flexpool nummer {number}")
             .replace("updated: 2023-01-10", f"updated: 2023-01-{(number % 28) + 1:02d}"))
     project = make_project(tmp_path / "p", actions=actions, cases={})
-    build(project)
+    build_site(project)
     site = project / "site"
     first = html(site, "acties/regio/twente")
     second = html(site, "acties/regio/twente/2")

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from ..routes import image_url, open_graph_url
+
 WIDTHS = (480, 960, 1600)
 OG_SIZE = (1200, 630)
 # Bump when the drawing changes, so cached cards are redrawn.
@@ -83,7 +85,7 @@ class ImageStore:
             manifest_path.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
         webp, fallback = [], []
         for item in manifest["variants"]:
-            uri = f"assets/images/{item['file']}"
+            uri = image_url(item["file"])
             self.files[uri] = folder / item["file"]
             variant = Variant(uri, item["width"], item["height"], item["format"])
             (webp if item["format"] == "webp" else fallback).append(variant)
@@ -99,7 +101,7 @@ class ImageStore:
             partial = path.with_suffix(".tmp")
             draw_open_graph(title, labels, brand).save(partial, format="PNG")
             partial.replace(path)
-        uri = f"assets/og/{slug}.png"
+        uri = open_graph_url(slug)
         self.files[uri] = path
         return uri
 

@@ -21,10 +21,10 @@ import difflib
 from datetime import date
 from pathlib import Path
 
+from ..problems import Problem
+from ..vocabulary import fold
 from .catalogue import Catalogue, Entry
 from .history import last_commit_dates
-from .problems import Problem
-from .vocabulary import fold
 
 TITLE_THRESHOLD = 0.85
 SUMMARY_THRESHOLD = 0.5

@@ -1,12 +1,15 @@
 """MkDocs adapter: hands MkDocs the pages and files the Actiebank core planned.
 
 Everything with meaning lives in `actiebank` (importable without MkDocs); this file only
-translates MkDocs events into calls of it. State is reset in on_config because
-`mkdocs serve` keeps hook modules loaded between builds.
+translates MkDocs events into calls of it, and writes what only Material understands (a
+page's `search` and `hide` settings). State is reset in on_config because `mkdocs serve`
+keeps hook modules loaded between builds.
 """
 
 from __future__ import annotations
 
+import html
+import json
 from pathlib import Path
 
 from markupsafe import Markup
@@ -16,28 +19,30 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from actiebank.catalogue import KIND_FOLDERS, load_catalogue
-from actiebank.history import last_commit_dates
-from actiebank.images import ImageStore
-from actiebank.paths import SCHEMA_DIR
-from actiebank.project import settings_pages
-from actiebank.sanitise import sanitise
-from actiebank.site import Site, link_to_published_pages, plan_site
+from actiebank.content.catalogue import KIND_FOLDERS, Catalogue, load_catalogue
+from actiebank.content.history import last_commit_dates
+from actiebank.content.sanitise import sanitise
+from actiebank.project import Project, project_from_settings
+from actiebank.routes import link_to_published_pages
+from actiebank.site import pages as core_pages
+from actiebank.site.images import ImageStore
+from actiebank.site.plan import plan_site
+from actiebank.site.render import Renderer
 
 log = get_plugin_logger("actiebank")
 
 _state: dict = {}
 
-# Pages named in the navigation; every other generated page stays out of it so the
-# sidebar (rendered into every page) does not grow with the catalogue.
-IN_NAV = {"acties/index.md", "verhalen/index.md"}
+
+def project_of(config: MkDocsConfig) -> Project:
+    return project_from_settings(Path(config.config_file_path).parent, config)
+
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Runs before MkDocs empties site/: a refused build leaves the last good site intact.
     _state.clear()
-    project = Path(config.config_file_path).parent
-    catalogue = load_catalogue(Path(config.docs_dir), pages=settings_pages(config.extra),
-                               display_base=project)
+    project = project_of(config)
+    catalogue = load_catalogue(project)
     for problem in catalogue.problems:
         if problem.severity == "error":
             log.warning(str(problem))
@@ -48,28 +53,43 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{errors} problem{'s' if errors != 1 else ''} in content; "
                           "nothing was built")
     _state["catalogue"] = catalogue
-    _state["project"] = project
     return config
 
 
-def _edit_base(config: MkDocsConfig) -> str | None:
-    if not config.repo_url or not config.edit_uri:
-        return None
-    repo = config.repo_url if config.repo_url.endswith("/") else config.repo_url + "/"
-    edit = config.edit_uri if config.edit_uri.endswith("/") else config.edit_uri + "/"
-    return repo + edit.lstrip("/")
+def nav_sources(nav: object) -> set[str]:
+    """The Markdown files mkdocs.yml's `nav` names: the only generated pages in the menu."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return {path for value in nav.values() for path in nav_sources(value)}
+    if isinstance(nav, list):
+        return {path for item in nav for path in nav_sources(item)}
+    return set()
+
+
+def front_matter(page: core_pages.Page) -> str:
+    """The page as MkDocs reads it: Material's settings, then the contributor's Markdown.
+
+    Material and MkDocs print title and description unescaped in the theme; they get
+    HTML-escaped text so a '<' in a title stays text.
+    """
+    meta: dict = {"title": html.escape(page.title, quote=True),
+                  "description": html.escape(page.description, quote=True)}
+    if not page.searchable:
+        meta["search"] = {"exclude": True}
+    if not page.show_toc:
+        meta["hide"] = ["toc"]
+    # JSON is YAML, and json.dumps is many times faster than yaml.safe_dump.
+    return f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n---\n\n" \
+           f"{page.markdown or ''}"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    catalogue = _state["catalogue"]
+    catalogue: Catalogue = _state["catalogue"]
     site = plan_site(
-        catalogue,
-        site_url=config.site_url or "",
-        edit_base=_edit_base(config),
-        dates=last_commit_dates(Path(config.docs_dir)),
-        images=ImageStore(_state["project"] / ".cache" / "actiebank"),
-        schema_files={p.name: p for p in sorted(SCHEMA_DIR.glob("*.schema.json"))},
-    )
+        catalogue, dates=last_commit_dates(catalogue.content_dir),
+        images=ImageStore(catalogue.project.cache_dir), renderer=Renderer.for_theme(config.theme.custom_dir),
+        schema_files={p.name: p for p in sorted(catalogue.project.schema_dir.glob("*.schema.json"))})
     _state["site"] = site
     sources = tuple(f"{folder}/" for folder in KIND_FOLDERS.values())
     for file in list(files):
@@ -77,9 +97,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if (file.src_uri.startswith(sources) and file.src_uri.endswith(".md")) \
                 or file.src_uri in site.pages or file.src_uri in site.files:
             files.remove(file)
+    in_nav = nav_sources(config.nav)
     for uri, page in site.pages.items():
-        inclusion = InclusionLevel.UNDEFINED if uri in IN_NAV else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, uri, content=page.source(), inclusion=inclusion))
+        inclusion = InclusionLevel.UNDEFINED if uri in in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content=front_matter(page), inclusion=inclusion))
     for uri, data in site.files.items():
         if isinstance(data, Path):
             files.append(File.generated(config, uri, abs_src_path=str(data)))
@@ -93,14 +114,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     page.meta.pop("render_macros", None)
-    site: Site | None = _state.get("site")
+    site = _state.get("site")
     # The sitemap's <lastmod>: the content's own date, not the day of the build.
     page.update_date = site.date_for(page.file.src_uri) if site else ""
     return link_to_published_pages(markdown)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    site: Site | None = _state.get("site")
+    site = _state.get("site")
     planned = site.page_for(page.file.src_uri) if site else None
     if planned is None:
         return html
@@ -121,7 +142,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # that reads page.content: the page then gets its generated parts around the body.
 @event_priority(-50)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    site: Site | None = _state.get("site")
+    site = _state.get("site")
     if site is None:
         return context
     if page.file.src_uri == "index.md":

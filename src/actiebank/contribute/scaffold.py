@@ -1,4 +1,4 @@
-"""`actiebank new`: a new action or case story as a file to fill in, and the issue form.
+"""`actiebank new`: a new action or case story as a file to fill in.
 
 The file lists every field of the schema. Required fields carry an empty placeholder that
 `actiebank validate` rejects with a message saying what to write, so an unfilled template
@@ -9,24 +9,19 @@ vocabularies file (see reference.py).
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 import textwrap
 from pathlib import Path
 
-import yaml
+from ..content.catalogue import KIND_FOLDERS
+from ..content.crossfile import MAX_SLUG
+from ..content.schema import vocabularies_path
+from ..routes import reserved_action_slugs
+from ..vocabulary import Vocabularies, fold, load_vocabularies
+from .fields import Field, required_words, rule, schema_fields
 
-from .catalogue import KIND_FOLDERS
-from .paths import PROJECT_ROOT, SCHEMA_DIR
-from .reference import Field, required_words, rule, schema_fields
-from .validate import RESERVED_ACTION_SLUGS
-from .vocabulary import Vocabularies, fold, load_vocabularies
-
-MAX_SLUG = 80
 WIDTH = 92
-ISSUE_FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "actie-voorstellen.yml"
 
 BODY = {
     "action": [
@@ -46,7 +41,7 @@ BODY = {
 
 
 def make_slug(title: str, taken: set[str] | frozenset[str] = frozenset(), *,
-              kind: str = "action") -> str:
+              kind: str = "action", reserved: frozenset[str] = frozenset()) -> str:
     """A file name for a title: folded to ASCII, at most 80 characters, unique.
 
     'Oriëntatiebaan – zij-instromers' -> 'orientatiebaan-zij-instromers'; when that is
@@ -55,7 +50,7 @@ def make_slug(title: str, taken: set[str] | frozenset[str] = frozenset(), *,
     """
     # An apostrophe joins its word ("collega's" -> "collegas"), as Decap's slugs do.
     base = _shorten(fold(re.sub(r"['’‘`]", "", title)), MAX_SLUG) or ("actie" if kind == "action" else "verhaal")
-    if kind == "action" and base in RESERVED_ACTION_SLUGS:
+    if kind == "action" and base in reserved:
         base = f"{base}-actie"
     slug, number = base, 2
     while slug in taken:
@@ -156,10 +151,10 @@ def _field_lines(item: Field, indent: str, title: str | None, dash: bool = False
     return lines
 
 
-def render_template(kind: str, title: str, *, schema_dir: Path = SCHEMA_DIR,
-                    vocabularies: Vocabularies | None = None, path_hint: str = "") -> str:
+def entry_template_text(kind: str, title: str, *, schema_dir: Path,
+                        vocabularies: Vocabularies | None = None, path_hint: str = "") -> str:
     """The text of a new entry: front matter with every field, then the body sections."""
-    vocabularies = vocabularies or load_vocabularies(schema_dir / "vocabularies.yaml")
+    vocabularies = vocabularies or load_vocabularies(vocabularies_path(schema_dir))
     fields = schema_fields(kind, schema_dir, vocabularies)
     what = "actie" if kind == "action" else "verhaal"
     lines = ["---"]
@@ -182,7 +177,7 @@ def render_template(kind: str, title: str, *, schema_dir: Path = SCHEMA_DIR,
     return "\n".join(lines)
 
 
-def new_entry(kind: str, title: str, content_dir: Path, *, schema_dir: Path = SCHEMA_DIR) -> Path:
+def new_entry(kind: str, title: str, content_dir: Path, *, schema_dir: Path) -> Path:
     """Write a new entry file for the title and return its path."""
     if not fold(title):
         raise ValueError("give a title with letters or digits, e.g. "
@@ -190,106 +185,12 @@ def new_entry(kind: str, title: str, content_dir: Path, *, schema_dir: Path = SC
     folder = Path(content_dir) / KIND_FOLDERS[kind]
     folder.mkdir(parents=True, exist_ok=True)
     taken = {p.stem for p in folder.glob("*.md")}
-    slug = make_slug(title, taken, kind=kind)
+    vocabularies = load_vocabularies(vocabularies_path(schema_dir))
+    reserved = reserved_action_slugs(f.path for f in vocabularies.facets)
+    slug = make_slug(title, taken, kind=kind, reserved=reserved)
     path = folder / f"{slug}.md"
-    text = render_template(kind, title, schema_dir=schema_dir, path_hint=path.as_posix())
+    text = entry_template_text(kind, title, schema_dir=schema_dir, vocabularies=vocabularies,
+                               path_hint=path.as_posix())
     with path.open("x", encoding="utf-8", newline="\n") as handle:  # never overwrite
         handle.write(text)
     return path
-
-
-# --------------------------------------------------------------------------- issue form
-
-
-def issue_form(schema_dir: Path = SCHEMA_DIR, vocabularies: Vocabularies | None = None) -> str:
-    """The GitHub issue form for proposing an action without writing YAML.
-
-    Its questions are the action's required fields, with dropdowns from the
-    vocabularies, plus free text for the story and a contact person.
-    """
-    vocabularies = vocabularies or load_vocabularies(schema_dir / "vocabularies.yaml")
-    body: list[dict] = [{"type": "markdown", "attributes": {"value": (
-        "Fijn dat je een actie wilt delen! Vul dit formulier in; een redacteur maakt er een "
-        "bestand van en vraagt je zo nodig om aanvulling. Liever zelf het bestand schrijven "
-        "of het webformulier gebruiken? Zie de pagina Bijdragen op de site.")}}]
-    for item in schema_fields("action", schema_dir, vocabularies):
-        if not item.required:
-            continue
-        description = f"{rule(item)}. {item.help}".strip()
-        question: dict = {"id": item.name, "attributes": {"label": item.label}}
-        if item.type == "choice":
-            question["type"] = "dropdown"
-            question["attributes"]["description"] = item.help
-            question["attributes"]["multiple"] = item.many
-            question["attributes"]["options"] = [nl for _, nl in item.values]
-        elif item.type == "object":
-            parts = "; ".join(f"{c.label.lower()} ({'verplicht' if c.required else 'optioneel'})"
-                              for c in item.children)
-            question["type"] = "textarea"
-            question["attributes"]["description"] = f"{item.help} Eén per regel: {parts}."
-        else:
-            long_text = (item.max_length or 0) > 120
-            question["type"] = "textarea" if long_text else "input"
-            question["attributes"]["description"] = description
-        question["validations"] = {"required": True}
-        body.append({"type": question["type"], "id": question["id"],
-                     "attributes": question["attributes"], "validations": question["validations"]})
-    body.append({"type": "textarea", "id": "story", "attributes": {
-        "label": "Het verhaal", "description": "Aanpak, resultaten (met cijfers als je ze hebt), "
-        "lessen (ook wat niet werkte), kosten en financiering."}, "validations": {"required": False}})
-    body.append({"type": "input", "id": "contact", "attributes": {
-        "label": "Contactpersoon", "description": "Naam, functie en e-mailadres van wie vragen "
-        "over de actie beantwoordt."}, "validations": {"required": False}})
-    form = {"name": "Actie voorstellen",
-            "description": "Stel een actie voor de Actiebank voor, zonder zelf een bestand te schrijven.",
-            "title": "Actie: ", "labels": ["nieuwe actie"], "body": body}
-    header = ("# Generated by `actiebank new issue-form` from schema/action.schema.json and\n"
-              "# schema/vocabularies.yaml; edit those, not this file. A test checks it is current.\n")
-    return header + yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100)
-
-
-# --------------------------------------------------------------------------- command
-
-
-def run_new(args: argparse.Namespace) -> int:
-    if args.kind == "issue-form":
-        target = Path(args.output)
-        text = issue_form()
-        if args.check:
-            current = target.read_text(encoding="utf-8") if target.is_file() else ""
-            if current != text:
-                print(f"{target}: differs from the schema; run 'actiebank new issue-form'",
-                      file=sys.stderr)
-                return 1
-            return 0
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
-        print(target.as_posix())
-        return 0
-    if not args.title:
-        print(f"give a title: actiebank new {args.kind} \"Titel\"", file=sys.stderr)
-        return 2
-    try:
-        path = new_entry(args.kind, args.title, Path(args.content))
-    except ValueError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    print(path.as_posix())
-    print(f"Vul de velden in en controleer het bestand met: actiebank validate {path.as_posix()}",
-          file=sys.stderr)
-    return 0
-
-
-def register_command(subparsers) -> None:
-    new = subparsers.add_parser(
-        "new", help="write a new action or case story to fill in (or the issue form)",
-        description="Write content/actions/<slug>.md (or content/cases/) with every field, "
-        "or regenerate the GitHub issue form from the schema.")
-    new.add_argument("kind", choices=["action", "case", "issue-form"])
-    new.add_argument("title", nargs="?", help="the title; the file name is made from it")
-    new.add_argument("--content", default="content", help="the content folder (default: content)")
-    new.add_argument("--output", default=str(PROJECT_ROOT / ISSUE_FORM_PATH),
-                     help="issue-form only: where to write it")
-    new.add_argument("--check", action="store_true",
-                     help="issue-form only: exit 1 when the file differs from the schema")
-    new.set_defaults(run=run_new)

@@ -1,35 +1,25 @@
-"""The field reference: every front-matter field, read from the schemas and the vocabularies.
+"""The field model: every front-matter field, read from the schemas and the vocabularies.
 
-`schema_fields(kind)` turns `schema/<kind>.schema.json` into a list of `Field`s (nested
-fields as children) with their Dutch label and explanation from `assets/fields.nl.yaml`.
-The contributor page /bijdragen/velden/, the template of `actiebank new`, the web form's
-configuration and the issue form are all made from this one list, so none of them can
-say something the validator does not enforce.
+`schema_fields(kind, schema_dir)` turns `schema/<kind>.schema.json` into a list of
+`Field`s (nested fields as children) with their Dutch label and explanation from
+`assets/fields.nl.yaml`. The field reference on /bijdragen/velden/, the template of
+`actiebank new`, the web form's configuration and the issue form are all made from this
+one list, so none of them can say something the validator does not enforce.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .paths import PACKAGE_DIR, SCHEMA_DIR
-from .schema import load_schema
-from .vocabulary import Vocabularies, Vocabulary, load_vocabularies
+from ..content.schema import KINDS, load_schema, vocabularies_path
+from ..vocabulary import Vocabularies, Vocabulary, load_vocabularies
 
-KINDS = ("action", "case")
 KIND_NAMES = {"action": "actie", "case": "verhaal"}
-FIELD_LABELS_FILE = PACKAGE_DIR / "assets" / "fields.nl.yaml"
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
-
-# Markers in content/bijdragen/velden.md that the build replaces with the reference.
-FIELDS_MARKER = re.compile(r"<!--\s*actiebank:velden\s+(action|case)\s*-->")
-VALUES_MARKER = re.compile(r"<!--\s*actiebank:waarden\s*-->")
+FIELD_LABELS_FILE = Path(__file__).resolve().parent / "assets" / "fields.nl.yaml"
 
 
 @dataclass
@@ -145,10 +135,10 @@ def _make_field(name: str, path: str, node: dict, root: dict, required: bool,
     return made
 
 
-def schema_fields(kind: str, schema_dir: Path = SCHEMA_DIR,
+def schema_fields(kind: str, schema_dir: Path,
                   vocabularies: Vocabularies | None = None) -> list[Field]:
     """The top-level fields of an entry, required ones first, each in schema order."""
-    vocabularies = vocabularies or load_vocabularies(schema_dir / "vocabularies.yaml")
+    vocabularies = vocabularies or load_vocabularies(vocabularies_path(schema_dir))
     schema = load_schema(kind, schema_dir)
     required = list(schema.get("required", []))
     texts = field_texts(kind)
@@ -242,64 +232,3 @@ def _length_words(low: int | None, high: int | None) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-# --------------------------------------------------------------------------- rendering
-
-
-@lru_cache(maxsize=None)
-def template_environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
-    env.filters["rule"] = rule
-    env.filters["required_words"] = required_words
-    return env
-
-
-def used_vocabularies(schema_dir: Path = SCHEMA_DIR,
-                      vocabularies: Vocabularies | None = None) -> list[Vocabulary]:
-    """The vocabularies some field draws from, in the vocabularies file's order."""
-    vocabularies = vocabularies or load_vocabularies(schema_dir / "vocabularies.yaml")
-    used = {f.vocabulary.name for kind in KINDS
-            for f in walk(schema_fields(kind, schema_dir, vocabularies)) if f.vocabulary}
-    return [v for v in vocabularies.values() if v.name in used]
-
-
-def render_fields(kind: str, schema_dir: Path = SCHEMA_DIR,
-                  vocabularies: Vocabularies | None = None) -> str:
-    fields = schema_fields(kind, schema_dir, vocabularies)
-    html = template_environment().get_template("contribute/fields.html").render(
-        kind=kind, kind_name=KIND_NAMES[kind], fields=list(walk(fields)))
-    return _one_block(html)
-
-
-def render_values(schema_dir: Path = SCHEMA_DIR, vocabularies: Vocabularies | None = None) -> str:
-    vocabularies = vocabularies or load_vocabularies(schema_dir / "vocabularies.yaml")
-    html = template_environment().get_template("contribute/values.html").render(
-        vocabularies=used_vocabularies(schema_dir, vocabularies), all=vocabularies)
-    return _one_block(html)
-
-
-def _one_block(html: str) -> str:
-    # Markdown passes raw HTML through only as one block: no blank line may split it.
-    return "\n".join(line for line in html.splitlines() if line.strip())
-
-
-def fill_reference(markdown: str, schema_dir: Path = SCHEMA_DIR,
-                   vocabularies: Vocabularies | None = None) -> str:
-    """The page's Markdown with each marker replaced by the generated reference.
-
-    Raises ValueError when a marker is missing, so the page cannot silently lose a part.
-    """
-    vocabularies = vocabularies or load_vocabularies(schema_dir / "vocabularies.yaml")
-    found = {m.group(1) for m in FIELDS_MARKER.finditer(markdown)}
-    missing = [f"<!-- actiebank:velden {k} -->" for k in KINDS if k not in found]
-    if not VALUES_MARKER.search(markdown):
-        missing.append("<!-- actiebank:waarden -->")
-    if missing:
-        raise ValueError("the field reference page lacks the marker(s) " + ", ".join(missing))
-    markdown = FIELDS_MARKER.sub(
-        lambda m: "\n" + render_fields(m.group(1), schema_dir, vocabularies) + "\n", markdown)
-    return VALUES_MARKER.sub(lambda m: "\n" + render_values(schema_dir, vocabularies) + "\n",
-                             markdown)

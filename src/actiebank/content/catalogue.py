@@ -1,9 +1,9 @@
 """Load the content folder into a validated catalogue.
 
-load_catalogue(content_dir) reads every action and case, validates each file and the
-rules across files, and returns the entries that are valid together with every problem.
-Only valid entries are ever handed to the site; a build refuses to run while any
-problem of severity 'error' is left.
+load_catalogue(project) reads every action and case, validates each file and the rules
+across files, and returns the entries that are valid together with every problem. Only
+valid entries are ever handed to the site; a build refuses to run while any problem of
+severity 'error' is left.
 """
 
 from __future__ import annotations
@@ -13,13 +13,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from ..problems import Problem
+from ..project import Project
+from ..routes import reserved_action_slugs
+from ..vocabulary import Vocabularies, load_vocabularies
+from .body import check_body
+from .crossfile import check_catalogue, check_slug
+from .explain import check_schema
 from .frontmatter import Source, read_source
+from .image_rules import check_image
 from .layout import check_layout, check_pages
-from .project import read_project
-from .problems import Problem
-from .validate import (check_body, check_catalogue, check_dates, check_image, check_rules,
-                       check_schema, check_slug)
-from .vocabulary import Vocabularies, load_vocabularies
+from .rules import check_dates, check_rules
+from .schema import KINDS, vocabularies_path
 
 KIND_FOLDERS = {"action": "actions", "case": "cases"}
 
@@ -52,6 +57,7 @@ class Entry:
 class Catalogue:
     content_dir: Path
     vocabularies: Vocabularies
+    project: Project
     actions: dict[str, Entry] = field(default_factory=dict)
     cases: dict[str, Entry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -91,13 +97,6 @@ def display_path(path: Path, base: Path | None = None) -> str:
 _CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def editorial_pages(content_dir: Path) -> tuple[str, ...]:
-    """The editorial pages of the project whose content folder this is (none for a bare
-    folder of entries)."""
-    project = read_project(Path(content_dir).resolve().parent)
-    return project.pages if project.content_dir.resolve() == Path(content_dir).resolve() else ()
-
-
 def latest_date_anywhere() -> date:
     """The calendar date in the time zone furthest ahead (UTC+14).
 
@@ -118,59 +117,68 @@ def normalise_years(data: dict) -> None:
             outcome["period"] = str(outcome["period"])
 
 
-def load_catalogue(content_dir: Path, *, pages: tuple[str, ...] | None = None,
-                   vocabularies: Vocabularies | None = None,
-                   today: date | None = None, display_base: Path | None = None) -> Catalogue:
-    """`pages`: the editorial pages the project lists (by default those of the project
-    whose content folder this is); every other file in content_dir that is not an entry
-    or an image is a problem."""
-    content_dir = Path(content_dir)
-    if pages is None:
-        pages = editorial_pages(content_dir)
-    vocabularies = vocabularies or load_vocabularies()
-    today = today or latest_date_anywhere()
-    catalogue = Catalogue(content_dir=content_dir, vocabularies=vocabularies)
-    if not content_dir.is_dir():
-        catalogue.problems.append(Problem(display_path(content_dir, display_base), 1, 1, "",
-                                          "the content folder does not exist; create it with "
-                                          "actions/ and cases/ inside"))
-        return catalogue
+def load_catalogue(project: Project, *, today: date | None = None,
+                   display_base: Path | None = None) -> Catalogue:
+    """Every entry of the project's content folder, validated, and every problem found.
 
-    sources: dict[str, dict[str, Source]] = {"action": {}, "case": {}}
-    duplicates: list[tuple[str, Source, Source]] = []
-    problems = catalogue.problems
+    Every file the content model does not name is a problem too (layout.py). Messages
+    show paths relative to `display_base` (the project folder by default).
+    """
+    content_dir = Path(project.content_dir)
+    base = display_base or project.root
+    vocabularies = load_vocabularies(vocabularies_path(project.schema_dir))
+    today = today or latest_date_anywhere()
+    catalogue = Catalogue(content_dir=content_dir, vocabularies=vocabularies, project=project)
 
     def display(path: Path) -> str:
-        return display_path(path, display_base)
+        return display_path(path, base)
 
-    problems.extend(check_layout(content_dir, pages, display))
-    problems.extend(check_pages(content_dir, pages, display))
-    for kind in ("action", "case"):
+    if not content_dir.is_dir():
+        catalogue.problems.append(Problem(display(content_dir), 1, 1, "", "the content folder "
+                                          "does not exist; create it with actions/ and cases/ "
+                                          "inside"))
+        return catalogue
+    problems = catalogue.problems
+    problems.extend(check_layout(content_dir, project.pages, display))
+    problems.extend(check_pages(content_dir, project.pages, display))
+    reserved = reserved_action_slugs(f.path for f in vocabularies.facets)
+    sources: dict[str, dict[str, Source]] = {"action": {}, "case": {}}
+    duplicates: list[tuple[str, Source, Source]] = []
+    for kind in KINDS:
         for path in entry_files(content_dir, kind):
-            source = read_source(path, display_path(path, display_base))
+            source = read_source(path, display(path))
             problems.extend(source.problems)
-            problems.extend(check_slug(source, kind))
-            slug = path.stem
-            if slug in sources[kind]:
-                duplicates.append((kind, sources[kind][slug], source))
+            problems.extend(check_slug(source, kind, reserved))
+            if path.stem in sources[kind]:
+                duplicates.append((kind, sources[kind][path.stem], source))
             else:
-                sources[kind][slug] = source
-            if source.data is None:
-                continue
-            problems.extend(check_schema(source, kind, vocabularies))
-            normalise_years(source.data)
-            problems.extend(check_rules(source, kind))
-            problems.extend(check_dates(source, kind, today))
-            problems.extend(check_image(source, content_dir))
-            problems.extend(check_body(source))
-
+                sources[kind][path.stem] = source
+            if source.data is not None:
+                problems.extend(check_entry(source, kind, catalogue, today))
     if not sources["action"] and not sources["case"]:
-        problems.append(Problem(display_path(content_dir, display_base), 1, 1, "",
-                                "the content folder holds no actions or cases; add at least one "
-                                "action as content/actions/<slug>.md (actiebank new action \"Titel\")"))
+        problems.append(Problem(display(content_dir), 1, 1, "", "the content folder holds no "
+                                "actions or cases; add at least one action as "
+                                "content/actions/<slug>.md (actiebank new action \"Titel\")"))
     problems.extend(check_catalogue(sources["action"], sources["case"], duplicates))
+    _keep_valid_entries(catalogue, sources)
+    problems.sort(key=lambda p: (p.path, p.line, p.column, p.field, p.message))
+    return catalogue
 
-    broken = {p.path for p in problems if p.severity == "error"}
+
+def check_entry(source: Source, kind: str, catalogue: Catalogue, today: date) -> list[Problem]:
+    """Every rule of one entry on its own: schema, rules across fields, dates, image, body."""
+    problems = check_schema(source, kind, catalogue.vocabularies, catalogue.project.schema_dir)
+    normalise_years(source.data)
+    problems += check_rules(source, kind)
+    problems += check_dates(source, kind, today)
+    problems += check_image(source, catalogue.content_dir)
+    problems += check_body(source)
+    return problems
+
+
+def _keep_valid_entries(catalogue: Catalogue, sources: dict[str, dict[str, Source]]) -> None:
+    """Only entries without an error reach the catalogue; the broken ones stay out."""
+    broken = {p.path for p in catalogue.problems if p.severity == "error"}
     for kind, group in sources.items():
         target = catalogue.actions if kind == "action" else catalogue.cases
         for slug in sorted(group):
@@ -180,5 +188,3 @@ def load_catalogue(content_dir: Path, *, pages: tuple[str, ...] | None = None,
             target[slug] = Entry(kind=kind, slug=slug, data=source.data, body=source.body,
                                  body_line=source.body_line, path=source.path,
                                  display=source.display, key_positions=source.key_positions)
-    problems.sort(key=lambda p: (p.path, p.line, p.column, p.field, p.message))
-    return catalogue

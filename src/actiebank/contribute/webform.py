@@ -1,4 +1,5 @@
-"""The web form: Decap CMS's config.yml, generated from the schemas and the vocabularies.
+"""The web form for editors: Decap CMS's config.yml, generated from the schemas and the
+vocabularies, and the /admin/ page that loads it.
 
 Each schema field becomes a form field with the widget that fits it (a select with the
 vocabulary's Dutch labels, a list for organisations, outcomes and links, a pattern for
@@ -14,9 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from .paths import SCHEMA_DIR
-from .reference import Field, rule, schema_fields, template_environment
-from .vocabulary import Vocabularies, load_vocabularies
+from ..content.schema import vocabularies_path
+from ..site.render import Renderer
+from ..vocabulary import Vocabularies, load_vocabularies
+from .fields import Field, rule, schema_fields
 
 COLLECTIONS = {
     "action": {"name": "acties", "label": "Acties", "label_singular": "Actie",
@@ -133,8 +135,7 @@ def form_field(item: Field) -> dict:
     return out
 
 
-def collection(kind: str, schema_dir: Path = SCHEMA_DIR,
-               vocabularies: Vocabularies | None = None) -> dict:
+def collection(kind: str, schema_dir: Path, vocabularies: Vocabularies | None = None) -> dict:
     spec = COLLECTIONS[kind]
     fields = [form_field(f) for f in schema_fields(kind, schema_dir, vocabularies)]
     fields.append({"label": "Tekst", "name": "body", "widget": "markdown", "required": False,
@@ -147,14 +148,14 @@ def collection(kind: str, schema_dir: Path = SCHEMA_DIR,
 
 def decap_config(*, repo: str | None, branch: str = "main", site_url: str | None = None,
                  local_backend_url: str | None = None, auth_url: str | None = None,
-                 schema_dir: Path = SCHEMA_DIR) -> dict:
+                 schema_dir: Path) -> dict:
     """The whole config.yml as a dict.
 
     `local_backend_url` points the form at a decap-server (`npx decap-server`) instead of
     the default http://localhost:8081/api/v1; Decap only uses it when the page itself is
     opened on localhost or 127.0.0.1, so the published site always goes to GitHub.
     """
-    vocabularies = load_vocabularies(schema_dir / "vocabularies.yaml")
+    vocabularies = load_vocabularies(vocabularies_path(schema_dir))
     backend: dict = {"name": "github", "repo": repo or "OWNER/REPO", "branch": branch,
                      "open_authoring": True,
                      "commit_messages": {"create": "Nieuw: {{collection}} “{{slug}}”",
@@ -211,6 +212,8 @@ def decap_files(node_modules: Path) -> dict[str, Path]:
     return found
 
 
-def render_admin_page(site_name: str, contribute_url: str = "../bijdragen/") -> str:
-    return template_environment().get_template("contribute/admin.html").render(
-        site_name=site_name, contribute_url=contribute_url)
+def render_admin_page(renderer: Renderer, site_name: str,
+                      contribute_url: str = "../bijdragen/") -> str:
+    page = renderer.render("contribute/admin.html", site_name=site_name,
+                           contribute_url=contribute_url)
+    return str(page).removesuffix("\n")  # written as the page has always been

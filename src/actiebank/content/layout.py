@@ -17,9 +17,9 @@ import os
 import re
 from pathlib import Path
 
+from ..problems import Problem
+from .body import check_body
 from .frontmatter import Source, read_source
-from .problems import Problem
-from .validate import check_body
 
 ENTRY_FOLDERS = {"actions": "action", "cases": "case"}
 IMAGE_FOLDER = "images"

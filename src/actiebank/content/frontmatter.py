@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Problem, field_path
+from ..problems import Problem, field_path
 
 MAX_FILE_BYTES = 1_000_000
 MAX_ALIASES = 50

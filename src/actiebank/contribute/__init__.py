@@ -1,0 +1,9 @@
+"""Stage 3, contributing: everything a contributor or editor fills in, generated from the
+one schema and vocabularies file.
+
+- fields: the field model (label, help, rule in words) read from the schemas
+- reference: the field reference page /bijdragen/velden/
+- scaffold: `actiebank new`, a file with every field to fill in
+- webform: the Decap CMS configuration for editors at /admin/
+- issue_form: the GitHub issue form
+"""

@@ -1,0 +1,108 @@
+"""Every address the site has, in one place.
+
+Addresses are relative to the site root and end in '/' for pages. They are a contract:
+visitors bookmark them and feeds point at them. An action's slug shares /acties/ with the
+catalogue's own pages, so those names are reserved for actions (`reserved_action_slugs`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+ACTIONS = "acties"
+CASES = "verhalen"
+# Pages of the catalogue that live under /acties/ beside the actions.
+CATALOGUE_PAGES = ("feed", "index")
+
+SITE_FEED = "feed.xml"
+OPEN_GRAPH_FOLDER = "assets/og"
+IMAGE_FOLDER = "assets/images"
+
+
+def catalogue_url() -> str:
+    return f"{ACTIONS}/"
+
+
+def cases_url() -> str:
+    return f"{CASES}/"
+
+
+def action_url(slug: str) -> str:
+    return f"{ACTIONS}/{slug}/"
+
+
+def case_url(slug: str) -> str:
+    return f"{CASES}/{slug}/"
+
+
+def facet_url(facet: str, value: str | None = None, number: int = 1) -> str:
+    """/acties/<facet>/ (the facet's index), /acties/<facet>/<value>/ and its further pages."""
+    if value is None:
+        return f"{ACTIONS}/{facet}/"
+    return f"{ACTIONS}/{facet}/{value}/" + (f"{number}/" if number > 1 else "")
+
+
+def facet_feed_url(facet: str, value: str) -> str:
+    return f"{facet_url(facet, value)}feed.xml"
+
+
+def api_url(name: str) -> str:
+    """api/actions.json, api/actions.csv, api/cases.json."""
+    return f"api/{name}"
+
+
+def schema_url(name: str) -> str:
+    return f"schema/{name}"
+
+
+def open_graph_url(slug: str) -> str:
+    return f"{OPEN_GRAPH_FOLDER}/{slug}.png"
+
+
+def image_url(name: str) -> str:
+    return f"{IMAGE_FOLDER}/{name}"
+
+
+# The Markdown source path MkDocs needs for each generated page: an entry's page is made
+# from `acties/<slug>.md` (so MkDocs' own links between entries resolve), a listing from
+# `<url>index.md`.
+
+def action_source(slug: str) -> str:
+    return f"{ACTIONS}/{slug}.md"
+
+
+def case_source(slug: str) -> str:
+    return f"{CASES}/{slug}.md"
+
+
+def listing_source(url: str) -> str:
+    return f"{url}index.md"
+
+
+def root_of(url: str) -> str:
+    """The relative way back to the site root from a page: pages work under any base path."""
+    return "../" * url.count("/")
+
+
+def absolute(site_url: str, path: str) -> str:
+    """A site path as a full address when the site's address is known, else root-relative."""
+    base = site_url if site_url else "/"
+    return base.rstrip("/") + "/" + path.lstrip("/")
+
+
+def reserved_action_slugs(facet_paths: Iterable[str]) -> frozenset[str]:
+    """Names an action may not take: the catalogue's own pages under /acties/."""
+    return frozenset(facet_paths) | frozenset(CATALOGUE_PAGES)
+
+
+_SOURCE_LINK = re.compile(r"\]\(\s*((?:\.\./)*)(actions|cases)/([a-z0-9-]+\.md(?:#[^)\s]*)?)")
+_PUBLISHED_FOLDER = {"actions": ACTIONS, "cases": CASES}
+
+
+def link_to_published_pages(markdown: str) -> str:
+    """Point Markdown links at entry source files (`../actions/x.md`, what a contributor
+    sees in the repository) to the pages made from them (`../acties/x.md`): the source
+    files themselves are not published."""
+    return _SOURCE_LINK.sub(
+        lambda m: f"]({m.group(1)}{_PUBLISHED_FOLDER[m.group(2)]}/{m.group(3)}", markdown)

@@ -1,0 +1,11 @@
+"""Stage 2, the site: the validated catalogue -> pages and files.
+
+- facets: which actions carry each value of each filter (the registry in vocabularies.yaml)
+- views: what templates show, as dataclasses; related: the actions a page suggests
+- pages, listings: the pages of entries, and of the catalogue, facets and stories
+- feeds, export: Atom feeds and the /api/ exports
+- images: web-sized image variants and Open Graph cards, cached
+- render: the one Jinja environment; templates/: what it renders
+- csp: the Content-Security-Policy of every page
+- plan: plan_site(catalogue, ...), the entry point of this stage
+"""

@@ -1,0 +1,94 @@
+"""The facet index: which actions carry each value of each catalogue filter.
+
+The filters are the registry in the vocabularies file (`facets:`): a path name, a
+vocabulary and the field that names its values. An action carries a value when it names
+it, and a province when it names one of the province's regions (so filtering on
+Zuid-Holland also finds Haaglanden).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..content.catalogue import Catalogue, Entry
+from ..vocabulary import FacetSpec, Term, Vocabulary
+
+
+@dataclass
+class Facet:
+    """One catalogue filter, e.g. `regio`, and the actions carrying each of its values."""
+
+    name: str
+    vocabulary: Vocabulary
+    field: str
+    actions: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return self.vocabulary.nl
+
+    def used_terms(self) -> list[Term]:
+        """The values at least one action carries, in the vocabulary's order."""
+        return [t for t in self.vocabulary.terms if self.actions.get(t.slug)]
+
+    def count(self, slug: str) -> int:
+        return len(self.actions.get(slug, ()))
+
+
+def field_values(data: dict, path: str) -> list[str]:
+    """The values at a field path: 'regions', 'status', 'outcomes[].measure'."""
+    values: list = [data]
+    for step in path.split("."):
+        name, each = (step[:-2], True) if step.endswith("[]") else (step, False)
+        found = []
+        for value in values:
+            inner = value.get(name) if isinstance(value, dict) else None
+            if inner is None:
+                continue
+            found.extend(inner if each or isinstance(inner, list) else [inner])
+        values = found
+    return [v for v in values if isinstance(v, str)]
+
+
+def carried_values(entry: Entry, facet: Facet) -> list[str]:
+    """Named values plus the provinces above named regions, deduplicated, in vocabulary order."""
+    named = set(field_values(entry.data, facet.field))
+    carried = set(named)
+    for slug in named:
+        term = facet.vocabulary.by_slug.get(slug)
+        while term is not None and term.parent:
+            carried.add(term.parent)
+            term = facet.vocabulary.by_slug.get(term.parent)
+    return [t.slug for t in facet.vocabulary.terms if t.slug in carried]
+
+
+@dataclass
+class FacetIndex:
+    facets: dict[str, Facet]
+    # slug -> facet name -> carried values; the catalogue script filters on these.
+    carried: dict[str, dict[str, list[str]]]
+
+    def __iter__(self) -> Iterator[Facet]:
+        return iter(self.facets.values())
+
+    def __getitem__(self, name: str) -> Facet:
+        return self.facets[name]
+
+
+def make_facet(spec: FacetSpec, catalogue: Catalogue) -> Facet:
+    return Facet(name=spec.path, vocabulary=catalogue.vocabularies[spec.vocabulary],
+                 field=spec.field)
+
+
+def build_facet_index(catalogue: Catalogue) -> FacetIndex:
+    facets = {spec.path: make_facet(spec, catalogue) for spec in catalogue.vocabularies.facets}
+    carried: dict[str, dict[str, list[str]]] = {}
+    for slug, action in catalogue.actions.items():  # sorted by slug, so lists are too
+        carried[slug] = {}
+        for facet in facets.values():
+            values = carried_values(action, facet)
+            carried[slug][facet.name] = values
+            for value in values:
+                facet.actions.setdefault(value, []).append(slug)
+    return FacetIndex(facets=facets, carried=carried)

@@ -1,0 +1,284 @@
+"""What the templates show, as typed values: labels instead of slugs, addresses, dates.
+
+`Views` turns a validated entry into the cards, facts and outcomes its pages show. A
+template receives only these dataclasses (and plain strings and numbers), so it never
+guesses at a field of the front matter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..content.catalogue import Catalogue, Entry
+from ..routes import action_url, case_url, facet_url
+from .facets import FacetIndex
+from .images import ImageStore, ResponsiveImage
+from .render import Renderer
+
+
+@dataclass(frozen=True)
+class Term:
+    """A value as a visitor reads it, linking to its facet page or an outside site."""
+
+    text: str
+    url: str | None = None
+    external: str | None = None
+
+
+@dataclass(frozen=True)
+class FactRow:
+    label: str
+    terms: list[Term]
+
+
+@dataclass(frozen=True)
+class Card:
+    """An action in a list: the catalogue, a facet page, related actions."""
+
+    slug: str
+    url: str
+    title: str
+    summary: str
+    organisations: list[str]
+    factors: list[str]
+    status: str
+    date: str
+    # facet path -> the values the action carries, space-separated, for the filter script
+    filters: dict[str, str]
+
+
+@dataclass(frozen=True)
+class CaseCard:
+    slug: str
+    url: str
+    title: str
+    summary: str
+    organisations: list[str]
+    date: str
+    featured: bool
+    image: ResponsiveImage | None
+
+
+@dataclass(frozen=True)
+class Bar:
+    """Widths (percent of the larger) for drawing baseline and value side by side."""
+
+    baseline: int
+    value: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    measure: str
+    measure_url: str
+    result: str
+    result_label: str
+    value: float | None
+    baseline: float | None
+    unit: str
+    period: str
+    source: str
+    source_is_link: bool
+    note: str
+    bar: Bar | None
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    role: str | None
+    organisation: str | None
+    email: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Costs:
+    level: str  # the level's label, '' when not given
+    amount: float | None
+    per: str  # 'per jaar', '' when not given
+    note: str
+
+
+@dataclass(frozen=True)
+class ActionDetails:
+    """The parts of an action's front matter its page shows beside the facts panel."""
+
+    started: str
+    ended: str
+    costs: Costs | None
+    funding: list[str]
+    contact: Contact | None
+    links: list[Link]
+
+
+def month_date(value: str | None) -> str:
+    """'2022' or '2022-03' as a sortable full date; '' when absent."""
+    if not value:
+        return ""
+    parts = str(value).split("-")
+    parts += ["01"] * (3 - len(parts))
+    return "-".join(parts[:3])
+
+
+def bar(baseline: object, value: object) -> Bar | None:
+    if not isinstance(baseline, (int, float)) or not isinstance(value, (int, float)):
+        return None
+    top = max(abs(baseline), abs(value))
+    if top == 0:
+        return None
+    return Bar(baseline=round(abs(baseline) * 100 / top), value=round(abs(value) * 100 / top))
+
+
+def links(entry: Entry) -> list[Link]:
+    return [Link(title=link["title"], url=link["url"]) for link in entry.data.get("links") or []]
+
+
+@dataclass
+class Views:
+    """Turns entries into what the templates show; each card is made and drawn once."""
+
+    catalogue: Catalogue
+    index: FacetIndex
+    dates: dict[Path, str]
+    images: ImageStore
+    renderer: Renderer
+    edit_base: str | None
+    _cards: dict[str, Card] = field(default_factory=dict)
+    _card_html: dict[tuple[str, str, int], Markup] = field(default_factory=dict)
+    _case_cards: dict[str, CaseCard] = field(default_factory=dict)
+
+    def label(self, vocabulary: str, slug: str) -> str:
+        return self.catalogue.vocabularies[vocabulary].label(slug)
+
+    def facet_path(self, vocabulary: str) -> str | None:
+        spec = self.catalogue.vocabularies.facet_of(vocabulary)
+        return spec.path if spec else None
+
+    # ------------------------------------------------------------------- dates
+
+    def committed(self, entry: Entry) -> str:
+        return self.dates.get(entry.path.resolve(), "")
+
+    def updated(self, entry: Entry) -> str:
+        """When the entry last changed: its `updated` field, else its last commit."""
+        return str(entry.data.get("updated") or "") or self.committed(entry)
+
+    def action_date(self, action: Entry) -> str:
+        return self.updated(action) or month_date(action.data.get("started"))
+
+    def case_date(self, case: Entry) -> str:
+        return str(case.data.get("date") or "")
+
+    def edit_url(self, entry: Entry) -> str | None:
+        if not self.edit_base:
+            return None
+        try:
+            relative = entry.path.resolve().relative_to(self.catalogue.content_dir.resolve())
+        except ValueError:
+            return None
+        return self.edit_base + relative.as_posix()
+
+    def image(self, entry: Entry) -> ResponsiveImage | None:
+        image = entry.data.get("image")
+        if not image:
+            return None
+        return self.images.responsive((entry.path.parent / image["src"]).resolve(), image["alt"])
+
+    # ------------------------------------------------------------------- cards
+
+    def card(self, action: Entry) -> Card:
+        if action.slug not in self._cards:
+            carried = self.index.carried.get(action.slug, {})
+            self._cards[action.slug] = Card(
+                slug=action.slug, url=action_url(action.slug), title=action.title,
+                summary=action.summary,
+                organisations=[o["name"] for o in action.data["organisations"]],
+                factors=[self.label("success_factor", s) for s in action.data["success_factors"]],
+                status=self.label("status", action.data["status"]),
+                date=self.action_date(action),
+                filters={name: " ".join(values) for name, values in carried.items()})
+        return self._cards[action.slug]
+
+    def card_html(self, card: Card, root: str, level: int = 2) -> Markup:
+        key = (card.slug, root, level)
+        if key not in self._card_html:
+            self._card_html[key] = self.renderer.render("card.html", card=card, root=root,
+                                                        level=level)
+        return self._card_html[key]
+
+    def case_card(self, case: Entry) -> CaseCard:
+        if case.slug not in self._case_cards:
+            self._case_cards[case.slug] = CaseCard(
+                slug=case.slug, url=case_url(case.slug), title=case.title, summary=case.summary,
+                organisations=[o["name"] for o in case.data["organisations"]],
+                date=self.case_date(case), featured=bool(case.data.get("featured")),
+                image=self.image(case))
+        return self._case_cards[case.slug]
+
+    # ------------------------------------------------------------------- an action's page
+
+    def terms(self, vocabulary: str, slugs: list[str]) -> list[Term]:
+        facet = self.facet_path(vocabulary)
+        return [Term(text=self.label(vocabulary, s), url=facet_url(facet, s) if facet else None)
+                for s in slugs]
+
+    def facts(self, action: Entry) -> list[FactRow]:
+        data = action.data
+        rows = [FactRow("Organisaties", [Term(text=o["name"], external=o.get("url"))
+                                         for o in data["organisations"]])]
+        for vocabulary, name in (("region", "regions"), ("sector", "sectors"),
+                                 ("success_factor", "success_factors"),
+                                 ("intervention", "interventions"),
+                                 ("target_group", "target_groups"),
+                                 ("career_pillar", "career_pillars")):
+            if data.get(name):
+                rows.append(FactRow(self.catalogue.vocabularies[vocabulary].nl,
+                                    self.terms(vocabulary, data[name])))
+        rows.append(FactRow(self.catalogue.vocabularies["status"].nl,
+                            self.terms("status", [data["status"]])))
+        return rows
+
+    def outcomes(self, action: Entry) -> list[Outcome]:
+        shown = []
+        for outcome in action.data.get("outcomes") or []:
+            unit = outcome.get("unit")
+            source = outcome.get("source") or ""
+            shown.append(Outcome(
+                measure=self.label("outcome_measure", outcome["measure"]),
+                measure_url=facet_url(self.facet_path("outcome_measure") or "",
+                                      outcome["measure"]),
+                result=outcome["result"],
+                result_label=self.label("outcome_result", outcome["result"]),
+                value=outcome.get("value"), baseline=outcome.get("baseline"),
+                unit=self.label("outcome_unit", unit) if unit else "",
+                period=str(outcome.get("period") or ""), source=source,
+                source_is_link=source.startswith(("http://", "https://")),
+                note=outcome.get("note") or "",
+                bar=bar(outcome.get("baseline"), outcome.get("value"))))
+        return shown
+
+    def details(self, action: Entry) -> ActionDetails:
+        data = action.data
+        costs = data.get("costs")
+        contact = data.get("contact")
+        return ActionDetails(
+            started=str(data.get("started") or ""), ended=str(data.get("ended") or ""),
+            costs=Costs(level=self.label("cost_level", costs["level"]) if "level" in costs else "",
+                        amount=costs.get("amount_eur"),
+                        per=self.label("cost_per", costs["per"]) if "per" in costs else "",
+                        note=costs.get("note") or "") if costs else None,
+            funding=list(data.get("funding") or []),
+            contact=Contact(name=contact["name"], role=contact.get("role"),
+                            organisation=contact.get("organisation"), email=contact.get("email"),
+                            url=contact.get("url")) if contact else None,
+            links=links(action))
