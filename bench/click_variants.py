@@ -16,23 +16,30 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import run  # noqa: E402
+import run
 
-ARGS = {"control": "[data-ab-facet] input[type=checkbox]",
-        "observe": ["[data-ab-count-text]", "[data-ab-results]"], "clicks": 20, "settle": 60}
+ARGS = {
+    "control": "[data-ab-facet] input[type=checkbox]",
+    "observe": ["[data-ab-count-text]", "[data-ab-results]"],
+    "clicks": 20,
+    "settle": 60,
+}
 VARIANTS = {
     "as built": "() => {}",
-    "address updated after the frame (pushState deferred)":
+    "address updated after the frame (pushState deferred)": (
         "() => { const p = history.pushState.bind(history);"
-        " history.pushState = (...a) => requestAnimationFrame(() => setTimeout(() => p(...a))); }",
+        " history.pushState = (...a) => requestAnimationFrame(() => setTimeout(() => p(...a))); }"
+    ),
     "no address update at all": "() => { history.pushState = () => {}; }",
-    "cards content-visibility: auto":
+    "cards content-visibility: auto": (
         "() => { const s = document.createElement('style'); s.textContent ="
         " '[data-ab-results] > li{content-visibility:auto;contain-intrinsic-size:auto 220px}';"
-        " document.head.append(s); }",
-    "only the first 48 cards laid out (a 'show more' list)":
+        " document.head.append(s); }"
+    ),
+    "only the first 48 cards laid out (a 'show more' list)": (
         "() => { const s = document.createElement('style'); s.textContent ="
-        " '[data-ab-results] > li:nth-child(n+49){display:none}'; document.head.append(s); }",
+        " '[data-ab-results] > li:nth-child(n+49){display:none}'; document.head.append(s); }"
+    ),
 }
 
 

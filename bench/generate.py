@@ -28,10 +28,13 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from actiebank.content.rules import (cost_level_for, replicated_measures,  # noqa: E402
-                                     usable_outcomes)
-from actiebank.routes import reserved_action_slugs  # noqa: E402
-from actiebank.vocabulary import Vocabularies, fold, load_vocabularies  # noqa: E402
+from actiebank.content.rules import (
+    cost_level_for,
+    replicated_measures,
+    usable_outcomes,
+)
+from actiebank.routes import reserved_action_slugs
+from actiebank.vocabulary import Vocabularies, fold, load_vocabularies
 
 # What a generated project takes from the real one; content/ is handled apart because
 # its actions, cases and images are replaced by generated ones.
@@ -41,23 +44,99 @@ ENTRY_FOLDERS = ("actions", "cases", "images")
 LATEST_YEAR = 2025
 
 PLACES = (
-    "Almelo", "Amersfoort", "Apeldoorn", "Arnhem", "Assen", "Bergen op Zoom", "Breda",
-    "Delft", "Deventer", "Doetinchem", "Dordrecht", "Drachten", "Ede", "Eindhoven", "Emmen",
-    "Enschede", "Gouda", "Groningen", "Haarlem", "Harderwijk", "Heerlen", "Helmond",
-    "Hengelo", "Hilversum", "Hoorn", "Leeuwarden", "Leiden", "Lelystad", "Maastricht",
-    "Meppel", "Middelburg", "Nijmegen", "Oss", "Purmerend", "Roermond", "Roosendaal",
-    "Rotterdam", "Schiedam", "Sittard", "Sneek", "Terneuzen", "Tiel", "Tilburg", "Utrecht",
-    "Veenendaal", "Venlo", "Vlissingen", "Weert", "Winterswijk", "Zaandam", "Zeist",
-    "Zoetermeer", "Zutphen", "Zwolle", "Alkmaar", "Amsterdam-Noord", "Den Bosch",
-    "Den Helder", "Gorinchem", "Hardenberg", "Heerenveen", "Kampen", "Katwijk", "Nieuwegein",
-    "Oosterhout", "Rijswijk", "Steenwijk", "Uden", "Veghel", "Vlaardingen", "Wageningen",
-    "Woerden", "Zwijndrecht", "Barneveld", "Coevorden", "Delfzijl", "Goes", "Hoogeveen",
+    "Almelo",
+    "Amersfoort",
+    "Apeldoorn",
+    "Arnhem",
+    "Assen",
+    "Bergen op Zoom",
+    "Breda",
+    "Delft",
+    "Deventer",
+    "Doetinchem",
+    "Dordrecht",
+    "Drachten",
+    "Ede",
+    "Eindhoven",
+    "Emmen",
+    "Enschede",
+    "Gouda",
+    "Groningen",
+    "Haarlem",
+    "Harderwijk",
+    "Heerlen",
+    "Helmond",
+    "Hengelo",
+    "Hilversum",
+    "Hoorn",
+    "Leeuwarden",
+    "Leiden",
+    "Lelystad",
+    "Maastricht",
+    "Meppel",
+    "Middelburg",
+    "Nijmegen",
+    "Oss",
+    "Purmerend",
+    "Roermond",
+    "Roosendaal",
+    "Rotterdam",
+    "Schiedam",
+    "Sittard",
+    "Sneek",
+    "Terneuzen",
+    "Tiel",
+    "Tilburg",
+    "Utrecht",
+    "Veenendaal",
+    "Venlo",
+    "Vlissingen",
+    "Weert",
+    "Winterswijk",
+    "Zaandam",
+    "Zeist",
+    "Zoetermeer",
+    "Zutphen",
+    "Zwolle",
+    "Alkmaar",
+    "Amsterdam-Noord",
+    "Den Bosch",
+    "Den Helder",
+    "Gorinchem",
+    "Hardenberg",
+    "Heerenveen",
+    "Kampen",
+    "Katwijk",
+    "Nieuwegein",
+    "Oosterhout",
+    "Rijswijk",
+    "Steenwijk",
+    "Uden",
+    "Veghel",
+    "Vlaardingen",
+    "Wageningen",
+    "Woerden",
+    "Zwijndrecht",
+    "Barneveld",
+    "Coevorden",
+    "Delfzijl",
+    "Goes",
+    "Hoogeveen",
 )
 ORGANISATION_KINDS = (
-    "Zorggroep {place}", "Stichting Thuiszorg {place}", "Ziekenhuis {place}",
-    "GGZ {place}", "Welzijn {place}", "Jeugdzorg {place}", "Kinderopvang {place}",
-    "Woonzorgcentrum De Linde {place}", "Huisartsenpraktijk {place}", "Zorgcentrum {place}",
-    "Stichting Gehandicaptenzorg {place}", "Wijkteam {place}", "Zorgcoöperatie {place}",
+    "Zorggroep {place}",
+    "Stichting Thuiszorg {place}",
+    "Ziekenhuis {place}",
+    "GGZ {place}",
+    "Welzijn {place}",
+    "Jeugdzorg {place}",
+    "Kinderopvang {place}",
+    "Woonzorgcentrum De Linde {place}",
+    "Huisartsenpraktijk {place}",
+    "Zorgcentrum {place}",
+    "Stichting Gehandicaptenzorg {place}",
+    "Wijkteam {place}",
+    "Zorgcoöperatie {place}",
 )
 TITLE_PATTERNS = (
     "{intervention} voor {group} bij {org}",
@@ -66,21 +145,77 @@ TITLE_PATTERNS = (
     "{group} behouden met {intervention_lower} ({org})",
     "Regionaal {intervention_lower} voor {group} in {region}",
 )
-FIRST_NAMES = ("Anouk", "Bram", "Carmen", "Daan", "Esra", "Fleur", "Gijs", "Hanna", "Ilse",
-               "Joost", "Karim", "Lotte", "Mirjam", "Noah", "Priya", "Ruben", "Sanne", "Tim",
-               "Yara", "Wouter", "Fatima", "Jeroen", "Marloes", "Sem")
-LAST_NAMES = ("de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
-              "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Dijk", "Yılmaz", "El Amrani",
-              "Kuipers", "Veenstra", "Postma", "van der Berg")
-ROLES = ("HR-adviseur", "teamleider", "programmamanager", "opleidingsadviseur",
-         "projectleider", "regiocoördinator", "praktijkopleider", "beleidsmedewerker")
+FIRST_NAMES = (
+    "Anouk",
+    "Bram",
+    "Carmen",
+    "Daan",
+    "Esra",
+    "Fleur",
+    "Gijs",
+    "Hanna",
+    "Ilse",
+    "Joost",
+    "Karim",
+    "Lotte",
+    "Mirjam",
+    "Noah",
+    "Priya",
+    "Ruben",
+    "Sanne",
+    "Tim",
+    "Yara",
+    "Wouter",
+    "Fatima",
+    "Jeroen",
+    "Marloes",
+    "Sem",
+)
+LAST_NAMES = (
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Dijk",
+    "Yılmaz",
+    "El Amrani",
+    "Kuipers",
+    "Veenstra",
+    "Postma",
+    "van der Berg",
+)
+ROLES = (
+    "HR-adviseur",
+    "teamleider",
+    "programmamanager",
+    "opleidingsadviseur",
+    "projectleider",
+    "regiocoördinator",
+    "praktijkopleider",
+    "beleidsmedewerker",
+)
 STOPPED_BECAUSE = (
     "De doelen werden niet gehaald en de kosten liepen op.",
     "De subsidie stopte en de organisaties vonden geen andere financiering.",
     "Er meldden zich te weinig deelnemers aan.",
 )
-FUNDING = ("REACT-EU", "IZA", "SectorplanPlus", "Regionaal Actieplan", "Stagefonds Zorg",
-           "eigen middelen")
+FUNDING = (
+    "REACT-EU",
+    "IZA",
+    "SectorplanPlus",
+    "Regionaal Actieplan",
+    "Stagefonds Zorg",
+    "eigen middelen",
+)
 
 APPROACH = (
     "In {year} zijn we bij {org} gestart met {intervention_lower} voor {group}.",
@@ -157,14 +292,14 @@ COSTS = (
 )
 CASE_TEXT = (
     "{person} werkt sinds {year} als {role} bij {org} en vertelt hoe de aanpak in de praktijk uitpakt.",
-    "\"In het begin was het zoeken,\" zegt {person}. \"Maar na een paar maanden merkten we dat nieuwe collega's bleven.\"",
+    '"In het begin was het zoeken," zegt {person}. "Maar na een paar maanden merkten we dat nieuwe collega\'s bleven."',
     "Het team in {region} begon met een kleine groep {group}.",
     "De buddy's kregen vooraf een korte training en maandelijks een terugkommoment.",
     "Volgens {person} zit het succes in de aandacht: iemand die vraagt hoe het gaat, en dan ook luistert.",
     "Er waren ook tegenvallers: niet elke buddy had genoeg tijd, en sommige roosters botsten met de opleiding.",
     "Inmiddels is de aanpak uitgebreid naar alle locaties van {org}.",
     "De teams bespreken elk kwartaal wat beter kan; die gesprekken hebben de aanpak steeds verbeterd.",
-    "\"Ik zou het iedere organisatie aanraden,\" zegt {person}. \"Begin gewoon, en leer onderweg.\"",
+    '"Ik zou het iedere organisatie aanraden," zegt {person}. "Begin gewoon, en leer onderweg."',
     "Ook de regionale werkgeversorganisatie volgt de resultaten en deelt ze met andere organisaties.",
 )
 
@@ -173,75 +308,286 @@ CASE_TEXT = (
 # about three times; sentences built word group by word group repeat as real prose does,
 # so the compressed sizes the benchmark reports (catalogue page, search index) are honest.
 SUBJECTS = (
-    "de teamleider", "een nieuwe collega", "het wijkteam", "de praktijkbegeleider",
-    "iedere starter", "de regiegroep", "het bestuur", "de ondernemingsraad",
-    "een ervaren verzorgende", "de HR-afdeling", "de locatiemanager", "de werkgroep",
-    "een verpleegkundige in opleiding", "de stagecoördinator", "het kernteam",
-    "de cliëntenraad", "elke buddy", "de opleidingsadviseur", "een zij-instromer",
-    "de vitaliteitscoach", "het regionale netwerk", "de roosteraar", "de wijkverpleegkundige",
-    "een herintreder", "het management", "de begeleider", "de jobcoach", "het ROC",
-    "de hogeschool", "een oudere medewerker", "de projectgroep", "de leerafdeling",
+    "de teamleider",
+    "een nieuwe collega",
+    "het wijkteam",
+    "de praktijkbegeleider",
+    "iedere starter",
+    "de regiegroep",
+    "het bestuur",
+    "de ondernemingsraad",
+    "een ervaren verzorgende",
+    "de HR-afdeling",
+    "de locatiemanager",
+    "de werkgroep",
+    "een verpleegkundige in opleiding",
+    "de stagecoördinator",
+    "het kernteam",
+    "de cliëntenraad",
+    "elke buddy",
+    "de opleidingsadviseur",
+    "een zij-instromer",
+    "de vitaliteitscoach",
+    "het regionale netwerk",
+    "de roosteraar",
+    "de wijkverpleegkundige",
+    "een herintreder",
+    "het management",
+    "de begeleider",
+    "de jobcoach",
+    "het ROC",
+    "de hogeschool",
+    "een oudere medewerker",
+    "de projectgroep",
+    "de leerafdeling",
 )
 VERBS = (
-    "bespreekt", "plant", "organiseert", "volgt", "evalueert", "begeleidt", "ondersteunt",
-    "onderzoekt", "verbetert", "deelt", "regelt", "coördineert", "bezoekt", "meet",
-    "noteert", "verzorgt", "kiest", "bepaalt", "ontwikkelt", "test", "herziet", "bewaakt",
-    "vernieuwt", "beoordeelt", "bekijkt", "verdeelt", "bereidt", "vereenvoudigt",
-    "agendeert", "verkent", "bundelt", "financiert", "verlengt", "beschrijft",
+    "bespreekt",
+    "plant",
+    "organiseert",
+    "volgt",
+    "evalueert",
+    "begeleidt",
+    "ondersteunt",
+    "onderzoekt",
+    "verbetert",
+    "deelt",
+    "regelt",
+    "coördineert",
+    "bezoekt",
+    "meet",
+    "noteert",
+    "verzorgt",
+    "kiest",
+    "bepaalt",
+    "ontwikkelt",
+    "test",
+    "herziet",
+    "bewaakt",
+    "vernieuwt",
+    "beoordeelt",
+    "bekijkt",
+    "verdeelt",
+    "bereidt",
+    "vereenvoudigt",
+    "agendeert",
+    "verkent",
+    "bundelt",
+    "financiert",
+    "verlengt",
+    "beschrijft",
 )
 OBJECTS = (
-    "het rooster", "de eerste werkweek", "een persoonlijk leerplan", "de intervisie",
-    "het exitgesprek", "de inwerkmap", "de scholingsdagen", "het vitaliteitsbudget",
-    "de overdracht", "het welkomstpakket", "de proeftijd", "de praktijkopdrachten",
-    "de nachtdiensten", "het loopbaangesprek", "de werkdruk", "de stageplekken",
-    "het opleidingsplan", "de terugkomdagen", "de teamafspraken", "het verzuimbeleid",
-    "de vacatureteksten", "de begeleidingsuren", "het meeloopprogramma", "de evaluatie",
-    "de wachtlijst voor scholing", "het mentorschap", "de functie-eisen", "de taakverdeling",
-    "het welzijn van collega's", "de zorgtechnologie", "het digitale leerplatform",
-    "de samenwerking met de gemeente", "de doorstroom naar niveau 4", "de cijfers over verloop",
+    "het rooster",
+    "de eerste werkweek",
+    "een persoonlijk leerplan",
+    "de intervisie",
+    "het exitgesprek",
+    "de inwerkmap",
+    "de scholingsdagen",
+    "het vitaliteitsbudget",
+    "de overdracht",
+    "het welkomstpakket",
+    "de proeftijd",
+    "de praktijkopdrachten",
+    "de nachtdiensten",
+    "het loopbaangesprek",
+    "de werkdruk",
+    "de stageplekken",
+    "het opleidingsplan",
+    "de terugkomdagen",
+    "de teamafspraken",
+    "het verzuimbeleid",
+    "de vacatureteksten",
+    "de begeleidingsuren",
+    "het meeloopprogramma",
+    "de evaluatie",
+    "de wachtlijst voor scholing",
+    "het mentorschap",
+    "de functie-eisen",
+    "de taakverdeling",
+    "het welzijn van collega's",
+    "de zorgtechnologie",
+    "het digitale leerplatform",
+    "de samenwerking met de gemeente",
+    "de doorstroom naar niveau 4",
+    "de cijfers over verloop",
 )
 ADVERBIALS = (
-    "elke maand", "na drie weken", "samen met het ROC", "in overleg met het team",
-    "zonder extra papierwerk", "tijdens de avonddienst", "op vaste momenten",
-    "met hulp van een coach", "sinds de zomer", "aan het begin van elk kwartaal",
-    "in kleine groepen", "op de eigen afdeling", "per locatie", "met een korte vragenlijst",
-    "tijdens het teamoverleg", "in de eerste honderd dagen", "twee keer per jaar",
-    "buiten de drukke ochtenduren", "samen met de cliëntenraad", "op verzoek van de medewerker",
-    "in een vast tempo", "met steun van de regio", "in het eerste jaar", "vanaf de tweede week",
-    "met een vast budget", "na elke stageperiode", "voor alle locaties tegelijk",
+    "elke maand",
+    "na drie weken",
+    "samen met het ROC",
+    "in overleg met het team",
+    "zonder extra papierwerk",
+    "tijdens de avonddienst",
+    "op vaste momenten",
+    "met hulp van een coach",
+    "sinds de zomer",
+    "aan het begin van elk kwartaal",
+    "in kleine groepen",
+    "op de eigen afdeling",
+    "per locatie",
+    "met een korte vragenlijst",
+    "tijdens het teamoverleg",
+    "in de eerste honderd dagen",
+    "twee keer per jaar",
+    "buiten de drukke ochtenduren",
+    "samen met de cliëntenraad",
+    "op verzoek van de medewerker",
+    "in een vast tempo",
+    "met steun van de regio",
+    "in het eerste jaar",
+    "vanaf de tweede week",
+    "met een vast budget",
+    "na elke stageperiode",
+    "voor alle locaties tegelijk",
 )
 REASONS = (
-    "zodat niemand er alleen voor staat", "omdat de uitval in het eerste jaar hoog was",
-    "want de teams vroegen erom", "zodat leren en werken beter samengaan",
-    "omdat ervaren collega's anders overbelast raken", "zodat het werk vol te houden blijft",
-    "omdat de vacatures lang openstonden", "zodat nieuwe collega's sneller meedraaien",
-    "want vertrek kost de organisatie veel geld", "omdat de cliënten vaste gezichten willen",
-    "zodat de kennis in huis blijft", "omdat de roosters te krap waren",
-    "zodat iedereen weet waar hij terechtkan", "want goede begeleiding loont",
-    "omdat de regio dezelfde mensen zoekt", "zodat talent niet onopgemerkt blijft",
+    "zodat niemand er alleen voor staat",
+    "omdat de uitval in het eerste jaar hoog was",
+    "want de teams vroegen erom",
+    "zodat leren en werken beter samengaan",
+    "omdat ervaren collega's anders overbelast raken",
+    "zodat het werk vol te houden blijft",
+    "omdat de vacatures lang openstonden",
+    "zodat nieuwe collega's sneller meedraaien",
+    "want vertrek kost de organisatie veel geld",
+    "omdat de cliënten vaste gezichten willen",
+    "zodat de kennis in huis blijft",
+    "omdat de roosters te krap waren",
+    "zodat iedereen weet waar hij terechtkan",
+    "want goede begeleiding loont",
+    "omdat de regio dezelfde mensen zoekt",
+    "zodat talent niet onopgemerkt blijft",
 )
-ADJECTIVES = ("vaste", "nieuwe", "korte", "extra", "eigen", "regionale", "digitale",
-              "wekelijkse", "gezamenlijke", "persoonlijke", "eerste", "gewone", "praktische",
-              "flexibele", "duidelijke", "aparte", "jaarlijkse", "heldere", "kleine", "brede")
-STREETS = ("Kerkstraat", "Molenweg", "Stationsplein", "Dorpsstraat", "Beukenlaan",
-           "Julianastraat", "Wilhelminapark", "Lindelaan", "Havenkade", "Schoolstraat")
+ADJECTIVES = (
+    "vaste",
+    "nieuwe",
+    "korte",
+    "extra",
+    "eigen",
+    "regionale",
+    "digitale",
+    "wekelijkse",
+    "gezamenlijke",
+    "persoonlijke",
+    "eerste",
+    "gewone",
+    "praktische",
+    "flexibele",
+    "duidelijke",
+    "aparte",
+    "jaarlijkse",
+    "heldere",
+    "kleine",
+    "brede",
+)
+STREETS = (
+    "Kerkstraat",
+    "Molenweg",
+    "Stationsplein",
+    "Dorpsstraat",
+    "Beukenlaan",
+    "Julianastraat",
+    "Wilhelminapark",
+    "Lindelaan",
+    "Havenkade",
+    "Schoolstraat",
+)
 # Dutch builds words by compounding: 'inwerk' + 'buddy' + 'gesprek'. Compounds give the
 # prose the long tail of rare words that real stories have.
-MODIFIERS = ("zorg", "team", "werk", "leer", "wijk", "cliënt", "stage", "nacht", "weekend",
-             "inwerk", "loopbaan", "vitaliteits", "scholings", "praktijk", "buddy", "mentor",
-             "welkomst", "terugkom", "verzuim", "personeels", "kwaliteits", "regio", "locatie",
-             "avond", "ochtend", "thuis", "familie", "mantelzorg", "teamleiders", "starters",
-             "intake", "exit", "behouds", "wervings", "rooster", "opleidings", "ontwikkel",
-             "verpleeg", "veiligheids", "medicatie", "overdrachts", "functie", "taak", "dienst")
-HEADS = (("overleg", "het"), ("plan", "het"), ("gesprek", "het"), ("rooster", "het"),
-         ("budget", "het"), ("traject", "het"), ("programma", "het"), ("moment", "het"),
-         ("dossier", "het"), ("beleid", "het"), ("protocol", "het"), ("formulier", "het"),
-         ("dienst", "de"), ("begeleiding", "de"), ("training", "de"), ("afspraak", "de"),
-         ("dag", "de"), ("map", "de"), ("lijst", "de"), ("aanpak", "de"), ("evaluatie", "de"),
-         ("werkplek", "de"), ("ronde", "de"), ("cursus", "de"), ("regeling", "de"),
-         ("vergadering", "de"), ("check", "de"), ("kaart", "de"), ("planning", "de"))
-OPENERS = ("Daarnaast", "Verder", "In de praktijk", "Sinds kort", "Inmiddels", "Bovendien",
-           "Ook", "Vervolgens", "Tegelijk", "In het begin", "Later", "Soms", "Meestal")
+MODIFIERS = (
+    "zorg",
+    "team",
+    "werk",
+    "leer",
+    "wijk",
+    "cliënt",
+    "stage",
+    "nacht",
+    "weekend",
+    "inwerk",
+    "loopbaan",
+    "vitaliteits",
+    "scholings",
+    "praktijk",
+    "buddy",
+    "mentor",
+    "welkomst",
+    "terugkom",
+    "verzuim",
+    "personeels",
+    "kwaliteits",
+    "regio",
+    "locatie",
+    "avond",
+    "ochtend",
+    "thuis",
+    "familie",
+    "mantelzorg",
+    "teamleiders",
+    "starters",
+    "intake",
+    "exit",
+    "behouds",
+    "wervings",
+    "rooster",
+    "opleidings",
+    "ontwikkel",
+    "verpleeg",
+    "veiligheids",
+    "medicatie",
+    "overdrachts",
+    "functie",
+    "taak",
+    "dienst",
+)
+HEADS = (
+    ("overleg", "het"),
+    ("plan", "het"),
+    ("gesprek", "het"),
+    ("rooster", "het"),
+    ("budget", "het"),
+    ("traject", "het"),
+    ("programma", "het"),
+    ("moment", "het"),
+    ("dossier", "het"),
+    ("beleid", "het"),
+    ("protocol", "het"),
+    ("formulier", "het"),
+    ("dienst", "de"),
+    ("begeleiding", "de"),
+    ("training", "de"),
+    ("afspraak", "de"),
+    ("dag", "de"),
+    ("map", "de"),
+    ("lijst", "de"),
+    ("aanpak", "de"),
+    ("evaluatie", "de"),
+    ("werkplek", "de"),
+    ("ronde", "de"),
+    ("cursus", "de"),
+    ("regeling", "de"),
+    ("vergadering", "de"),
+    ("check", "de"),
+    ("kaart", "de"),
+    ("planning", "de"),
+)
+OPENERS = (
+    "Daarnaast",
+    "Verder",
+    "In de praktijk",
+    "Sinds kort",
+    "Inmiddels",
+    "Bovendien",
+    "Ook",
+    "Vervolgens",
+    "Tegelijk",
+    "In het begin",
+    "Later",
+    "Soms",
+    "Meestal",
+)
 
 
 @dataclass
@@ -280,20 +626,32 @@ class Writer:
         return f"{self.rng.randint(low, high)}-{self.rng.randint(1, 12):02d}"
 
     def day(self) -> str:
-        return f"{self.rng.randint(2022, LATEST_YEAR)}-{self.rng.randint(1, 12):02d}-" \
-               f"{self.rng.randint(1, 28):02d}"
+        return (
+            f"{self.rng.randint(2022, LATEST_YEAR)}-{self.rng.randint(1, 12):02d}-"
+            f"{self.rng.randint(1, 28):02d}"
+        )
 
     def slots(self, org: str, group: str, intervention: str, region: str) -> dict:
         rng = self.rng
         pct = rng.randint(18, 45)
         return {
-            "org": org, "group": group.lower(), "intervention_lower": intervention.lower(),
-            "region": region, "year": rng.randint(2018, LATEST_YEAR), "pct": pct,
-            "pct_low": rng.randint(6, pct - 4), "pct_high": rng.randint(60, 95),
-            "months": rng.randint(3, 9), "count": rng.randint(3, 14), "n": rng.randint(12, 240),
-            "small": rng.randint(1, 4), "score": f"{rng.randint(70, 88) / 10:.1f}".replace(".", ","),
+            "org": org,
+            "group": group.lower(),
+            "intervention_lower": intervention.lower(),
+            "region": region,
+            "year": rng.randint(2018, LATEST_YEAR),
+            "pct": pct,
+            "pct_low": rng.randint(6, pct - 4),
+            "pct_high": rng.randint(60, 95),
+            "months": rng.randint(3, 9),
+            "count": rng.randint(3, 14),
+            "n": rng.randint(12, 240),
+            "small": rng.randint(1, 4),
+            "score": f"{rng.randint(70, 88) / 10:.1f}".replace(".", ","),
             "euro": f"{rng.randint(5, 120) * 1000:,}".replace(",", "."),
-            "funding": rng.choice(FUNDING), "person": self.person(), "role": rng.choice(ROLES),
+            "funding": rng.choice(FUNDING),
+            "person": self.person(),
+            "role": rng.choice(ROLES),
         }
 
     def unique_title(self, make) -> str:
@@ -391,24 +749,42 @@ class Writer:
         parts += [f"- {item}" for item in listed]
         parts += [""] + [p for paragraph in approach[1:] for p in (paragraph, "")]
         parts += ["## Resultaten", ""]
-        parts += [p for paragraph in self.paragraphs(RESULTS, int(total * 0.3), slots)
-                  for p in (paragraph, "")]
+        parts += [
+            p
+            for paragraph in self.paragraphs(RESULTS, int(total * 0.3), slots)
+            for p in (paragraph, "")
+        ]
         parts += ["## Lessen", ""]
-        parts += [p for paragraph in self.paragraphs(LESSONS, int(total * 0.2), slots)
-                  for p in (paragraph, "")]
+        parts += [
+            p
+            for paragraph in self.paragraphs(LESSONS, int(total * 0.2), slots)
+            for p in (paragraph, "")
+        ]
         if rng.random() < 0.5:
-            parts += ["## Kosten en financiering", "", " ".join(s.format(**slots) for s in COSTS), ""]
-        parts += ["## Contact", "", f"Meer weten? Lees het [verslag van de aanpak]({link}) of "
-                  f"neem contact op met {slots['person']}, {slots['role']} bij {slots['org']}.", ""]
+            parts += [
+                "## Kosten en financiering",
+                "",
+                " ".join(s.format(**slots) for s in COSTS),
+                "",
+            ]
+        parts += [
+            "## Contact",
+            "",
+            f"Meer weten? Lees het [verslag van de aanpak]({link}) of "
+            f"neem contact op met {slots['person']}, {slots['role']} bij {slots['org']}.",
+            "",
+        ]
         return "\n".join(parts)
 
     def case_body(self, slots: dict, actions: list[tuple[str, str]]) -> str:
         words = self.rng.randint(250, 450)
-        parts = [p for paragraph in self.paragraphs(CASE_TEXT, words, slots) for p in (paragraph, "")]
+        parts = [
+            p for paragraph in self.paragraphs(CASE_TEXT, words, slots) for p in (paragraph, "")
+        ]
         # The case page itself links the actions named in `actions:`; the body only names them.
         names = " en ".join(f"'{title}'" for _, title in actions)
         parts += ["## Over de actie", "", f"Dit verhaal hoort bij {names}."]
-        return "\n".join(parts + [""])
+        return "\n".join([*parts, ""])
 
     # ----------------------------------------------------------------- entries
 
@@ -424,8 +800,12 @@ class Writer:
 
         def make_title():
             return rng.choice(TITLE_PATTERNS).format(
-                intervention=interventions[0].nl, group=groups[0].nl.lower(), org=org,
-                intervention_lower=interventions[0].nl.lower(), region=region_label)
+                intervention=interventions[0].nl,
+                group=groups[0].nl.lower(),
+                org=org,
+                intervention_lower=interventions[0].nl.lower(),
+                region=region_label,
+            )
 
         title = self.unique_title(make_title)
         title = title[0].upper() + title[1:]
@@ -433,8 +813,10 @@ class Writer:
         link = f"https://www.{fold(org)}.nl/verslag-{rng.randint(100, 999)}"
         data: dict = {
             "title": title,
-            "summary": (f"{org} zet {interventions[0].nl.lower()} in om {groups[0].nl.lower()} "
-                        f"in {region_label} te behouden. " + self.sentence()),
+            "summary": (
+                f"{org} zet {interventions[0].nl.lower()} in om {groups[0].nl.lower()} "
+                f"in {region_label} te behouden. " + self.sentence()
+            ),
             "organisations": [{"name": org, "url": f"https://www.{fold(org)}.nl/"}],
             "regions": [t.slug for t in regions],
             "sectors": [t.slug for t in sectors],
@@ -449,8 +831,9 @@ class Writer:
         if data["status"] in ("completed", "stopped"):
             # Never before `started`: the validator refuses an end before the start.
             year = rng.randint(min(int(started[:4]) + 1, LATEST_YEAR), LATEST_YEAR)
-            data["ended"] = f"{year}-{rng.randint(1, 12):02d}" if year > int(started[:4]) \
-                else f"{year}-12"
+            data["ended"] = (
+                f"{year}-{rng.randint(1, 12):02d}" if year > int(started[:4]) else f"{year}-12"
+            )
         if data["status"] == "stopped":
             data["stopped_because"] = rng.choice(STOPPED_BECAUSE)
         if rng.random() < 0.8 and data["status"] != "idea":
@@ -458,24 +841,36 @@ class Writer:
         data["evidence"] = self.evidence(data, link)
         if rng.random() < 0.6:
             amount = rng.randint(2, 300) * 1000
-            data["costs"] = {"level": cost_level_for(amount), "amount_eur": amount,
-                             "per": "year", "note": "vooral uren van begeleiders en teamleiders"}
+            data["costs"] = {
+                "level": cost_level_for(amount),
+                "amount_eur": amount,
+                "per": "year",
+                "note": "vooral uren van begeleiders en teamleiders",
+            }
             data["funding"] = rng.sample(FUNDING, rng.randint(1, 2))
         if rng.random() < 0.7:
             person = slots["person"]
-            data["contact"] = {"name": person, "role": slots["role"], "organisation": org,
-                               "email": f"{fold(person).replace('-', '.')}@{fold(org)}.nl"}
+            data["contact"] = {
+                "name": person,
+                "role": slots["role"],
+                "organisation": org,
+                "email": f"{fold(person).replace('-', '.')}@{fold(org)}.nl",
+            }
         if image:
-            data["image"] = {"src": f"../images/{image}",
-                             "alt": f"Medewerkers van {org} tijdens een teamoverleg"}
+            data["image"] = {
+                "src": f"../images/{image}",
+                "alt": f"Medewerkers van {org} tijdens een teamoverleg",
+            }
         data["links"] = [{"title": "Verslag van de aanpak", "url": link}]
         data["updated"] = self.day()
         return title, data, self.action_body(slots, link)
 
     def outcome(self, source: str) -> dict:
         rng = self.rng
-        outcome = {"measure": rng.choice(self.vocabularies["outcome_measure"].slugs),
-                   "result": rng.choice(("improved", "improved", "no-change", "pending", "worsened"))}
+        outcome = {
+            "measure": rng.choice(self.vocabularies["outcome_measure"].slugs),
+            "result": rng.choice(("improved", "improved", "no-change", "pending", "worsened")),
+        }
         if outcome["measure"] != "qualitative" and rng.random() < 0.7:
             outcome["value"] = rng.randint(2, 40)
             outcome["unit"] = rng.choice(("percent", "percentage-points", "persons"))
@@ -496,18 +891,31 @@ class Writer:
             return {"level": "evaluated", "source": source}
         return {"level": self.rng.choice(levels[-2:])}
 
-    def case(self, actions: list[tuple[str, str, dict]], image: str | None) -> tuple[str, dict, str]:
+    def case(
+        self, actions: list[tuple[str, str, dict]], image: str | None
+    ) -> tuple[str, dict, str]:
         rng = self.rng
         action_data = actions[0][2]
         org = action_data["organisations"][0]["name"]
         region = self.vocabularies["region"].label(action_data["regions"][0])
         slots = self.slots(org, "nieuwe collega's", "de aanpak", region)
-        title = self.unique_title(lambda: rng.choice((
-            "Zo houdt {org} {who} vast", "Het verhaal van {person} bij {org}",
-            "Een jaar {what} bij {org}", "{person}: waarom ik bleef bij {org}")).format(
-            org=org, person=self.person(), who=rng.choice(("starters", "zij-instromers",
-                                                           "jonge collega's", "ervaren collega's")),
-            what=rng.choice(("buddy's", "stay-gesprekken", "leren en werken", "coaching"))))
+        title = self.unique_title(
+            lambda: rng.choice(
+                (
+                    "Zo houdt {org} {who} vast",
+                    "Het verhaal van {person} bij {org}",
+                    "Een jaar {what} bij {org}",
+                    "{person}: waarom ik bleef bij {org}",
+                )
+            ).format(
+                org=org,
+                person=self.person(),
+                who=rng.choice(
+                    ("starters", "zij-instromers", "jonge collega's", "ervaren collega's")
+                ),
+                what=rng.choice(("buddy's", "stay-gesprekken", "leren en werken", "coaching")),
+            )
+        )
         data: dict = {
             "title": title,
             "date": self.day(),
@@ -521,7 +929,10 @@ class Writer:
         if rng.random() < 0.1:
             data["featured"] = True
         if image:
-            data["image"] = {"src": f"../images/{image}", "alt": f"Een medewerker van {org} aan het werk"}
+            data["image"] = {
+                "src": f"../images/{image}",
+                "alt": f"Een medewerker van {org} aan het werk",
+            }
         return title, data, self.case_body(slots, [(slug, title) for slug, title, _ in actions])
 
 
@@ -574,8 +985,15 @@ def copy_project_files(destination: Path) -> None:
         (destination / "node_modules").symlink_to(node_modules, target_is_directory=True)
 
 
-def generate(destination: Path, actions: int, *, seed: int = 7, cases: int | None = None,
-             images: int | None = None, with_project: bool = True) -> Generated:
+def generate(
+    destination: Path,
+    actions: int,
+    *,
+    seed: int = 7,
+    cases: int | None = None,
+    images: int | None = None,
+    with_project: bool = True,
+) -> Generated:
     """Write a project (or only content/ when with_project is False) with a synthetic catalogue.
 
     Defaults: one case story per ten actions, one image per twenty actions (at least 2),
@@ -654,9 +1072,11 @@ def write_floor(project: Path, destination: Path) -> Path:
     for folder in ("acties", "verhalen"):
         (docs / folder).mkdir(parents=True)
     (destination / "mkdocs.yml").write_text(
-        yaml.safe_dump(FLOOR_CONFIG, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (docs / "index.md").write_text("# Actiebank\n\nDe ondergrens van de benchmark.\n",
-                                   encoding="utf-8")
+        yaml.safe_dump(FLOOR_CONFIG, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    (docs / "index.md").write_text(
+        "# Actiebank\n\nDe ondergrens van de benchmark.\n", encoding="utf-8"
+    )
     for kind, folder in (("actions", "acties"), ("cases", "verhalen")):
         for path in sorted((project / "content" / kind).glob("*.md")):
             text = path.read_text(encoding="utf-8")
@@ -673,17 +1093,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=None, help="default: actions / 10")
     parser.add_argument("--images", type=int, default=None, help="default: actions / 20")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--floor", action="store_true",
-                        help="also write <destination>-floor, the plain mkdocs-material floor")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also write <destination>-floor, the plain mkdocs-material floor",
+    )
     args = parser.parse_args(argv)
     shutil.rmtree(args.destination, ignore_errors=True)
-    result = generate(args.destination, args.actions, seed=args.seed, cases=args.cases,
-                      images=args.images)
-    print(f"{args.destination}: {len(result.actions)} actions, {len(result.cases)} case "
-          f"stories, {len(result.images)} images")
+    result = generate(
+        args.destination, args.actions, seed=args.seed, cases=args.cases, images=args.images
+    )
+    print(
+        f"{args.destination}: {len(result.actions)} actions, {len(result.cases)} case "
+        f"stories, {len(result.images)} images"
+    )
     if args.floor:
-        floor = write_floor(args.destination, args.destination.with_name(
-            args.destination.name + "-floor"))
+        floor = write_floor(
+            args.destination, args.destination.with_name(args.destination.name + "-floor")
+        )
         print(f"{floor}: the floor")
     return 0
 

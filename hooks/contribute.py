@@ -1,7 +1,8 @@
 """MkDocs adapter for contributors: the web form at /admin/ and the field reference.
 
-The meaning lives in `actiebank.contribute`; this file hands its output to MkDocs. /admin/ is written as static files (not pages), so it stays out of the
-sitemap, the search index and the navigation.
+The meaning lives in `actiebank.contribute`; this file hands its output to MkDocs.
+/admin/ is written as static files (not pages), so it stays out of the sitemap, the
+search index and the navigation.
 """
 
 from __future__ import annotations
@@ -15,8 +16,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from actiebank.contribute.reference import fill_reference
-from actiebank.contribute.webform import (ADMIN_DIR, decap_config, decap_files, render_admin_page,
-                                          render_config, repo_from_url)
+from actiebank.contribute.webform import (
+    ADMIN_DIR,
+    decap_config,
+    decap_files,
+    render_admin_page,
+    render_config,
+    repo_from_url,
+)
 from actiebank.project import project_from_settings
 from actiebank.site.render import Renderer
 
@@ -29,8 +36,6 @@ def _schema_dir(config: MkDocsConfig) -> Path:
     return project_from_settings(Path(config.config_file_path).parent, config).schema_dir
 
 
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = Path(config.config_file_path).parent
     try:
@@ -41,11 +46,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.warning(f"the web form /{ADMIN_DIR}/ is left out: {exc}")
         return files
     generated = {
-        f"{ADMIN_DIR}/index.html": render_admin_page(Renderer.for_theme(config.theme.custom_dir), config.site_name),
-        f"{ADMIN_DIR}/config.yml": render_config(decap_config(
-            repo=repo_from_url(config.repo_url), site_url=config.site_url or None,
-            # GitHub login from a static site needs an OAuth service; see CONTRIBUTING.md.
-            auth_url=config.extra.get("decap_auth_url"), schema_dir=_schema_dir(config))),
+        f"{ADMIN_DIR}/index.html": render_admin_page(
+            Renderer.for_theme(config.theme.custom_dir), config.site_name
+        ),
+        f"{ADMIN_DIR}/config.yml": render_config(
+            decap_config(
+                repo=repo_from_url(config.repo_url),
+                site_url=config.site_url or None,
+                # GitHub login from a static site needs an OAuth service; see CONTRIBUTING.md.
+                auth_url=config.extra.get("decap_auth_url"),
+                schema_dir=_schema_dir(config),
+            )
+        ),
     }
     for uri in [*generated, *scripts]:
         if files.get_file_from_path(uri) is not None:
@@ -61,6 +73,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri != REFERENCE_PAGE:
         return markdown
     try:
-        return fill_reference(markdown, _schema_dir(config), Renderer.for_theme(config.theme.custom_dir))
+        return fill_reference(
+            markdown, _schema_dir(config), Renderer.for_theme(config.theme.custom_dir)
+        )
     except ValueError as exc:
         raise PluginError(f"{REFERENCE_PAGE}: {exc}") from exc

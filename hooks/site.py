@@ -50,8 +50,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.info(str(problem))
     errors = len(catalogue.errors)
     if errors:
-        raise PluginError(f"{errors} problem{'s' if errors != 1 else ''} in content; "
-                          "nothing was built")
+        raise PluginError(
+            f"{errors} problem{'s' if errors != 1 else ''} in content; nothing was built"
+        )
     _state["catalogue"] = catalogue
     return config
 
@@ -73,29 +74,40 @@ def front_matter(page: core_pages.Page) -> str:
     Material and MkDocs print title and description unescaped in the theme; they get
     HTML-escaped text so a '<' in a title stays text.
     """
-    meta: dict = {"title": html.escape(page.title, quote=True),
-                  "description": html.escape(page.description, quote=True)}
+    meta: dict = {
+        "title": html.escape(page.title, quote=True),
+        "description": html.escape(page.description, quote=True),
+    }
     if not page.searchable:
         meta["search"] = {"exclude": True}
     if not page.show_toc:
         meta["hide"] = ["toc"]
     # JSON is YAML, and json.dumps is many times faster than yaml.safe_dump.
-    return f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n---\n\n" \
-           f"{page.markdown or ''}"
+    return (
+        f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n---\n\n{page.markdown or ''}"
+    )
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     catalogue: Catalogue = _state["catalogue"]
     site = plan_site(
-        catalogue, dates=last_commit_dates(catalogue.content_dir),
-        images=ImageStore(catalogue.project.cache_dir), renderer=Renderer.for_theme(config.theme.custom_dir),
-        schema_files={p.name: p for p in sorted(catalogue.project.schema_dir.glob("*.schema.json"))})
+        catalogue,
+        dates=last_commit_dates(catalogue.content_dir),
+        images=ImageStore(catalogue.project.cache_dir),
+        renderer=Renderer.for_theme(config.theme.custom_dir),
+        schema_files={
+            p.name: p for p in sorted(catalogue.project.schema_dir.glob("*.schema.json"))
+        },
+    )
     _state["site"] = site
     sources = tuple(f"{folder}/" for folder in KIND_FOLDERS.values())
     for file in list(files):
         # The raw entries become generated pages; a stray file at a generated path loses.
-        if (file.src_uri.startswith(sources) and file.src_uri.endswith(".md")) \
-                or file.src_uri in site.pages or file.src_uri in site.files:
+        if (
+            (file.src_uri.startswith(sources) and file.src_uri.endswith(".md"))
+            or file.src_uri in site.pages
+            or file.src_uri in site.files
+        ):
             files.remove(file)
     in_nav = nav_sources(config.nav)
     for uri, page in site.pages.items():

@@ -52,9 +52,11 @@ def pages_server():
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args,
-            "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
-            "args": CHROMIUM_ARGS}
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+        "args": CHROMIUM_ARGS,
+    }
 
 
 @pytest.fixture(scope="session")

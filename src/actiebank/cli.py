@@ -28,8 +28,9 @@ def content_roots(paths: list[Path]) -> dict[Path, set[Path] | None]:
         path = path.resolve()
         if path.is_file() or path.suffix == ".md":
             root = path.parent.parent if path.parent.name in KIND_FOLDERS.values() else path.parent
-            if roots.get(root, set()) is not None:
-                roots.setdefault(root, set()).add(path)
+            files = roots.setdefault(root, set())
+            if files is not None:
+                files.add(path)
         elif path.name in KIND_FOLDERS.values():
             roots[path.parent] = None
         else:
@@ -62,9 +63,11 @@ def _command_property(text: str) -> str:
 def format_problem(problem: Problem, style: str) -> str:
     if style == "github":
         level = "error" if problem.severity == "error" else "warning"
-        return (f"::{level} file={_command_property(problem.path)},line={problem.line},"
-                f"col={problem.column},title={_command_property(problem.field or 'content')}"
-                f"::{_command_data(problem.message)}")
+        return (
+            f"::{level} file={_command_property(problem.path)},line={problem.line},"
+            f"col={problem.column},title={_command_property(problem.field or 'content')}"
+            f"::{_command_data(problem.message)}"
+        )
     return str(problem)
 
 
@@ -91,9 +94,11 @@ def run_validate(args: argparse.Namespace) -> int:
         print(format_problem(problem, args.format))
     files = len({p.path for p in errors})
     if errors:
-        print(f"\n{len(errors)} problem{'s' if len(errors) != 1 else ''} in {files} "
-              f"file{'s' if files != 1 else ''}; nothing is published until all are fixed.",
-              file=sys.stderr)
+        print(
+            f"\n{len(errors)} problem{'s' if len(errors) != 1 else ''} in {files} "
+            f"file{'s' if files != 1 else ''}; nothing is published until all are fixed.",
+            file=sys.stderr,
+        )
         return 1
     print(f"ok: {counts[0]} actions and {counts[1]} case stories are valid", file=sys.stderr)
     return 0
@@ -104,31 +109,38 @@ def run_schema(args: argparse.Namespace) -> int:
     if args.check:
         stale = schema_drift(schema_dir)
         for path in stale:
-            print(f"{path}: enumerations differ from schema/vocabularies.yaml; run "
-                  "'actiebank schema' to rewrite them", file=sys.stderr)
+            print(
+                f"{path}: enumerations differ from schema/vocabularies.yaml; run "
+                "'actiebank schema' to rewrite them",
+                file=sys.stderr,
+            )
         return 1 if stale else 0
-    for path in write_schemas(schema_dir):
-        print(f"wrote {path}")
+    for written in write_schemas(schema_dir):
+        print(f"wrote {written}")
     return 0
 
 
 def run_new(args: argparse.Namespace) -> int:
     project = find_project()
     if args.kind == "issue-form":
-        return _write_issue_form(Path(args.output or project.root / ISSUE_FORM_PATH),
-                                 issue_form(project.schema_dir), check=args.check)
+        return _write_issue_form(
+            Path(args.output or project.root / ISSUE_FORM_PATH),
+            issue_form(project.schema_dir),
+            check=args.check,
+        )
     if not args.title:
-        print(f"give a title: actiebank new {args.kind} \"Titel\"", file=sys.stderr)
+        print(f'give a title: actiebank new {args.kind} "Titel"', file=sys.stderr)
         return 2
     try:
-        path = new_entry(args.kind, args.title, Path(args.content),
-                         schema_dir=project.schema_dir)
+        path = new_entry(args.kind, args.title, Path(args.content), schema_dir=project.schema_dir)
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 2
     print(path.as_posix())
-    print(f"Vul de velden in en controleer het bestand met: actiebank validate {path.as_posix()}",
-          file=sys.stderr)
+    print(
+        f"Vul de velden in en controleer het bestand met: actiebank validate {path.as_posix()}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -136,8 +148,10 @@ def _write_issue_form(target: Path, text: str, *, check: bool) -> int:
     if check:
         current = target.read_text(encoding="utf-8") if target.is_file() else ""
         if current != text:
-            print(f"{target}: differs from the schema; run 'actiebank new issue-form'",
-                  file=sys.stderr)
+            print(
+                f"{target}: differs from the schema; run 'actiebank new issue-form'",
+                file=sys.stderr,
+            )
             return 1
         return 0
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -152,8 +166,7 @@ def run_export(args: argparse.Namespace) -> int:
     for problem in catalogue.problems:
         print(problem, file=sys.stderr)
     if catalogue.errors:
-        print(f"{len(catalogue.errors)} problems in content; nothing was exported",
-              file=sys.stderr)
+        print(f"{len(catalogue.errors)} problems in content; nothing was exported", file=sys.stderr)
         return 1
     site_url = project.site_url if args.site_url is None else args.site_url
     for name, data in export_files(catalogue, site_url=site_url).items():
@@ -165,45 +178,79 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="actiebank", description="Actiebank: "
-                                     "the catalogue of retention actions in Dutch care.")
+    parser = argparse.ArgumentParser(
+        prog="actiebank",
+        description="Actiebank: the catalogue of retention actions in Dutch care.",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
+    for add in (_add_validate, _add_schema, _add_new, _add_export):
+        add(commands)
+    return parser
 
+
+def _add_validate(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     validate = commands.add_parser("validate", help="check actions and case stories")
     validate.add_argument("paths", nargs="*", help="files or folders (default: content/)")
-    validate.add_argument("--format", choices=["text", "github"], default="text",
-                          help="'github' prints workflow annotations for the pull request")
-    validate.add_argument("--warnings", dest="with_warnings", action="store_true",
-                          help="also report likely duplicates and entries not updated "
-                          "for two years (warnings never fail)")
+    validate.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="'github' prints workflow annotations for the pull request",
+    )
+    validate.add_argument(
+        "--warnings",
+        dest="with_warnings",
+        action="store_true",
+        help="also report likely duplicates and entries not updated for "
+        "two years (warnings never fail)",
+    )
     validate.set_defaults(run=run_validate)
 
+
+def _add_schema(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     schema = commands.add_parser("schema", help="write the vocabularies into schema/*.json")
     schema.add_argument("--check", action="store_true", help="only report drift")
     schema.set_defaults(run=run_schema)
 
+
+def _add_new(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new = commands.add_parser(
-        "new", help="write a new action or case story to fill in (or the issue form)",
+        "new",
+        help="write a new action or case story to fill in (or the issue form)",
         description="Write content/actions/<slug>.md (or content/cases/) with every field, "
-        "or regenerate the GitHub issue form from the schema.")
+        "or regenerate the GitHub issue form from the schema.",
+    )
     new.add_argument("kind", choices=["action", "case", "issue-form"])
     new.add_argument("title", nargs="?", help="the title; the file name is made from it")
     new.add_argument("--content", default="content", help="the content folder (default: content)")
-    new.add_argument("--output", default=None, help="issue-form only: where to write it "
-                     f"(default: {ISSUE_FORM_PATH} in the project)")
-    new.add_argument("--check", action="store_true",
-                     help="issue-form only: exit 1 when the file differs from the schema")
+    new.add_argument(
+        "--output",
+        default=None,
+        help=f"issue-form only: where to write it (default: {ISSUE_FORM_PATH} in the project)",
+    )
+    new.add_argument(
+        "--check",
+        action="store_true",
+        help="issue-form only: exit 1 when the file differs from the schema",
+    )
     new.set_defaults(run=run_new)
 
-    export = commands.add_parser("export", help="write the JSON and CSV exports "
-                                 "(api/actions.json, api/actions.csv, api/cases.json)")
+
+def _add_export(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = commands.add_parser(
+        "export",
+        help="write the JSON and CSV exports (api/actions.json, api/actions.csv, api/cases.json)",
+    )
     export.add_argument("--out", default="export", help="folder to write into (default: export)")
     export.add_argument("--content", default="content", help="the content folder")
-    export.add_argument("--site-url", default=None, help="the site's address, for the `url` "
-                        "field (default: site_url from the project's mkdocs.yml, so the files "
-                        "equal the published ones)")
+    export.add_argument(
+        "--site-url",
+        default=None,
+        help="the site's address, for the `url` "
+        "field (default: site_url from the project's mkdocs.yml, so the files "
+        "equal the published ones)",
+    )
     export.set_defaults(run=run_export)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

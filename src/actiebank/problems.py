@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+# Where a field stands in an entry: ('outcomes', 0, 'unit') is outcomes[0].unit.
+FieldPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True, order=True)
@@ -24,7 +26,7 @@ class Problem:
         return f"{where}:{tag}{field} {self.message}"
 
 
-def field_path(parts) -> str:
+def field_path(parts: FieldPath) -> str:
     """('outcomes', 0, 'unit') -> 'outcomes[0].unit'."""
     text = ""
     for part in parts:

@@ -32,15 +32,28 @@ class Project:
     pages: tuple[str, ...] = field(default_factory=tuple)
 
     @classmethod
-    def at(cls, root: Path, *, content_dir: Path | None = None, schema_dir: Path | None = None,
-           cache_dir: Path | None = None, site_url: str = "", edit_base: str | None = None,
-           pages: tuple[str, ...] = ()) -> Project:
+    def at(
+        cls,
+        root: Path,
+        *,
+        content_dir: Path | None = None,
+        schema_dir: Path | None = None,
+        cache_dir: Path | None = None,
+        site_url: str = "",
+        edit_base: str | None = None,
+        pages: tuple[str, ...] = (),
+    ) -> Project:
         """A project in `root`, its folders where the project keeps them unless given."""
         root = Path(root).resolve()
-        return cls(root=root, content_dir=Path(content_dir or root / "content"),
-                   schema_dir=Path(schema_dir or root / "schema"),
-                   cache_dir=Path(cache_dir or root / ".cache" / "actiebank"),
-                   site_url=site_url, edit_base=edit_base, pages=tuple(pages))
+        return cls(
+            root=root,
+            content_dir=Path(content_dir or root / "content"),
+            schema_dir=Path(schema_dir or root / "schema"),
+            cache_dir=Path(cache_dir or root / ".cache" / "actiebank"),
+            site_url=site_url,
+            edit_base=edit_base,
+            pages=tuple(pages),
+        )
 
     def with_content(self, content_dir: Path) -> Project:
         """The same project reading another content folder (its editorial pages only when
@@ -54,8 +67,9 @@ class _SettingsLoader(yaml.SafeLoader):
 
 
 _SettingsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_SettingsLoader.add_multi_constructor("tag:yaml.org,2002:python/",
-                                      lambda loader, suffix, node: None)
+_SettingsLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/", lambda loader, suffix, node: None
+)
 
 
 def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
@@ -66,7 +80,7 @@ def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
     return repo + edit.lstrip("/")
 
 
-def settings_pages(extra: dict | None) -> tuple[str, ...]:
+def settings_pages(extra: dict[str, Any] | None) -> tuple[str, ...]:
     """The editorial pages listed under `extra: actiebank: pages:` in mkdocs.yml."""
     listed = ((extra or {}).get("actiebank") or {}).get("pages") or []
     return tuple(str(p) for p in listed)
@@ -98,10 +112,13 @@ def project_from_settings(root: Path, settings: Mapping[str, Any]) -> Project:
     """The project from mkdocs.yml's settings (as MkDocs or a plain YAML reader has them)."""
     root = Path(root).resolve()
     return Project.at(
-        root, content_dir=root / str(settings.get("docs_dir") or "docs"),
-        cache_dir=cache_dir_for(root), site_url=str(settings.get("site_url") or ""),
+        root,
+        content_dir=root / str(settings.get("docs_dir") or "docs"),
+        cache_dir=cache_dir_for(root),
+        site_url=str(settings.get("site_url") or ""),
         edit_base=edit_base(settings.get("repo_url"), settings.get("edit_uri")),
-        pages=settings_pages(settings.get("extra")))
+        pages=settings_pages(settings.get("extra")),
+    )
 
 
 def read_project(root: Path) -> Project:

@@ -68,6 +68,7 @@ def image_url(name: str) -> str:
 # from `acties/<slug>.md` (so MkDocs' own links between entries resolve), a listing from
 # `<url>index.md`.
 
+
 def action_source(slug: str) -> str:
     return f"{ACTIONS}/{slug}.md"
 
@@ -105,4 +106,5 @@ def link_to_published_pages(markdown: str) -> str:
     sees in the repository) to the pages made from them (`../acties/x.md`): the source
     files themselves are not published."""
     return _SOURCE_LINK.sub(
-        lambda m: f"]({m.group(1)}{_PUBLISHED_FOLDER[m.group(2)]}/{m.group(3)}", markdown)
+        lambda m: f"]({m.group(1)}{_PUBLISHED_FOLDER[m.group(2)]}/{m.group(3)}", markdown
+    )

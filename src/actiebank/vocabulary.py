@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -47,9 +48,13 @@ class Vocabulary:
 
     def nearest(self, value: object) -> str | None:
         """The valid slug a contributor most likely meant, or None."""
-        return nearest(value, self.slugs, labels={t.nl.lower(): t.slug for t in self.terms}
-                       | {t.en.lower(): t.slug for t in self.terms},
-                       prefer=[t.slug for t in self.terms if t.parent is None])
+        return nearest(
+            value,
+            self.slugs,
+            labels={t.nl.lower(): t.slug for t in self.terms}
+            | {t.en.lower(): t.slug for t in self.terms},
+            prefer=[t.slug for t in self.terms if t.parent is None],
+        )
 
 
 @dataclass(frozen=True)
@@ -61,8 +66,12 @@ class FacetSpec:
     field: str  # the front-matter field, e.g. 'regions' or 'outcomes[].measure'
 
 
-def nearest(value: object, choices: list[str], labels: dict[str, str] | None = None,
-            prefer: list[str] | None = None) -> str | None:
+def nearest(
+    value: object,
+    choices: list[str],
+    labels: dict[str, str] | None = None,
+    prefer: list[str] | None = None,
+) -> str | None:
     """Suggest the choice closest to value: a label match, then a word match, then spelling."""
     if not isinstance(value, str) or not value.strip() or not choices:
         return None
@@ -72,7 +81,9 @@ def nearest(value: object, choices: list[str], labels: dict[str, str] | None = N
         return labels[text]
     if folded in choices:
         return folded
-    contains = [c for c in choices if folded and folded in c.split("-") or c.endswith("-" + folded)]
+    contains = [
+        c for c in choices if (folded and folded in c.split("-")) or c.endswith("-" + folded)
+    ]
     if contains:
         preferred = [c for c in contains if prefer and c in prefer]
         return sorted(preferred or contains, key=len)[0]
@@ -96,7 +107,7 @@ def fold(text: str) -> str:
 class Vocabularies(dict[str, Vocabulary]):
     """name -> Vocabulary, in the file's order, with the facet registry."""
 
-    def __init__(self, *args, facets: list[FacetSpec] | None = None, **kwargs):
+    def __init__(self, *args: Any, facets: list[FacetSpec] | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.facets: list[FacetSpec] = list(facets or [])
 
@@ -110,11 +121,21 @@ class Vocabularies(dict[str, Vocabulary]):
 
 def load_vocabularies(path: Path) -> Vocabularies:
     raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    facets = [FacetSpec(path=f["path"], vocabulary=f["vocabulary"], field=f["field"])
-              for f in raw.pop(REGISTRY_KEY, [])]
+    facets = [
+        FacetSpec(path=f["path"], vocabulary=f["vocabulary"], field=f["field"])
+        for f in raw.pop(REGISTRY_KEY, [])
+    ]
     vocabularies = Vocabularies(facets=facets)
     for name, spec in raw.items():
-        terms = [Term(slug=v["slug"], nl=v["nl"], en=v["en"], parent=v.get("parent"),
-                      description=v.get("description", "")) for v in spec["values"]]
+        terms = [
+            Term(
+                slug=v["slug"],
+                nl=v["nl"],
+                en=v["en"],
+                parent=v.get("parent"),
+                description=v.get("description", ""),
+            )
+            for v in spec["values"]
+        ]
         vocabularies[name] = Vocabulary(name=name, nl=spec["nl"], en=spec["en"], terms=terms)
     return vocabularies

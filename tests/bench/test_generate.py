@@ -23,15 +23,25 @@ _spec.loader.exec_module(generate)
 
 
 def _validate(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "actiebank.cli", "validate", "content"],
-                          cwd=project, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "ACTIEBANK_ROOT": str(project)})
+    return subprocess.run(
+        [sys.executable, "-m", "actiebank.cli", "validate", "content"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "ACTIEBANK_ROOT": str(project)},
+    )
 
 
 def build_site(project: Path) -> None:
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-                            "site"], cwd=project, capture_output=True, text=True, timeout=300,
-                           env={**os.environ, "ACTIEBANK_ROOT": str(project)})
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "ACTIEBANK_ROOT": str(project)},
+    )
     assert built.returncode == 0, built.stdout + built.stderr
 
 
@@ -47,8 +57,9 @@ def test_thirty_generated_actions_pass_validate_and_build_into_pages(tmp_path):
     project = tmp_path / "n30"
     generated = generate.generate(project, 30, seed=3)
     assert (len(generated.actions), len(generated.cases)) == (30, 3)
-    assert generated.images and all((project / "content" / "images" / name).is_file()
-                                    for name in generated.images)
+    assert generated.images and all(
+        (project / "content" / "images" / name).is_file() for name in generated.images
+    )
 
     checked = _validate(project)
     assert checked.returncode == 0, checked.stdout + checked.stderr
@@ -85,11 +96,11 @@ def test_bodies_tell_the_story_in_the_sections_visitors_look_for(tmp_path):
     actions = _entries(tmp_path / "content" / "actions")
     assert len(actions) == 40
     lengths = []
-    for data, body in actions.values():
+    for _data, body in actions.values():
         for section in ("## Aanpak", "## Resultaten", "## Lessen"):
             assert f"\n{section}\n" in f"\n{body}"
         lengths.append(len(body.split()))
-    assert 300 <= min(lengths) and max(lengths) <= 600, (min(lengths), max(lengths))
+    assert min(lengths) >= 300 and max(lengths) <= 600, (min(lengths), max(lengths))
     # Values come from the vocabularies, spread over many of them, not one repeated value.
     regions = {r for data, _ in actions.values() for r in data["regions"]}
     assert len(regions) >= 15
@@ -97,8 +108,11 @@ def test_bodies_tell_the_story_in_the_sections_visitors_look_for(tmp_path):
 
 def test_the_same_seed_writes_byte_identical_files_and_another_seed_does_not(tmp_path):
     def files(folder: Path) -> dict[str, bytes]:
-        return {p.relative_to(folder).as_posix(): p.read_bytes()
-                for p in sorted((folder / "content").rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted((folder / "content").rglob("*"))
+            if p.is_file()
+        }
 
     generate.generate(tmp_path / "a", 15, seed=11, images=2, with_project=False)
     generate.generate(tmp_path / "b", 15, seed=11, images=2, with_project=False)

@@ -49,8 +49,9 @@ def catalogue_html(built_site) -> str:
 
 @pytest.fixture(scope="module")
 def filters(catalogue_html) -> list[tuple[str, str]]:
-    found = re.findall(r'<input type="checkbox" name="([a-z]+)" value="([a-z0-9-]+)">',
-                       catalogue_html)
+    found = re.findall(
+        r'<input type="checkbox" name="([a-z]+)" value="([a-z0-9-]+)">', catalogue_html
+    )
     assert found, "the catalogue has no filters"
     return found
 
@@ -116,19 +117,23 @@ def test_counts_follow_the_selection(page, watch, filters, reference, all_slugs)
 
 
 def test_or_within_a_facet_and_across_facets(page, watch, filters, reference):
-    regions = sorted((v for f, v in filters if f == "regio"),
-                     key=lambda v: (-len(reference[("regio", v)]), v))
+    regions = sorted(
+        (v for f, v in filters if f == "regio"), key=lambda v: (-len(reference[("regio", v)]), v)
+    )
     assert len(regions) >= 2
-    a, b = regions[0], next(v for v in regions[1:]
-                            if reference[("regio", v)] - reference[("regio", regions[0])])
+    a, b = (
+        regions[0],
+        next(v for v in regions[1:] if reference[("regio", v)] - reference[("regio", regions[0])]),
+    )
     open_catalogue(page)
     box(page, "regio", a).check()
     box(page, "regio", b).check()
     either = reference[("regio", a)] | reference[("regio", b)]
     assert set(visible(page)) == either
     assert query(page)["regio"] == [v for f, v in filters if f == "regio" and v in (a, b)]
-    factor = next(v for f, v in filters if f == "succesfactor"
-                  and reference[("succesfactor", v)] & either)
+    factor = next(
+        v for f, v in filters if f == "succesfactor" and reference[("succesfactor", v)] & either
+    )
     box(page, "succesfactor", factor).check()
     assert set(visible(page)) == either & reference[("succesfactor", factor)]
     status = page.locator("[data-ab-count-text]")
@@ -140,8 +145,11 @@ def test_or_within_a_facet_and_across_facets(page, watch, filters, reference):
 def test_a_province_also_finds_its_regions(page, watch, filters, reference, built_site):
     regions = load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")["region"]
     used = {v for f, v in filters if f == "regio"}
-    province = next(t.slug for t in regions.terms if t.slug in used
-                    and any(c.slug in used for c in regions.children(t.slug)))
+    province = next(
+        t.slug
+        for t in regions.terms
+        if t.slug in used and any(c.slug in used for c in regions.children(t.slug))
+    )
     child = next(c.slug for c in regions.children(province) if c.slug in used)
     assert reference[("regio", child)] <= reference[("regio", province)]
     open_catalogue(page, f"acties/?regio={province}")
@@ -151,8 +159,9 @@ def test_a_province_also_finds_its_regions(page, watch, filters, reference, buil
 
 def test_state_in_the_url_is_restored_on_load(page, watch, filters, reference):
     facet, value = filters[0]
-    other = next((f, v) for f, v in filters if f != facet
-                 and reference[(f, v)] & reference[(facet, value)])
+    other = next(
+        (f, v) for f, v in filters if f != facet and reference[(f, v)] & reference[(facet, value)]
+    )
     open_catalogue(page, f"acties/?{facet}={value}&{other[0]}={other[1]}&sort=title")
     assert box(page, facet, value).is_checked() and box(page, *other).is_checked()
     assert set(visible(page)) == reference[(facet, value)] & reference[other]
@@ -200,7 +209,9 @@ def test_clear_filters_shows_everything_again(page, watch, filters, all_slugs):
     assert urlsplit(page.url).query == ""
     assert not box(page, facet, value).is_checked()
     assert page.locator("input[name=q]").input_value() == ""
-    assert page.locator("[data-ab-count-text]").text_content() == f"{len(all_slugs)} acties gevonden"
+    assert (
+        page.locator("[data-ab-count-text]").text_content() == f"{len(all_slugs)} acties gevonden"
+    )
 
 
 def fold(text: str) -> str:
@@ -210,32 +221,42 @@ def fold(text: str) -> str:
 def test_text_filter_searches_title_summary_and_organisations(page, watch, built_site):
     records = json.loads((built_site / "api/actions.json").read_text(encoding="utf-8"))
     # An organisation's name that appears in some actions but not all.
-    words = sorted({w for r in records for o in r["organisations"] for w in o["name"].split()
-                    if len(w) > 5}, key=lambda w: (len(w), w))
-    haystacks = {r["slug"]: fold(" ".join([r["title"], r["summary"]]
-                                          + [o["name"] for o in r["organisations"]]))
-                 for r in records}
-    term = next(w for w in words
-                if 0 < sum(fold(w) in h for h in haystacks.values()) < len(records))
+    words = sorted(
+        {w for r in records for o in r["organisations"] for w in o["name"].split() if len(w) > 5},
+        key=lambda w: (len(w), w),
+    )
+    haystacks = {
+        r["slug"]: fold(
+            " ".join([r["title"], r["summary"]] + [o["name"] for o in r["organisations"]])
+        )
+        for r in records
+    }
+    term = next(
+        w for w in words if 0 < sum(fold(w) in h for h in haystacks.values()) < len(records)
+    )
     expected = {slug for slug, text in haystacks.items() if fold(term) in text}
     open_catalogue(page)
     page.locator("input[name=q]").fill(term.upper())
-    page.wait_for_function("t => new URLSearchParams(location.search).get('zoek') === t",
-                           arg=term.upper())
+    page.wait_for_function(
+        "t => new URLSearchParams(location.search).get('zoek') === t", arg=term.upper()
+    )
     assert set(visible(page)) == expected
     # Accents do not matter: 'orientatie' finds 'oriëntatie'.
     accented = next((r for r in records if "ë" in r["title"]), None)
     if accented:
         word = next(w for w in accented["title"].split() if "ë" in w)
         page.locator("input[name=q]").fill(fold(word))
-        page.wait_for_function("t => new URLSearchParams(location.search).get('zoek') === t",
-                               arg=fold(word))
+        page.wait_for_function(
+            "t => new URLSearchParams(location.search).get('zoek') === t", arg=fold(word)
+        )
         assert accented["slug"] in visible(page)
 
 
 def test_sort_by_title_and_back_to_newest(page, watch, all_slugs, built_site):
-    titles = {r["slug"]: r["title"] for r in
-              json.loads((built_site / "api/actions.json").read_text(encoding="utf-8"))}
+    titles = {
+        r["slug"]: r["title"]
+        for r in json.loads((built_site / "api/actions.json").read_text(encoding="utf-8"))
+    }
     open_catalogue(page)
     assert page.eval_on_selector_all(CARDS, "els => els.map(e => e.dataset.slug)") == all_slugs
     page.locator("select[name=sort]").select_option("title")
@@ -258,7 +279,8 @@ def test_filters_work_after_instant_navigation(page, watch, filters, reference):
 
 
 def test_without_javascript_every_action_is_listed_and_filters_are_links(
-        browser, base_url, built_site, all_slugs, filters, reference):
+    browser, base_url, built_site, all_slugs, filters, reference
+):
     context = browser.new_context(java_script_enabled=False, base_url=base_url)
     foreign: list[str] = []
     local = urlsplit(base_url).netloc
@@ -284,8 +306,11 @@ def test_without_javascript_every_action_is_listed_and_filters_are_links(
         page.wait_for_url(f"**/acties/{facet}/{value}/")
         assert set(card_slugs(page.content())) <= reference[(facet, value)]
         listed = page.eval_on_selector_all("li.ab-card", VISIBLE)
-        assert set(listed) == set(card_slugs(
-            (built_site / "acties" / facet / value / "index.html").read_text(encoding="utf-8")))
+        assert set(listed) == set(
+            card_slugs(
+                (built_site / "acties" / facet / value / "index.html").read_text(encoding="utf-8")
+            )
+        )
         # Every action is one click from the catalogue.
         page.goto("acties/")
         page.locator(f'[data-slug="{all_slugs[-1]}"] a').click()
@@ -305,10 +330,17 @@ def test_exports_hold_what_the_catalogue_shows(page, watch, all_slugs):
     assert sorted(r["slug"] for r in records) == sorted(all_slugs)
     for record in records:
         assert record["url"].endswith(f"/acties/{record['slug']}/")
-        assert {"title", "summary", "organisations", "regions", "sectors", "success_factors",
-                "interventions", "status"} <= set(record)
-    rows = list(csv.DictReader(io.StringIO(
-        fetch("api/actions.csv").body().decode("utf-8-sig"))))
+        assert {
+            "title",
+            "summary",
+            "organisations",
+            "regions",
+            "sectors",
+            "success_factors",
+            "interventions",
+            "status",
+        } <= set(record)
+    rows = list(csv.DictReader(io.StringIO(fetch("api/actions.csv").body().decode("utf-8-sig"))))
     assert [r["slug"] for r in rows] == [r["slug"] for r in records]
     assert [r["title"] for r in rows] == [r["title"] for r in records]
     cases = json.loads(fetch("api/cases.json").body())
@@ -316,8 +348,11 @@ def test_exports_hold_what_the_catalogue_shows(page, watch, all_slugs):
         assert set(case["actions"]) <= set(all_slugs)
         assert case["url"].endswith(f"/verhalen/{case['slug']}/")
     feed = ElementTree.fromstring(fetch("feed.xml").body())
-    links = [e.get("href") for e in feed.iter("{http://www.w3.org/2005/Atom}link")
-             if e.get("rel") == "alternate"]
+    links = [
+        e.get("href")
+        for e in feed.iter("{http://www.w3.org/2005/Atom}link")
+        if e.get("rel") == "alternate"
+    ]
     assert any(f"/acties/{all_slugs[0]}/" in link for link in links)
     # An export's address leads to the page it describes.
     page.goto(f"acties/{records[0]['slug']}/")

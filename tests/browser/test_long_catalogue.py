@@ -13,9 +13,22 @@ from support.server import PagesServer
 @pytest.fixture(scope="module")
 def long_site(tmp_path_factory):
     project = tmp_path_factory.mktemp("long") / "project"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(project),
-                    "--actions", "110", "--cases", "3", "--images", "2"],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "generate.py"),
+            str(project),
+            "--actions",
+            "110",
+            "--cases",
+            "3",
+            "--images",
+            "2",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     build_site(project)
     server = PagesServer(project / "site")
     yield server.root
@@ -23,8 +36,9 @@ def long_site(tmp_path_factory):
 
 
 def shown(page) -> list[str]:
-    return page.eval_on_selector_all("[data-ab-results] [data-slug]:not([hidden])",
-                                     "cards => cards.map(c => c.dataset.slug)")
+    return page.eval_on_selector_all(
+        "[data-ab-results] [data-slug]:not([hidden])", "cards => cards.map(c => c.dataset.slug)"
+    )
 
 
 def test_first_48_then_more_on_request_and_a_filter_starts_again(page, long_site):
@@ -37,7 +51,10 @@ def test_first_48_then_more_on_request_and_a_filter_starts_again(page, long_site
     first = shown(page)
     more.click()
     assert shown(page)[:48] == first and len(shown(page)) == 96
-    assert page.evaluate("document.activeElement.closest('[data-slug]').dataset.slug") == shown(page)[48]
+    assert (
+        page.evaluate("document.activeElement.closest('[data-slug]').dataset.slug")
+        == shown(page)[48]
+    )
     more.click()
     assert len(shown(page)) == 110 and not more.is_visible()
 

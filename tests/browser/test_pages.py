@@ -10,7 +10,6 @@ here each control is used once, the way a visitor would, with the keyboard.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -67,7 +66,8 @@ def assert_whole_page(page, viewport: str) -> None:
 
 def visible_cards(page) -> list[str]:
     return page.eval_on_selector_all(
-        VISIBLE_CARDS, "cards => cards.filter(c => c.checkVisibility()).map(c => c.dataset.slug)")
+        VISIBLE_CARDS, "cards => cards.filter(c => c.checkVisibility()).map(c => c.dataset.slug)"
+    )
 
 
 def shown_count(page) -> int:
@@ -84,8 +84,9 @@ def tab_to(page, selector: str, limit: int = 400) -> None:
     user would, and check that the focus is visible there."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)",
-                         selector):
+        if page.evaluate(
+            "s => document.activeElement && document.activeElement.matches(s)", selector
+        ):
             ring = page.evaluate("""() => {
                 const s = getComputedStyle(document.activeElement);
                 return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0)
@@ -140,7 +141,8 @@ def test_catalogue_every_facet_text_sort_url_back_and_clear(page, watch, base_ur
     page.locator("#ab-sort").select_option("title")
     titles = page.eval_on_selector_all(
         VISIBLE_CARDS + " .ab-card__title",
-        "hs => hs.filter(h => h.checkVisibility()).map(h => h.textContent.trim())")
+        "hs => hs.filter(h => h.checkVisibility()).map(h => h.textContent.trim())",
+    )
     expected = page.evaluate("t => [...t].sort((a, b) => a.localeCompare(b, 'nl'))", titles)
     assert titles == expected
     assert query(page).get("sort") == ["title"]
@@ -203,7 +205,7 @@ def test_catalogue_by_keyboard_alone(page, watch, base_url, viewport):
 
 
 def test_action_page(page, watch, base_url, viewport, site_pages):
-    path = first_page(site_pages, r"acties/(?!(%s)/)[a-z0-9-]+/" % "|".join(FACET_PATHS))
+    path = first_page(site_pages, r"acties/(?!({})/)[a-z0-9-]+/".format("|".join(FACET_PATHS)))
     page.goto(f"{base_url}{path}")
     assert_whole_page(page, viewport)
     assert page.locator("article.ab-action").is_visible()

@@ -5,7 +5,6 @@ public source, and no contact details beyond what the sources published."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -22,14 +21,20 @@ PUBLISHED_EMAILS = {"teddy@lefgroningen.nl", "j.nihof@zorgzijnwerkt.nl", "maartj
 
 NAMED_ACTIONS = {
     # The five Zuid-Holland Noord projects.
-    "zhn-versneld-opleiden-niveau-2-naar-3", "zhn-orientatiebaan",
-    "zhn-technologie-voor-werkplezier", "zhn-vitaliteitscoaches",
+    "zhn-versneld-opleiden-niveau-2-naar-3",
+    "zhn-orientatiebaan",
+    "zhn-technologie-voor-werkplezier",
+    "zhn-vitaliteitscoaches",
     "zhn-scholing-flexibele-medewerkers",
     # The Noord-Brabant programme's example actions.
-    "brabant-buddysysteem", "brabant-flexpool", "brabant-functies-opknippen",
-    "brabant-leerhuizen", "brabant-app-voor-starters",
+    "brabant-buddysysteem",
+    "brabant-flexpool",
+    "brabant-functies-opknippen",
+    "brabant-leerhuizen",
+    "brabant-app-voor-starters",
     # Route map, Groningen idea, and the stopped action with its lessons.
-    "regionale-routekaart-loopbaan-haaglanden-rijn-gouwe", "rebellen-met-rimpels",
+    "regionale-routekaart-loopbaan-haaglanden-rijn-gouwe",
+    "rebellen-met-rimpels",
     "flexpertise-zorg-apeldoorn",
 }
 
@@ -95,10 +100,12 @@ def test_six_sectors_and_eight_interventions(catalogue):
 
 def test_every_facet_has_entries(catalogue, vocabularies):
     for facet in vocabularies.facets:
-        used = {v for entry in catalogue.actions.values()
-                for v in field_values(entry.data, facet.field)}
-        assert used & set(vocabularies[facet.vocabulary].slugs), \
+        used = {
+            v for entry in catalogue.actions.values() for v in field_values(entry.data, facet.field)
+        }
+        assert used & set(vocabularies[facet.vocabulary].slugs), (
             f"the facet {facet.path} has no entries"
+        )
 
 
 def test_every_story_describes_existing_actions_and_has_an_image(catalogue):
@@ -120,8 +127,9 @@ def test_every_figure_carries_its_source(catalogue):
     for entry in [*catalogue.actions.values(), *catalogue.cases.values()]:
         # A source page by its address or, where no address of it is known, a citation: an
         # action's evidence.source, a story's "Dit verhaal is gebaseerd op ..." in its text.
-        cited = (entry.data.get("evidence") or {}).get("source") or \
-            re.search(r"Dit verhaal is gebaseerd op .*?\b(19|20)\d\d\b", entry.body, re.S)
+        cited = (entry.data.get("evidence") or {}).get("source") or re.search(
+            r"Dit verhaal is gebaseerd op .*?\b(19|20)\d\d\b", entry.body, re.S
+        )
         assert entry.data.get("links") or cited, f"{entry.slug} names no source"
 
 
@@ -176,6 +184,10 @@ def test_the_catalogue_has_grown_as_far_as_its_sources_allow(catalogue):
     assert len(catalogue.actions) >= 35 and len(catalogue.cases) >= 8
     stopped = [e for e in catalogue.actions.values() if e.data["status"] == "stopped"]
     assert all(e.data.get("stopped_because") for e in stopped)
-    measures = {o["measure"] for e in catalogue.actions.values()
-                for o in e.data.get("outcomes", []) if "value" in o}
+    measures = {
+        o["measure"]
+        for e in catalogue.actions.values()
+        for o in e.data.get("outcomes", [])
+        if "value" in o
+    }
     assert measures - {"participants"}, measures

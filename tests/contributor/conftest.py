@@ -80,29 +80,46 @@ def real_content_copy(tmp_path) -> Path:
 # --------------------------------------------------------------------------- the web form
 
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
-GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+}
 
 
 @pytest.fixture(name="fill_action")
 def fill_action_fixture():
     """fill_action(text): an `actiebank new action` template with every required field
     filled in, as a contributor would (shared by the scaffold and web-form tests)."""
+
     def fill_action(text: str) -> str:
-        return (text.replace('summary: ""', "summary: Nieuwe collega's lopen drie maanden mee "
-                             "met een vaste buddy in hun eigen team.")
-                .replace('- name: ""', "- name: Zorggroep Testland")
-                .replace("regions: []", "regions: [haaglanden]")
-                .replace("sectors: []", "sectors: [vvt]")
-                .replace("success_factors: []", "success_factors: [onboarding]")
-                .replace("interventions: []", "interventions: [buddy]")
-                .replace('status: ""', "status: pilot"))
+        return (
+            text.replace(
+                'summary: ""',
+                "summary: Nieuwe collega's lopen drie maanden mee "
+                "met een vaste buddy in hun eigen team.",
+            )
+            .replace('- name: ""', "- name: Zorggroep Testland")
+            .replace("regions: []", "regions: [haaglanden]")
+            .replace("sectors: []", "sectors: [vvt]")
+            .replace("success_factors: []", "success_factors: [onboarding]")
+            .replace("interventions: []", "interventions: [buddy]")
+            .replace('status: ""', "status: pilot")
+        )
+
     return fill_action
 
 
 def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True,
-                            env={**os.environ, **GIT_IDENTITY}, timeout=60)
+    result = subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **GIT_IDENTITY},
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -133,24 +150,37 @@ def decap_server(form_repo):
     if node is None or not DECAP_SERVER.is_file():
         pytest.skip("node or node_modules/decap-server is missing (run npm ci)")
     port = _free_port()
-    env = {**os.environ, **GIT_IDENTITY, "MODE": "git", "PORT": str(port),
-           "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(form_repo), "LOG_LEVEL": "warn"}
-    process = subprocess.Popen([node, str(DECAP_SERVER)], cwd=form_repo, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env = {
+        **os.environ,
+        **GIT_IDENTITY,
+        "MODE": "git",
+        "PORT": str(port),
+        "BIND_HOST": "127.0.0.1",
+        "GIT_REPO_DIRECTORY": str(form_repo),
+        "LOG_LEVEL": "warn",
+    }
+    process = subprocess.Popen(
+        [node, str(DECAP_SERVER)],
+        cwd=form_repo,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}/api/v1"
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                request = urllib.request.Request(url, data=b'{"action":"info"}',
-                                                 headers={"Content-Type": "application/json"})
+                request = urllib.request.Request(
+                    url, data=b'{"action":"info"}', headers={"Content-Type": "application/json"}
+                )
                 with urllib.request.urlopen(request, timeout=2) as response:
                     info = yaml.safe_load(response.read())
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
                     output = process.stdout.read().decode() if process.stdout else ""
-                    raise AssertionError(f"decap-server did not start:\n{output}")
+                    raise AssertionError(f"decap-server did not start:\n{output}") from None
                 time.sleep(0.2)
         assert "editorial_workflow" in info["publish_modes"]
         yield url
@@ -176,8 +206,9 @@ def admin_url(built_site, tmp_path, decap_server):
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
     assert config["local_backend"] is True
     config["local_backend"] = {"url": decap_server, "allowed_hosts": ["127.0.0.1"]}
-    config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
-                           encoding="utf-8")
+    config_path.write_text(
+        yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
     server = PagesServer(served)
     yield f"{server.origin}/admin/"
     server.close()

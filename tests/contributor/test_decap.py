@@ -36,14 +36,18 @@ def _fields(config: dict, collection: str) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def config() -> dict:
-    return decap_config(repo="actiebank/actiebank", site_url="https://example.org/",
-                        schema_dir=SCHEMA_DIR)
+    return decap_config(
+        repo="actiebank/actiebank", site_url="https://example.org/", schema_dir=SCHEMA_DIR
+    )
 
 
-@pytest.mark.parametrize("kind, collection, folder", [("action", "acties", "content/actions"),
-                                                       ("case", "verhalen", "content/cases")])
-def test_every_schema_field_is_in_the_form_with_its_required_flag(config, kind, collection,
-                                                                  folder, schema_paths):
+@pytest.mark.parametrize(
+    "kind, collection, folder",
+    [("action", "acties", "content/actions"), ("case", "verhalen", "content/cases")],
+)
+def test_every_schema_field_is_in_the_form_with_its_required_flag(
+    config, kind, collection, folder, schema_paths
+):
     fields = _fields(config, collection)
     paths = schema_paths(kind)
     assert set(fields) - {"body"} == set(paths)
@@ -60,16 +64,20 @@ def test_every_schema_field_is_in_the_form_with_its_required_flag(config, kind, 
 def test_vocabularies_become_selects_with_dutch_labels(config):
     fields = _fields(config, "acties")
     vocabularies = load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")
-    for path, name, multiple in [("regions", "region", True), ("sectors", "sector", True),
-                                 ("success_factors", "success_factor", True),
-                                 ("interventions", "intervention", True),
-                                 ("status", "status", False),
-                                 ("outcomes[].measure", "outcome_measure", False),
-                                 ("outcomes[].unit", "outcome_unit", False)]:
+    for path, name, multiple in [
+        ("regions", "region", True),
+        ("sectors", "sector", True),
+        ("success_factors", "success_factor", True),
+        ("interventions", "intervention", True),
+        ("status", "status", False),
+        ("outcomes[].measure", "outcome_measure", False),
+        ("outcomes[].unit", "outcome_unit", False),
+    ]:
         field = fields[path]
         assert field["widget"] == "select", path
-        assert field["options"] == [{"label": t.nl, "value": t.slug}
-                                    for t in vocabularies[name].terms], path
+        assert field["options"] == [
+            {"label": t.nl, "value": t.slug} for t in vocabularies[name].terms
+        ], path
         assert field.get("multiple", False) is multiple, path
     assert fields["regions"]["min"] == 1
 
@@ -93,8 +101,12 @@ def test_lists_numbers_relations_and_dates_get_their_widgets(config):
 
 def test_editorial_workflow_backends_and_media(config):
     assert config["publish_mode"] == "editorial_workflow"
-    assert config["backend"] == {**config["backend"], "name": "github",
-                                 "repo": "actiebank/actiebank", "branch": "main"}
+    assert config["backend"] == {
+        **config["backend"],
+        "name": "github",
+        "repo": "actiebank/actiebank",
+        "branch": "main",
+    }
     assert config["local_backend"] is True
     assert config["locale"] == "nl"
     assert config["media_folder"] == "content/images"
@@ -107,13 +119,17 @@ def test_editorial_workflow_backends_and_media(config):
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 def test_every_pattern_is_a_valid_javascript_regex(config):
-    patterns = [f["pattern"][0] for c in config["collections"] for f in _all(c["fields"])
-                if "pattern" in f]
+    patterns = [
+        f["pattern"][0] for c in config["collections"] for f in _all(c["fields"]) if "pattern" in f
+    ]
     assert patterns
-    script = ("const ps = JSON.parse(process.argv[1]); for (const p of ps) new RegExp(p);"
-              "console.log(ps.length)")
-    result = subprocess.run(["node", "-e", script, json.dumps(patterns)], capture_output=True,
-                            text=True, timeout=60)
+    script = (
+        "const ps = JSON.parse(process.argv[1]); for (const p of ps) new RegExp(p);"
+        "console.log(ps.length)"
+    )
+    result = subprocess.run(
+        ["node", "-e", script, json.dumps(patterns)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(len(patterns))
 

@@ -8,6 +8,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -33,12 +34,15 @@ def _actionlint() -> str | None:
     return str(here) if here.is_file() else shutil.which("actionlint")
 
 
-@pytest.mark.skipif(_actionlint() is None, reason="actionlint is not installed (pip install -e '.[test]')")
+@pytest.mark.skipif(
+    _actionlint() is None, reason="actionlint is not installed (pip install -e '.[test]')"
+)
 def test_workflows_lint_clean():
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
     assert len(files) == 2
-    result = subprocess.run([_actionlint(), "-no-color", *files], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [_actionlint(), "-no-color", *files], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -104,7 +108,7 @@ def test_pull_request_template_has_a_checklist():
 def test_pre_commit_hook_runs_the_validator_on_changed_entries(content):
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     (repo,) = config["repos"]
-    (hook,) = repo["hooks"]
+    hook = next(h for h in repo["hooks"] if h["id"] == "actiebank-validate")
     assert repo["repo"] == "local" and hook["pass_filenames"] is True
     files = re.compile(hook["files"])
     assert files.search("content/actions/buddy.md") and files.search("content/cases/verhaal.md")
@@ -112,10 +116,13 @@ def test_pre_commit_hook_runs_the_validator_on_changed_entries(content):
     assert not files.search("content/actions/foto.jpg")
 
     good = content / "actions" / "buddy.md"
-    good.write_text("---\ntitle: Buddy voor starters\nsummary: Nieuwe collega's krijgen een "
-                    "buddy in hun eerste half jaar.\norganisations: [{name: Zorggroep Oost}]\n"
-                    "regions: [twente]\nsectors: [vvt]\nsuccess_factors: [onboarding]\n"
-                    "interventions: [buddy]\nstatus: running\n---\n", encoding="utf-8")
+    good.write_text(
+        "---\ntitle: Buddy voor starters\nsummary: Nieuwe collega's krijgen een "
+        "buddy in hun eerste half jaar.\norganisations: [{name: Zorggroep Oost}]\n"
+        "regions: [twente]\nsectors: [vvt]\nsuccess_factors: [onboarding]\n"
+        "interventions: [buddy]\nstatus: running\n---\n",
+        encoding="utf-8",
+    )
     command = shlex.split(hook["entry"])
     # The entry is the checkout's own .venv/bin/actiebank; the same program here.
     assert command[0] == ".venv/bin/actiebank"
@@ -133,8 +140,11 @@ def code_owner(path: str, rules: list[tuple[str, str]]) -> str:
     forms the file uses: '*', '/folder/' and '/file')."""
     owner = ""
     for pattern, who in rules:
-        if pattern == "*" or (pattern.endswith("/") and f"/{path}".startswith(pattern)) \
-                or f"/{path}" == pattern:
+        if (
+            pattern == "*"
+            or (pattern.endswith("/") and f"/{path}".startswith(pattern))
+            or f"/{path}" == pattern
+        ):
             owner = who
     return owner
 
@@ -146,8 +156,44 @@ def test_editorial_pages_and_code_need_a_maintainer_and_entries_an_editor():
     assert project.pages, "mkdocs.yml lists the editorial pages"
     for page in project.pages:
         assert code_owner(f"content/{page}", rules) == "@actiebank/beheer", page
-    for path in ("mkdocs.yml", "hooks/site.py", "overrides/main.html", "src/actiebank/site/csp.py",
-                 "schema/action.schema.json", ".github/workflows/ci.yml", "content/nieuw.md"):
+    for path in (
+        "mkdocs.yml",
+        "hooks/site.py",
+        "overrides/main.html",
+        "src/actiebank/site/csp.py",
+        "schema/action.schema.json",
+        ".github/workflows/ci.yml",
+        "content/nieuw.md",
+    ):
         assert code_owner(path, rules) == "@actiebank/beheer", path
     for path in ("content/actions/x.md", "content/cases/x.md", "content/images/x.jpg"):
         assert code_owner(path, rules) == "@actiebank/redactie", path
+
+
+def test_pre_commit_and_ci_run_lint_format_and_types():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    entries = [h["entry"] for h in config["repos"][0]["hooks"]]
+    assert ".venv/bin/ruff check --force-exclude" in entries
+    assert ".venv/bin/ruff format --force-exclude" in entries
+    assert ".venv/bin/mypy" in entries
+    runs = " ".join(
+        step.get("run", "") for job in _workflow("ci.yml")["jobs"].values() for step in job["steps"]
+    )
+    assert "ruff check" in runs and "ruff format --check" in runs and "mypy" in runs
+    test_command = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
+    assert "ruff check" in test_command and "mypy" in test_command
+
+
+def test_the_lockfiles_pin_every_dependency_with_hashes():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    for lock, wanted in (
+        ("site.txt", project["dependencies"]),
+        ("test.txt", project["dependencies"] + project["optional-dependencies"]["test"]),
+    ):
+        text = (ROOT / "requirements" / lock).read_text(encoding="utf-8")
+        pinned = dict(re.findall(r"^([A-Za-z0-9._-]+)==(\S+) \\", text, re.M))
+        names = {re.split(r"[<>=\[ ]", spec, maxsplit=1)[0].lower() for spec in wanted}
+        assert names <= {n.lower() for n in pinned}, names - {n.lower() for n in pinned}
+        blocks = re.split(r"\n(?=[A-Za-z0-9._-]+==)", text.split("\n", 2)[2])
+        assert all("--hash=sha256:" in block for block in blocks if "==" in block)
+    assert pinned["mkdocs-material"] == "9.8.2" and pinned["mkdocs"].startswith("1.")

@@ -21,8 +21,9 @@ TODAY = date(2026, 11, 23)
 def _set(text: str, field: str, value: str) -> str:
     """The text with one top-level field (and its continuation lines) set to a string."""
     value = json.dumps(value.strip("'\""), ensure_ascii=False)
-    new, count = re.subn(rf"^{field}:.*(?:\n[ \t]+\S.*)*$", lambda m: f"{field}: {value}", text,
-                         count=1, flags=re.M)
+    new, count = re.subn(
+        rf"^{field}:.*(?:\n[ \t]+\S.*)*$", lambda m: f"{field}: {value}", text, count=1, flags=re.M
+    )
     assert count == 1, field
     return new
 
@@ -42,10 +43,15 @@ def test_a_reworded_title_is_a_likely_duplicate_naming_the_other_file(real_conte
     title = catalogue_of(real_content_copy).actions[original.stem].title
     planted = real_content_copy / "actions" / "nieuw-ingestuurd.md"
     text = original.read_text(encoding="utf-8")
-    planted.write_text(_set(_set(text, "title", f'"{title} in de regio"'), "summary",
-                            "Een heel andere samenvatting die met geen enkele andere actie "
-                            "woorden deelt: kwartels, zeppelins en marmelade."),
-                       encoding="utf-8")
+    planted.write_text(
+        _set(
+            _set(text, "title", f'"{title} in de regio"'),
+            "summary",
+            "Een heel andere samenvatting die met geen enkele andere actie "
+            "woorden deelt: kwartels, zeppelins en marmelade.",
+        ),
+        encoding="utf-8",
+    )
     catalogue = catalogue_of(real_content_copy)
     assert catalogue.errors == []
     warnings = review_catalogue(catalogue, today=TODAY, last_changed={})
@@ -72,15 +78,27 @@ def test_a_lightly_edited_summary_is_a_likely_duplicate(real_content_copy):
 
 
 def test_different_actions_on_one_theme_are_not_duplicates(content):
-    text = ("---\ntitle: x\nsummary: x\norganisations: [{name: Zorggroep Oost}]\n"
-            "regions: [twente]\nsectors: [hospitals]\nsuccess_factors: [onboarding]\n"
-            "interventions: [flexpool]\nstatus: running\n---\n")
+    text = (
+        "---\ntitle: x\nsummary: x\norganisations: [{name: Zorggroep Oost}]\n"
+        "regions: [twente]\nsectors: [hospitals]\nsuccess_factors: [onboarding]\n"
+        "interventions: [flexpool]\nstatus: running\n---\n"
+    )
     (content / "actions" / "flexpool-twente.md").write_text(
-        _set(_set(text, "title", "Flexpool voor zorgmedewerkers in Twente"), "summary",
-             "Medewerkers in Twente kiezen zelf hun diensten bij vier ziekenhuizen."), "utf-8")
+        _set(
+            _set(text, "title", "Flexpool voor zorgmedewerkers in Twente"),
+            "summary",
+            "Medewerkers in Twente kiezen zelf hun diensten bij vier ziekenhuizen.",
+        ),
+        "utf-8",
+    )
     (content / "actions" / "flexpool-achterhoek.md").write_text(
-        _set(_set(text, "title", "Een flexpool voor starters in de Achterhoek"), "summary",
-             "Starters in de Achterhoek werken hun eerste jaar in een vaste flexpool."), "utf-8")
+        _set(
+            _set(text, "title", "Een flexpool voor starters in de Achterhoek"),
+            "summary",
+            "Starters in de Achterhoek werken hun eerste jaar in een vaste flexpool.",
+        ),
+        "utf-8",
+    )
     catalogue = catalogue_of(content)
     assert len(catalogue.actions) == 2
     assert review_catalogue(catalogue, today=TODAY, last_changed={}) == []
@@ -89,10 +107,16 @@ def test_different_actions_on_one_theme_are_not_duplicates(content):
 def test_an_old_updated_date_asks_the_contact_to_confirm(real_content_copy):
     original = _original(real_content_copy)
     text = original.read_text(encoding="utf-8")
-    text = _set(text, "updated", "'2024-11-22'") if re.search(r"^updated:", text, re.M) \
+    text = (
+        _set(text, "updated", "'2024-11-22'")
+        if re.search(r"^updated:", text, re.M)
         else text.replace("\n---", "\nupdated: '2024-11-22'\n---", 1)
-    text = text.replace("\n---", "\ncontact:\n  name: Anna de Vries\n  email: anna@example.nl\n---", 1) \
-        if not re.search(r"^contact:", text, re.M) else text
+    )
+    text = (
+        text.replace("\n---", "\ncontact:\n  name: Anna de Vries\n  email: anna@example.nl\n---", 1)
+        if not re.search(r"^contact:", text, re.M)
+        else text
+    )
     original.write_text(text, encoding="utf-8")
     catalogue = catalogue_of(real_content_copy)
     assert catalogue.errors == []
@@ -108,8 +132,13 @@ def test_an_old_updated_date_asks_the_contact_to_confirm(real_content_copy):
 
 
 def _git(folder: Path, *args: str, when: str | None = None):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     if when:
         env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
     subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)

@@ -15,18 +15,24 @@ from actiebank.routes import reserved_action_slugs
 from actiebank.vocabulary import load_vocabularies
 from support import SCHEMA_DIR, catalogue_of
 
-RESERVED_ACTION_SLUGS = sorted(reserved_action_slugs(
-    f.path for f in load_vocabularies(SCHEMA_DIR / "vocabularies.yaml").facets))
+RESERVED_ACTION_SLUGS = sorted(
+    reserved_action_slugs(
+        f.path for f in load_vocabularies(SCHEMA_DIR / "vocabularies.yaml").facets
+    )
+)
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-@pytest.mark.parametrize("title, slug", [
-    ("Oriëntatiebaan – zij-instromers", "orientatiebaan-zij-instromers"),
-    ("Fryslân: één team, vijf café's", "fryslan-een-team-vijf-cafes"),
-    ("Buddy voor nieuwe collega's", "buddy-voor-nieuwe-collegas"),
-    ("  Zuid  Holland!!  ", "zuid-holland"),
-])
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Oriëntatiebaan – zij-instromers", "orientatiebaan-zij-instromers"),
+        ("Fryslân: één team, vijf café's", "fryslan-een-team-vijf-cafes"),
+        ("Buddy voor nieuwe collega's", "buddy-voor-nieuwe-collegas"),
+        ("  Zuid  Holland!!  ", "zuid-holland"),
+    ],
+)
 def test_slug_folds_dutch_diacritics_and_punctuation(title, slug):
     assert make_slug(title) == slug
 
@@ -41,7 +47,9 @@ def test_slug_is_unique_by_numbering():
 def test_an_action_never_gets_a_facet_name(reserved):
     slug = make_slug(reserved, reserved=frozenset(RESERVED_ACTION_SLUGS))
     assert slug != reserved and slug.startswith(reserved)
-    assert make_slug(reserved, kind="case", reserved=frozenset(RESERVED_ACTION_SLUGS)) == reserved  # cases do not share /acties/
+    assert (
+        make_slug(reserved, kind="case", reserved=frozenset(RESERVED_ACTION_SLUGS)) == reserved
+    )  # cases do not share /acties/
 
 
 def test_long_titles_are_cut_at_a_word_to_80_characters_even_with_a_number():
@@ -76,8 +84,15 @@ def test_unfilled_action_fails_validation_naming_every_required_field(content):
     catalogue = catalogue_of(content)
     assert not catalogue.actions, "an unfilled template must never be published"
     fields = {p.field for p in catalogue.errors}
-    assert fields == {"summary", "organisations[0].name", "regions", "sectors",
-                      "success_factors", "interventions", "status"}
+    assert fields == {
+        "summary",
+        "organisations[0].name",
+        "regions",
+        "sectors",
+        "success_factors",
+        "interventions",
+        "status",
+    }
     messages = {p.field: p.message for p in catalogue.errors}
     assert "30 to 400 characters" in messages["summary"]
     assert "empty" in messages["regions"]
@@ -96,15 +111,19 @@ def test_filled_in_action_passes(content, fill_action):
     assert "## Aanpak" in entry.body
 
 
-def test_removing_the_hash_from_an_optional_field_is_all_it_takes(content, schema_paths,
-                                                                  fill_action):
+def test_removing_the_hash_from_an_optional_field_is_all_it_takes(
+    content, schema_paths, fill_action
+):
     path = new_entry("action", "Buddy voor nieuwe collega's", content, schema_dir=SCHEMA_DIR)
     text = fill_action(path.read_text(encoding="utf-8"))
     lines = text.split("\n")
     # Uncomment the YAML (not the explanations) of every optional field.
-    on = [re.sub(r"^(\s*)# ", r"\1", line)
-          if re.match(r'^\s*#\s+(?:- )?[a-z_]+:(?: ""| \[\])?$', line) else line
-          for line in lines]
+    on = [
+        re.sub(r"^(\s*)# ", r"\1", line)
+        if re.match(r'^\s*#\s+(?:- )?[a-z_]+:(?: ""| \[\])?$', line)
+        else line
+        for line in lines
+    ]
     front = "\n".join(on).split("---")[1]
     data = yaml.safe_load(front)
     assert set(data) == set(schema_paths("action")) & set(data)
@@ -116,17 +135,22 @@ def test_removing_the_hash_from_an_optional_field_is_all_it_takes(content, schem
 def test_unfilled_case_fails_and_filled_case_passes(content, fill_action):
     action = new_entry("action", "Buddy voor nieuwe collega's", content, schema_dir=SCHEMA_DIR)
     action.write_text(fill_action(action.read_text(encoding="utf-8")), encoding="utf-8")
-    path = new_entry("case", "Zo houdt Zorggroep Testland starters vast", content,
-                     schema_dir=SCHEMA_DIR)
+    path = new_entry(
+        "case", "Zo houdt Zorggroep Testland starters vast", content, schema_dir=SCHEMA_DIR
+    )
     failing = {p.field for p in catalogue_of(content).errors}
     assert {"date", "summary", "regions", "actions"} <= failing
-    text = (path.read_text(encoding="utf-8")
-            .replace('date: ""', "date: '2025-05-01'")
-            .replace('summary: ""', "summary: Hoe een buddy in het eerste jaar het verschil "
-                     "maakt voor nieuwe collega's.")
-            .replace('- name: ""', "- name: Zorggroep Testland")
-            .replace("regions: []", "regions: [haaglanden]")
-            .replace("actions: []", "actions: [buddy-voor-nieuwe-collegas]"))
+    text = (
+        path.read_text(encoding="utf-8")
+        .replace('date: ""', "date: '2025-05-01'")
+        .replace(
+            'summary: ""',
+            "summary: Hoe een buddy in het eerste jaar het verschil maakt voor nieuwe collega's.",
+        )
+        .replace('- name: ""', "- name: Zorggroep Testland")
+        .replace("regions: []", "regions: [haaglanden]")
+        .replace("actions: []", "actions: [buddy-voor-nieuwe-collegas]")
+    )
     path.write_text(text, encoding="utf-8")
     catalogue = catalogue_of(content)
     assert catalogue.errors == []

@@ -18,12 +18,17 @@ from actiebank.contribute.scaffold import new_entry
 from support import SCHEMA_DIR, build_site, catalogue_of, copy_project
 
 
-
 def git(repo, *args: str, binary: bool = False):
-    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, timeout=60,
-                            env={**os.environ, "GIT_PAGER": "cat"})
+    result = subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "GIT_PAGER": "cat"},
+    )
     assert result.returncode == 0, result.stderr.decode()
     return result.stdout if binary else result.stdout.decode()
+
 
 TITLE = "Oriëntatiebaan – zij-instromers in de wijkzorg"
 SLUG = "orientatiebaan-zij-instromers-in-de-wijkzorg"
@@ -39,8 +44,13 @@ def choose(page, field: str, label: str) -> None:
 
 
 def _committed(repo, branch: str, path: str) -> bool:
-    result = subprocess.run(["git", "ls-tree", "--name-only", branch, path], cwd=repo,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["git", "ls-tree", "--name-only", branch, path],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     return result.returncode == 0 and result.stdout.strip() == path
 
 
@@ -60,8 +70,12 @@ def save_through_the_form(page, admin_url, form_repo, tmp_path):
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     failed = []
-    page.on("response", lambda r: failed.append((r.status, r.request.post_data or r.url))
-            if r.status >= 400 else None)
+    page.on(
+        "response",
+        lambda r: (
+            failed.append((r.status, r.request.post_data or r.url)) if r.status >= 400 else None
+        ),
+    )
 
     page.goto(admin_url)
     page.get_by_role("button", name="Inloggen").click()
@@ -69,7 +83,8 @@ def save_through_the_form(page, admin_url, form_repo, tmp_path):
     page.locator('[id^="title-field-"]').fill(TITLE)
     page.locator('[id^="summary-field-"]').fill(
         "Zij-instromers lopen drie maanden betaald mee in een wijkteam voordat ze aan de "
-        "opleiding tot verzorgende beginnen.")
+        "opleiding tot verzorgende beginnen."
+    )
     organisations = page.locator('div[id^="organisations-field-"]')
     organisations.get_by_role("button", name="Voeg organisatie toe").click()
     organisations.locator('input[id^="name-field-"]').fill("Zorggroep Testland")
@@ -83,11 +98,14 @@ def save_through_the_form(page, admin_url, form_repo, tmp_path):
 
     deadline = time.monotonic() + 30
     while not _committed(form_repo, BRANCH, f"content/actions/{SLUG}.md"):
-        assert time.monotonic() < deadline, "saving made no commit on " + BRANCH + "; " + \
-            page.inner_text("body")[:500]
+        assert time.monotonic() < deadline, (
+            "saving made no commit on " + BRANCH + "; " + page.inner_text("body")[:500]
+        )
         page.wait_for_timeout(250)
     on_main = git(form_repo, "ls-tree", "-r", "--name-only", "main", "content/actions")
-    assert f"content/actions/{SLUG}.md" not in on_main, "the editorial workflow must not write to main"
+    assert f"content/actions/{SLUG}.md" not in on_main, (
+        "the editorial workflow must not write to main"
+    )
 
     # The branch as a reviewer would check it out: read from git, not from the work tree
     # decap-server is using.
@@ -115,8 +133,9 @@ def save_through_the_form(page, admin_url, form_repo, tmp_path):
 
 
 @pytest.mark.browser
-def test_web_form_and_file_both_reach_the_catalogue(page, admin_url, form_repo, tmp_path,
-                                                    fill_action):
+def test_web_form_and_file_both_reach_the_catalogue(
+    page, admin_url, form_repo, tmp_path, fill_action
+):
     """As a new contributor: one action saved through the web form (a valid file on a new
     branch, nothing on main), one written with `actiebank new`; both validate, build and
     are listed in the catalogue."""
@@ -125,14 +144,18 @@ def test_web_form_and_file_both_reach_the_catalogue(page, admin_url, form_repo, 
     archive = git(form_repo, "archive", "--format=tar", BRANCH, "content", binary=True)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(project, filter="data")
-    by_file = new_entry("action", "Buddy voor nieuwe collega's", project / "content",
-                        schema_dir=SCHEMA_DIR)
+    by_file = new_entry(
+        "action", "Buddy voor nieuwe collega's", project / "content", schema_dir=SCHEMA_DIR
+    )
     by_file.write_text(fill_action(by_file.read_text(encoding="utf-8")), encoding="utf-8")
     assert main(["validate", str(project / "content")]) == 0
 
     build_site(project)
     site = project / "site"
     catalogue = (site / "acties" / "index.html").read_text(encoding="utf-8")
-    for slug, title in ((SLUG, TITLE), ("buddy-voor-nieuwe-collegas", "Buddy voor nieuwe collega's")):
+    for slug, _title in (
+        (SLUG, TITLE),
+        ("buddy-voor-nieuwe-collegas", "Buddy voor nieuwe collega's"),
+    ):
         assert (site / "acties" / slug / "index.html").is_file(), slug
         assert f"{slug}/" in catalogue, f"{slug} is not listed in the catalogue"

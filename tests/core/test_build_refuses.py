@@ -10,10 +10,12 @@ from test_rules import BAD, CASES, plant_images
 
 def fixture_project(tmp_path) -> Path:
     project = copy_project(tmp_path / "project", with_content=False)
-    shutil.copytree(Path(__file__).parent / "fixtures" / "valid", project / "content",
-                    dirs_exist_ok=True)
+    shutil.copytree(
+        Path(__file__).parent / "fixtures" / "valid", project / "content", dirs_exist_ok=True
+    )
     (project / "content" / "index.md").write_text(
-        "---\ntemplate: home.html\ntitle: Actiebank\n---\nWelkom.\n")
+        "---\ntemplate: home.html\ntitle: Actiebank\n---\nWelkom.\n"
+    )
     return project
 
 
@@ -29,7 +31,7 @@ def test_build_fails_on_every_bad_entry_with_the_validator_messages(tmp_path):
         output = result.stdout + result.stderr
         assert result.returncode != 0
         assert "Traceback" not in output
-        for name, line, column, field, words in CASES:
+        for name, line, column, _field, words in CASES:
             where = f"content/{name}:{line}:{column}:"
             assert where in output and words in output, (where, output[-3000:])
         assert "problems in content; nothing was built" in output

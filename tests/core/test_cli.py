@@ -12,8 +12,13 @@ BAD = Path(__file__).parent / "fixtures" / "bad"
 
 
 def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "actiebank.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "actiebank.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_valid_content_exits_zero(content):
@@ -23,8 +28,13 @@ def test_valid_content_exits_zero(content):
 
 
 def test_problems_exit_one_with_every_message_and_no_traceback(content):
-    for name in ("actions/unknown-region.md", "actions/python-tag.md", "actions/invalid-utf8.md",
-                 "actions/alias-bomb.md", "cases/case-unknown-action.md"):
+    for name in (
+        "actions/unknown-region.md",
+        "actions/python-tag.md",
+        "actions/invalid-utf8.md",
+        "actions/alias-bomb.md",
+        "cases/case-unknown-action.md",
+    ):
         shutil.copy(BAD / name, content / name)
     result = run("validate", cwd=content.parent)
     assert result.returncode == 1
@@ -32,8 +42,10 @@ def test_problems_exit_one_with_every_message_and_no_traceback(content):
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 5
     assert lines[-1].startswith("content/cases/case-unknown-action.md:7:11: actions[0]:")
-    assert "content/actions/unknown-region.md:5:11: regions[0]: 'brabant' is not a region " \
-           "(did you mean 'noord-brabant'?)" in lines
+    assert (
+        "content/actions/unknown-region.md:5:11: regions[0]: 'brabant' is not a region "
+        "(did you mean 'noord-brabant'?)" in lines
+    )
     assert "5 problems in 5 files" in result.stderr
 
 
@@ -49,8 +61,10 @@ def test_one_file_is_checked_against_the_whole_catalogue(content):
 def test_github_format_makes_annotations(content):
     shutil.copy(BAD / "actions/unknown-status.md", content / "actions")
     result = run("validate", "--format", "github", cwd=content.parent)
-    assert result.stdout.startswith("::error file=content/actions/unknown-status.md,line=9,col=9,"
-                                    "title=status::'runing' is not a status")
+    assert result.stdout.startswith(
+        "::error file=content/actions/unknown-status.md,line=9,col=9,"
+        "title=status::'runing' is not a status"
+    )
 
 
 def test_a_path_that_does_not_exist_is_named(tmp_path):
@@ -67,10 +81,17 @@ def test_the_project_content_is_valid():
 def test_github_annotations_escape_contributor_text():
     # A line break in a field name or message would end the annotation and start a
     # workflow command of the contributor's choosing.
-    problem = Problem("content/actions/x,y.md", 3, 1, "a:b\n::error file=z::nep",
-                      "'a\n::set-output name=x::y' is not a field (100%)")
+    problem = Problem(
+        "content/actions/x,y.md",
+        3,
+        1,
+        "a:b\n::error file=z::nep",
+        "'a\n::set-output name=x::y' is not a field (100%)",
+    )
     line = format_problem(problem, "github")
     assert "\n" not in line and "\r" not in line
-    assert line == ("::error file=content/actions/x%2Cy.md,line=3,col=1,"
-                    "title=a%3Ab%0A%3A%3Aerror file=z%3A%3Anep::'a%0A::set-output name=x::y' "
-                    "is not a field (100%25)")
+    assert line == (
+        "::error file=content/actions/x%2Cy.md,line=3,col=1,"
+        "title=a%3Ab%0A%3A%3Aerror file=z%3A%3Anep::'a%0A::set-output name=x::y' "
+        "is not a field (100%25)"
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from support import PAGES, ROOT, build_site, catalogue_of, copy_project
+from support import ROOT, build_site, catalogue_of, copy_project
 
 MACRO = "{{ self.__init__.__globals__.__builtins__.__import__('os').popen('id').read() }}"
 
@@ -30,12 +30,23 @@ def problems_of(content: Path) -> dict[str, str]:
 # name, what to write (text, or a symlink target), words of the message
 PLANTED = [
     ("content/images/evil.html", "<script>alert(1)</script>", "only JPEG, PNG and WebP images"),
-    ("content/images/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
-     "an SVG or HTML file could run scripts"),
+    (
+        "content/images/logo.svg",
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+        "an SVG or HTML file could run scripts",
+    ),
     ("content/images/Foto.JPG", "niet echt", "the image name 'Foto.JPG' is not allowed"),
-    ("content/actions/x.markdown", "---\ntitle: x\n---\n", "only entries belong in content/actions/"),
+    (
+        "content/actions/x.markdown",
+        "---\ntitle: x\n---\n",
+        "only entries belong in content/actions/",
+    ),
     ("content/actions/Upper.MD", "---\ntitle: x\n---\n", "only entries belong in content/actions/"),
-    ("content/acties-extra.md", "<script>alert(1)</script>\n", "is not an entry, an image or an editorial page"),
+    (
+        "content/acties-extra.md",
+        "<script>alert(1)</script>\n",
+        "is not an entry, an image or an editorial page",
+    ),
     ("content/acties/regio/sneaky.md", "# Hoi\n", "is in a folder the content model does not have"),
     ("content/bijdragen/extra.md", "# Hoi\n", "is not an entry, an image or an editorial page"),
     ("content/macro.md", f"---\nrender_macros: true\n---\n{MACRO}\n", "is not an entry"),
@@ -55,13 +66,16 @@ def test_a_file_the_content_model_does_not_name_is_refused(content, name, text, 
     assert words in problems[name]
 
 
-@pytest.mark.parametrize("name, target", [
-    ("content/cases/passwd.txt", "/etc/passwd"),
-    ("content/actions/omgeving.md", "/proc/self/environ"),
-    ("content/images/foto.jpg", "/etc/hostname"),
-    ("content/images/etc", "/etc"),
-    ("content/over.md", "/etc/passwd"),
-])
+@pytest.mark.parametrize(
+    "name, target",
+    [
+        ("content/cases/passwd.txt", "/etc/passwd"),
+        ("content/actions/omgeving.md", "/proc/self/environ"),
+        ("content/images/foto.jpg", "/etc/hostname"),
+        ("content/images/etc", "/etc"),
+        ("content/over.md", "/etc/passwd"),
+    ],
+)
 def test_a_symbolic_link_is_refused_wherever_it_points(content, name, target):
     link = content.parent / name
     link.unlink(missing_ok=True)
@@ -77,8 +91,11 @@ def test_a_symbolic_link_is_refused_wherever_it_points(content, name, target):
 
 def test_a_file_name_with_a_line_break_is_refused_and_shown_escaped(content):
     (content / "actions" / "x\n.md").write_text(
-        (content / "actions" / "brabant-flexpool.md").read_text(encoding="utf-8")
-        .replace("title:", "title: Anders", 1), encoding="utf-8")
+        (content / "actions" / "brabant-flexpool.md")
+        .read_text(encoding="utf-8")
+        .replace("title:", "title: Anders", 1),
+        encoding="utf-8",
+    )
 
     problems = problems_of(content)
 
@@ -88,8 +105,9 @@ def test_a_file_name_with_a_line_break_is_refused_and_shown_escaped(content):
 
 def test_an_editorial_page_cannot_switch_macros_on(content):
     page = content / "over.md"
-    page.write_text("---\ntitle: Over\nrender_macros: true\n---\n# Over\n\n" + MACRO + "\n",
-                    encoding="utf-8")
+    page.write_text(
+        "---\ntitle: Over\nrender_macros: true\n---\n# Over\n\n" + MACRO + "\n", encoding="utf-8"
+    )
 
     catalogue = catalogue_of(content)
 
@@ -100,8 +118,9 @@ def test_an_editorial_page_cannot_switch_macros_on(content):
 
 def test_an_editorial_page_passes_the_body_rules(content):
     page = content / "over.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n<img src="x" onerror="alert(1)">\n',
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + '\n<img src="x" onerror="alert(1)">\n', encoding="utf-8"
+    )
 
     problems = problems_of(content)
 
@@ -113,8 +132,7 @@ def test_the_real_content_folder_holds_only_what_the_model_names():
     assert catalogue.errors == []
 
 
-def test_a_planted_link_stops_the_build_and_nothing_of_the_machine_is_published(
-        tmp_path):
+def test_a_planted_link_stops_the_build_and_nothing_of_the_machine_is_published(tmp_path):
     project = copy_project(tmp_path / "project")
     build_site(project)
     before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}

@@ -10,8 +10,13 @@ def write(tmp_path, data: bytes, name="actie.md"):
 
 
 def test_every_field_has_its_line_and_column(tmp_path):
-    source = read_source(write(tmp_path, b"---\ntitle: Iets\nregions:\n  - haaglanden\n"
-                                         b"  - rijnmond\ncontact: {name: Jan}\n---\nBody\n"))
+    source = read_source(
+        write(
+            tmp_path,
+            b"---\ntitle: Iets\nregions:\n  - haaglanden\n"
+            b"  - rijnmond\ncontact: {name: Jan}\n---\nBody\n",
+        )
+    )
     assert source.problems == []
     assert source.positions[("title",)] == (2, 8)
     assert source.positions[("regions", 1)] == (5, 5)
@@ -21,7 +26,9 @@ def test_every_field_has_its_line_and_column(tmp_path):
 
 
 def test_bom_and_crlf_are_accepted_and_normalised(tmp_path):
-    source = read_source(write(tmp_path, b"\xef\xbb\xbf---\r\ntitle: Iets\r\n---\r\nRegel 1\r\nRegel 2\r\n"))
+    source = read_source(
+        write(tmp_path, b"\xef\xbb\xbf---\r\ntitle: Iets\r\n---\r\nRegel 1\r\nRegel 2\r\n")
+    )
     assert source.problems == []
     assert source.data == {"title": "Iets"}
     assert source.body == "Regel 1\nRegel 2\n"
@@ -29,7 +36,9 @@ def test_bom_and_crlf_are_accepted_and_normalised(tmp_path):
 
 
 def test_dates_stay_iso_strings_as_written(tmp_path):
-    source = read_source(write(tmp_path, b"---\nupdated: 2024-01-15\ndate: 2023-05-02T09:53:54Z\n---\n"))
+    source = read_source(
+        write(tmp_path, b"---\nupdated: 2024-01-15\ndate: 2023-05-02T09:53:54Z\n---\n")
+    )
     assert source.data == {"updated": "2024-01-15", "date": "2023-05-02T09:53:54Z"}
 
 

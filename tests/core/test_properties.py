@@ -17,7 +17,6 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from jsonschema import Draft202012Validator
 
 from actiebank.content.catalogue import normalise_years
@@ -30,8 +29,9 @@ TODAY = date(2026, 1, 15)
 EXISTING_ACTIONS = ["buddy-voor-starters", "flexpool-regio"]
 
 # Printable text a contributor could type: letters, digits, punctuation, spaces.
-TEXT = st.characters(categories=("L", "N", "P", "Zs", "Sm", "Sc"),
-                     exclude_characters="\u2028\u2029\x85\xa0")
+TEXT = st.characters(
+    categories=("L", "N", "P", "Zs", "Sm", "Sc"), exclude_characters="\u2028\u2029\x85\xa0"
+)
 
 
 def resolve(schema: dict, node: dict) -> dict:
@@ -48,8 +48,10 @@ def strategy_for(schema: dict, node: dict, name: str = "") -> st.SearchStrategy:
     if isinstance(kind, list):  # a year as text or as a number
         return st.one_of([strategy_for(schema, {**node, "type": k}, name) for k in kind])
     if kind == "integer":
-        return st.integers(min_value=node.get("minimum", -1000),
-                           max_value=min(node.get("maximum", 10**6), TODAY.year - 1))
+        return st.integers(
+            min_value=node.get("minimum", -1000),
+            max_value=min(node.get("maximum", 10**6), TODAY.year - 1),
+        )
     if kind == "object":
         properties = node.get("properties", {})
         required = set(node.get("required", ()))
@@ -58,23 +60,29 @@ def strategy_for(schema: dict, node: dict, name: str = "") -> st.SearchStrategy:
         fields = {key: strategy_for(schema, sub, key) for key, sub in properties.items()}
         return st.fixed_dictionaries(
             {k: v for k, v in fields.items() if k in required},
-            optional={k: v for k, v in fields.items() if k not in required})
+            optional={k: v for k, v in fields.items() if k not in required},
+        )
     if kind == "array":
         unique = node.get("uniqueItems", False)
-        return st.lists(strategy_for(schema, node["items"], name), min_size=node.get("minItems", 0),
-                        max_size=3, unique=unique)
+        return st.lists(
+            strategy_for(schema, node["items"], name),
+            min_size=node.get("minItems", 0),
+            max_size=3,
+            unique=unique,
+        )
     if kind == "number":
-        return st.floats(min_value=node.get("minimum", -1e6), max_value=1e6,
-                         allow_nan=False) | st.integers(min_value=int(node.get("minimum", -1000)),
-                                                        max_value=10**6)
+        return st.floats(
+            min_value=node.get("minimum", -1e6), max_value=1e6, allow_nan=False
+        ) | st.integers(min_value=int(node.get("minimum", -1000)), max_value=10**6)
     if kind == "boolean":
         return st.booleans()
     if kind == "string":
         if "pattern" in node:
             return pattern_strategy(name, node)
-        return st.text(TEXT, min_size=node.get("minLength", 0),
-                       max_size=min(node.get("maxLength", 60), 60)).filter(
-            lambda s, low=node.get("minLength", 0): len(s.strip()) >= low or low == 0)
+        low = node.get("minLength", 0)
+        return st.text(
+            TEXT, min_size=node.get("minLength", 0), max_size=min(node.get("maxLength", 60), 60)
+        ).filter(lambda s: len(s.strip()) >= low or low == 0)
     raise AssertionError(f"the schema uses a type this strategy does not know: {node}")
 
 
@@ -87,7 +95,8 @@ def pattern_strategy(name: str, node: dict) -> st.SearchStrategy:
         return st.integers(2000, TODAY.year - 1)
     if name in ("started", "ended"):
         return st.integers(2000, TODAY.year - 1).map(str) | st.builds(
-            lambda y, m: f"{y}-{m:02d}", st.integers(2000, TODAY.year - 1), st.integers(1, 12))
+            lambda y, m: f"{y}-{m:02d}", st.integers(2000, TODAY.year - 1), st.integers(1, 12)
+        )
     if name in ("updated", "date"):
         return st.dates(date(2000, 1, 1), TODAY).map(date.isoformat)
     if name == "period":
@@ -146,8 +155,11 @@ def write_entry(content: Path, kind: str, data: dict, body: str = "Tekst.\n") ->
     return path
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                 HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(kind=st.sampled_from(["action", "case"]), data=st.data())
 def test_any_entry_the_schema_allows_validates(tmp_path_factory, kind, data):
     content = tmp_path_factory.mktemp("p") / "content"
@@ -175,9 +187,31 @@ def damage() -> st.SearchStrategy:
     return st.one_of(
         st.tuples(st.just("delete"), position, st.integers(1, 40)),
         st.tuples(st.just("insert"), position, st.binary(min_size=1, max_size=8)),
-        st.tuples(st.just("insert"), position, st.sampled_from(
-            [b":", b"- ", b"\n", b"  ", b"&a ", b"*a", b"!!python/name:os.system ", b"[", b"{",
-             b"'", b'"', b"#", b"---\n", b"\t", b"\xff", b"<script>", b"\x00"])),
+        st.tuples(
+            st.just("insert"),
+            position,
+            st.sampled_from(
+                [
+                    b":",
+                    b"- ",
+                    b"\n",
+                    b"  ",
+                    b"&a ",
+                    b"*a",
+                    b"!!python/name:os.system ",
+                    b"[",
+                    b"{",
+                    b"'",
+                    b'"',
+                    b"#",
+                    b"---\n",
+                    b"\t",
+                    b"\xff",
+                    b"<script>",
+                    b"\x00",
+                ]
+            ),
+        ),
         st.tuples(st.just("replace"), position, st.binary(min_size=1, max_size=4)),
         st.tuples(st.just("truncate"), position, st.just(b"")),
     )
@@ -186,16 +220,19 @@ def damage() -> st.SearchStrategy:
 def apply(text: bytes, change) -> bytes:
     kind, at, arg = change
     if kind == "delete":
-        return text[:at] + text[at + arg:]
+        return text[:at] + text[at + arg :]
     if kind == "insert":
         return text[:at] + arg + text[at:]
     if kind == "replace":
-        return text[:at] + arg + text[at + len(arg):]
+        return text[:at] + arg + text[at + len(arg) :]
     return text[:at]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(changes=st.lists(damage(), min_size=1, max_size=3))
 def test_damage_to_a_valid_entry_gives_messages_never_a_traceback(tmp_path_factory, changes):
     content = tmp_path_factory.mktemp("d") / "content"

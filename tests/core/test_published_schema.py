@@ -71,8 +71,11 @@ def corpus() -> list[tuple[Path, str]]:
 CORPUS = corpus()
 
 
-@pytest.mark.parametrize("path, kind", CORPUS, ids=[f"{p.parent.parent.name}/{p.parent.name}/{p.name}"
-                                                    for p, _ in CORPUS])
+@pytest.mark.parametrize(
+    "path, kind",
+    CORPUS,
+    ids=[f"{p.parent.parent.name}/{p.parent.name}/{p.name}" for p, _ in CORPUS],
+)
 def test_plain_jsonschema_and_the_validator_agree_on_every_file(path, kind):
     source = read_source(path)
     if source.data is None:
@@ -80,12 +83,14 @@ def test_plain_jsonschema_and_the_validator_agree_on_every_file(path, kind):
         # reaches a schema, so there is nothing for the two to judge.
         pytest.skip("refused before any schema: " + source.problems[0].message[:60])
     vocabularies = load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")
-    validator_says = not (check_schema(source, kind, vocabularies, SCHEMA_DIR)
-                          + check_rules(source, kind))
+    validator_says = not (
+        check_schema(source, kind, vocabularies, SCHEMA_DIR) + check_rules(source, kind)
+    )
     plain_says = Draft202012Validator(published(kind)).is_valid(source.data)
     assert validator_says == plain_says, (
         f"validate says {'valid' if validator_says else 'invalid'}, the published schema "
-        f"says {'valid' if plain_says else 'invalid'}")
+        f"says {'valid' if plain_says else 'invalid'}"
+    )
 
 
 def test_the_corpus_holds_files_each_way():
@@ -104,6 +109,10 @@ def test_a_year_written_as_a_number_is_valid_for_both(tmp_path):
     path.write_text(entry.replace('started: "2022-03"', "started: 2022"), encoding="utf-8")
     source = read_source(path)
     assert source.data["started"] == 2022
-    assert check_schema(source, "action", load_vocabularies(SCHEMA_DIR / "vocabularies.yaml"),
-                        SCHEMA_DIR) == []
+    assert (
+        check_schema(
+            source, "action", load_vocabularies(SCHEMA_DIR / "vocabularies.yaml"), SCHEMA_DIR
+        )
+        == []
+    )
     assert Draft202012Validator(published("action")).is_valid(source.data)

@@ -3,7 +3,6 @@ vocabularies file."""
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -25,9 +24,13 @@ def test_a_value_added_to_the_vocabularies_reaches_the_schema(tmp_path):
     for name in ("vocabularies.yaml", "action.schema.json", "case.schema.json"):
         (schema_dir / name).write_text((PROJECT_ROOT / "schema" / name).read_text())
     vocab = schema_dir / "vocabularies.yaml"
-    vocab.write_text(vocab.read_text().replace(
-        "    - {slug: exit-research,",
-        "    - {slug: peer-review, nl: Intervisie, en: Peer review}\n    - {slug: exit-research,"))
+    vocab.write_text(
+        vocab.read_text().replace(
+            "    - {slug: exit-research,",
+            "    - {slug: peer-review, nl: Intervisie, en: Peer review}\n"
+            "    - {slug: exit-research,",
+        )
+    )
     assert len(schema_drift(schema_dir)) == 1  # only the action schema lists interventions
     write_schemas(schema_dir)
     assert schema_drift(schema_dir) == []
@@ -54,18 +57,27 @@ def test_the_twelve_provinces_are_regions_without_parent():
     assert len(provinces) == 12
 
 
-@pytest.mark.skipif(not CONTENT_MODEL.exists(), reason="shared/CONTENT-MODEL.md is not beside the checkout")
+@pytest.mark.skipif(
+    not CONTENT_MODEL.exists(), reason="shared/CONTENT-MODEL.md is not beside the checkout"
+)
 def test_every_slug_the_content_model_requires_exists():
     text = CONTENT_MODEL.read_text()
     vocabularies = load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")
     for name in ("region", "sector", "intervention", "target_group", "outcome_measure"):
         block = re.search(rf"^- `{name}`:(.*?)(?=^- `|^## )", text, re.S | re.M).group(1)
         required = set(re.findall(r"`([a-z0-9-]+)`", block))
-        assert required <= set(vocabularies[name].slugs), (name, required - set(vocabularies[name].slugs))
+        assert required <= set(vocabularies[name].slugs), (
+            name,
+            required - set(vocabularies[name].slugs),
+        )
 
 
-@pytest.mark.skipif(not CONTENT_MODEL.exists(), reason="shared/CONTENT-MODEL.md is not beside the checkout")
-@pytest.mark.parametrize("kind, heading", [("action", "## Action front matter"), ("case", "## Case front matter")])
+@pytest.mark.skipif(
+    not CONTENT_MODEL.exists(), reason="shared/CONTENT-MODEL.md is not beside the checkout"
+)
+@pytest.mark.parametrize(
+    "kind, heading", [("action", "## Action front matter"), ("case", "## Case front matter")]
+)
 def test_every_field_of_the_content_model_is_in_the_schema(kind, heading):
     text = CONTENT_MODEL.read_text()
     section = text.split(heading, 1)[1].split("\n## ", 1)[0].split("An outcome object", 1)[0]

@@ -27,9 +27,15 @@ def load_hook(name: str) -> types.ModuleType:
 
 
 def fake_config(folder: Path, **settings) -> types.SimpleNamespace:
-    values = {"docs_dir": str(folder / "content"), "config_file_path": str(folder / "mkdocs.yml"),
-              "site_url": "https://example.org/", "repo_url": None, "edit_uri": None,
-              "extra": {}, **settings}
+    values = {
+        "docs_dir": str(folder / "content"),
+        "config_file_path": str(folder / "mkdocs.yml"),
+        "site_url": "https://example.org/",
+        "repo_url": None,
+        "edit_uri": None,
+        "extra": {},
+        **settings,
+    }
     config = types.SimpleNamespace(**values)
     config.get = values.get
     return config
@@ -37,32 +43,46 @@ def fake_config(folder: Path, **settings) -> types.SimpleNamespace:
 
 def test_the_site_hook_logs_warnings_at_info_and_refuses_errors(monkeypatch, tmp_path, caplog):
     hook = load_hook("site")
-    problems = [Problem("content/actions/a.md", 3, 1, "updated", "not updated for two years",
-                        "warning")]
+    problems = [
+        Problem("content/actions/a.md", 3, 1, "updated", "not updated for two years", "warning")
+    ]
     project = Project.at(tmp_path, schema_dir=SCHEMA_DIR)
-    monkeypatch.setattr(hook, "load_catalogue", lambda *a, **k: Catalogue(
-        content_dir=tmp_path, vocabularies=load_vocabularies(SCHEMA_DIR / "vocabularies.yaml"),
-        project=project, problems=list(problems)))
+    monkeypatch.setattr(
+        hook,
+        "load_catalogue",
+        lambda *a, **k: Catalogue(
+            content_dir=tmp_path,
+            vocabularies=load_vocabularies(SCHEMA_DIR / "vocabularies.yaml"),
+            project=project,
+            problems=list(problems),
+        ),
+    )
     config = fake_config(tmp_path)
     with caplog.at_level(logging.DEBUG, logger="mkdocs"):
         assert hook.on_config(config) is config
     [record] = [r for r in caplog.records if "two years" in r.getMessage()]
     assert record.levelno == logging.INFO
-    problems.append(Problem("content/actions/b.md", 7, 5, "regions[1]", "'brabant' is not a region"))
+    problems.append(
+        Problem("content/actions/b.md", 7, 5, "regions[1]", "'brabant' is not a region")
+    )
     caplog.clear()
-    with caplog.at_level(logging.DEBUG, logger="mkdocs"), \
-            pytest.raises(PluginError, match="^1 problem in content; nothing was built$"):
+    with (
+        caplog.at_level(logging.DEBUG, logger="mkdocs"),
+        pytest.raises(PluginError, match=r"^1 problem in content; nothing was built$"),
+    ):
         hook.on_config(config)
     [record] = [r for r in caplog.records if "brabant" in r.getMessage()]
     assert record.levelno == logging.WARNING
     assert record.getMessage().endswith(
-        "content/actions/b.md:7:5: regions[1]: 'brabant' is not a region")
+        "content/actions/b.md:7:5: regions[1]: 'brabant' is not a region"
+    )
 
 
 def test_the_site_hook_removes_a_macro_switch_before_macros_read_the_page():
     hook = load_hook("site")
-    page = types.SimpleNamespace(meta={"title": "Over", "render_macros": True},
-                                 file=types.SimpleNamespace(src_uri="over.md"))
+    page = types.SimpleNamespace(
+        meta={"title": "Over", "render_macros": True}, file=types.SimpleNamespace(src_uri="over.md")
+    )
 
     hook.on_page_markdown("tekst", page, config=None, files=None)
 
@@ -73,24 +93,39 @@ def test_the_site_hook_removes_a_macro_switch_before_macros_read_the_page():
 
 def test_material_settings_are_written_by_the_hook_not_the_core():
     hook = load_hook("site")
-    listing = Page(src_uri="acties/index.md", url="acties/", title="Acties & <meer>",
-                   description="Alle acties.", template="catalogue.html", searchable=False,
-                   show_toc=False)
-    entry = Page(src_uri="acties/x.md", url="acties/x/", title="X", description="Y",
-                 template="action.html", markdown="## Aanpak\n")
+    listing = Page(
+        src_uri="acties/index.md",
+        url="acties/",
+        title="Acties & <meer>",
+        description="Alle acties.",
+        template="catalogue.html",
+        searchable=False,
+        show_toc=False,
+    )
+    entry = Page(
+        src_uri="acties/x.md",
+        url="acties/x/",
+        title="X",
+        description="Y",
+        template="action.html",
+        markdown="## Aanpak\n",
+    )
 
     assert hook.front_matter(listing) == (
         '---\n{"description": "Alle acties.", "hide": ["toc"], "search": {"exclude": true}, '
-        '"title": "Acties &amp; &lt;meer&gt;"}\n---\n\n')
+        '"title": "Acties &amp; &lt;meer&gt;"}\n---\n\n'
+    )
     assert hook.front_matter(entry).endswith('"title": "X"}\n---\n\n## Aanpak\n')
 
 
 def test_only_pages_the_nav_names_enter_the_navigation():
     hook = load_hook("site")
-    nav = [{"Home": "index.md"}, {"Acties": "acties/index.md"},
-           {"Meer": [{"Over": "over.md"}, "bijdragen/index.md"]}]
-    assert hook.nav_sources(nav) == {"index.md", "acties/index.md", "over.md",
-                                     "bijdragen/index.md"}
+    nav = [
+        {"Home": "index.md"},
+        {"Acties": "acties/index.md"},
+        {"Meer": [{"Over": "over.md"}, "bijdragen/index.md"]},
+    ]
+    assert hook.nav_sources(nav) == {"index.md", "acties/index.md", "over.md", "bijdragen/index.md"}
 
 
 def test_the_publish_hook_builds_aside_and_swaps_only_on_success(tmp_path):

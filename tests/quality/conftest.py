@@ -17,10 +17,12 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, 
 @pytest.fixture(scope="session")
 def site_copy(built_site, tmp_path_factory):
     """A fresh copy of the built site to plant a fault in (the original stays clean)."""
+
     def copy() -> Path:
         destination = tmp_path_factory.mktemp("planted") / "site"
         shutil.copytree(built_site, destination)
         return destination
+
     return copy
 
 
@@ -40,8 +42,13 @@ def audit_page(browser):
     contexts = []
 
     def open_page(origin: str, viewport: str = "desktop") -> AuditPage:
-        context = audit_context(browser, VIEWPORTS[viewport], locale="nl-NL",
-                                is_mobile=viewport == "phone", has_touch=viewport == "phone")
+        context = audit_context(
+            browser,
+            VIEWPORTS[viewport],
+            locale="nl-NL",
+            is_mobile=viewport == "phone",
+            has_touch=viewport == "phone",
+        )
         contexts.append(context)
         page = context.new_page()
         return AuditPage(page, PageWatch().attach(page, origin))

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from support import ROOT
-from support.sitemap import site_root_url, sitemap_pages, sitemap_urls
+from support.sitemap import site_root_url, sitemap_urls
 
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -40,8 +40,7 @@ def axe_violations(page, url: str, *, status: int = 200) -> list[str]:
     """
     response = page.goto(url, wait_until="load")
     if response is None or response.status != status:
-        return [f"{url}: HTTP {response.status if response else 'no response'}, "
-                f"expected {status}"]
+        return [f"{url}: HTTP {response.status if response else 'no response'}, expected {status}"]
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
     violations = page.evaluate(
@@ -54,9 +53,11 @@ def axe_violations(page, url: str, *, status: int = 200) -> list[str]:
            })))""",
         AXE_TAGS,
     )
-    return [f"{url}: {v['id']} ({v['impact']}): {v['help']}: {', '.join(v['targets'][:5])}"
-            + (f" and {len(v['targets']) - 5} more" if len(v["targets"]) > 5 else "")
-            for v in violations]
+    return [
+        f"{url}: {v['id']} ({v['impact']}): {v['help']}: {', '.join(v['targets'][:5])}"
+        + (f" and {len(v['targets']) - 5} more" if len(v["targets"]) > 5 else "")
+        for v in violations
+    ]
 
 
 def audit_context(browser, viewport: dict, **options):
@@ -73,20 +74,33 @@ def html_errors(site_dir: Path) -> list[str]:
     """Every error the Nu Html Checker finds in the site's HTML files, unfiltered."""
     java = shutil.which("java")
     if java is None:
-        raise RuntimeError("java is not installed: the HTML gate cannot run "
-                           "(apt-get install default-jre-headless)")
+        raise RuntimeError(
+            "java is not installed: the HTML gate cannot run (apt-get install default-jre-headless)"
+        )
     if not VNU_JAR.is_file():
         raise RuntimeError(f"{VNU_JAR} is missing: run `npm ci`")
     result = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--skip-non-html", "--errors-only", "--format", "json",
-         str(site_dir)],
-        capture_output=True, text=True, timeout=900,
+        [
+            java,
+            "-jar",
+            str(VNU_JAR),
+            "--skip-non-html",
+            "--errors-only",
+            "--format",
+            "json",
+            str(site_dir),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     try:
         messages = json.loads(result.stderr or result.stdout)["messages"]
     except (ValueError, KeyError) as error:
-        raise RuntimeError(f"the Nu Html Checker did not answer in JSON ({error}):\n"
-                           f"{result.stdout}\n{result.stderr}") from None
+        raise RuntimeError(
+            f"the Nu Html Checker did not answer in JSON ({error}):\n"
+            f"{result.stdout}\n{result.stderr}"
+        ) from None
     errors = []
     # vnu names files as file:/abs/path (one slash); keep the path inside the site.
     base = re.compile(r"^file:/*" + re.escape(site_dir.resolve().as_posix().lstrip("/")) + "/")
@@ -106,11 +120,24 @@ def html_errors(site_dir: Path) -> list[str]:
 
 # Attributes that make the browser fetch or navigate to another address.
 LINK_ATTRIBUTES = {
-    "a": ("href",), "area": ("href",), "link": ("href",), "img": ("src", "srcset"),
-    "script": ("src",), "source": ("src", "srcset"), "video": ("src", "poster"),
-    "audio": ("src",), "track": ("src",), "iframe": ("src",), "embed": ("src",),
-    "object": ("data",), "form": ("action",), "input": ("src",), "use": ("href", "xlink:href"),
-    "image": ("href", "xlink:href"), "blockquote": ("cite",), "q": ("cite",),
+    "a": ("href",),
+    "area": ("href",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "script": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "iframe": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "form": ("action",),
+    "input": ("src",),
+    "use": ("href", "xlink:href"),
+    "image": ("href", "xlink:href"),
+    "blockquote": ("cite",),
+    "q": ("cite",),
 }
 # <meta> values that are addresses of the site's own pages and images.
 LINK_METAS = {"og:url", "og:image", "twitter:image", "twitter:url"}
@@ -185,7 +212,7 @@ def broken_links(site_dir: Path) -> list[str]:
         if not address or address.startswith(("data:", "mailto:", "tel:", "javascript:", "blob:")):
             return None
         if root and address.startswith(root):
-            address = prefix + address[len(root):]
+            address = prefix + address[len(root) :]
         parts = urlsplit(address)
         if parts.scheme or parts.netloc:
             return None
@@ -194,7 +221,7 @@ def broken_links(site_dir: Path) -> list[str]:
         elif parts.path.startswith("/"):
             if not (parts.path + "/").startswith(prefix):
                 return f"points outside the site's path {prefix}"
-            target_path = parts.path[len(prefix):]
+            target_path = parts.path[len(prefix) :]
         else:
             target_path = urljoin("/" + source, parts.path)[1:]
         normal = posixpath.normpath("/" + unquote(target_path))
@@ -206,9 +233,13 @@ def broken_links(site_dir: Path) -> list[str]:
         if not target.is_file():
             return "no such file"
         fragment = unquote(parts.fragment)
-        if fragment and target.suffix == ".html" and fragment.lower() != "top":
-            if fragment not in page(target).ids:
-                return f"no element with id '{fragment}' in {target.relative_to(site_dir)}"
+        if (
+            fragment
+            and target.suffix == ".html"
+            and fragment.lower() != "top"
+            and fragment not in page(target).ids
+        ):
+            return f"no element with id '{fragment}' in {target.relative_to(site_dir)}"
         return None
 
     problems = []
@@ -219,9 +250,11 @@ def broken_links(site_dir: Path) -> list[str]:
         if path.suffix == ".html":
             links = page(path).links
         elif path.suffix == ".css":
-            links = [(text.count("\n", 0, match.start()) + 1, match.group(2))
-                     for text in [path.read_text(encoding="utf-8", errors="replace")]
-                     for match in CSS_URL.finditer(text)]
+            links = [
+                (text.count("\n", 0, match.start()) + 1, match.group(2))
+                for text in [path.read_text(encoding="utf-8", errors="replace")]
+                for match in CSS_URL.finditer(text)
+            ]
         else:
             continue
         for line, address in links:
@@ -245,14 +278,18 @@ def differences(site_a: Path, site_b: Path) -> list[str]:
     The first entry says where the first differing file first differs, to find the
     clock, the random number or the unsorted set that leaked into the output.
     """
+
     def files(root: Path) -> set[str]:
         return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
 
     in_a, in_b = files(site_a), files(site_b)
     found = [f"{name}: only in the first build" for name in sorted(in_a - in_b)]
     found += [f"{name}: only in the second build" for name in sorted(in_b - in_a)]
-    changed = [name for name in sorted(in_a & in_b)
-               if not filecmp.cmp(site_a / name, site_b / name, shallow=False)]
+    changed = [
+        name
+        for name in sorted(in_a & in_b)
+        if not filecmp.cmp(site_a / name, site_b / name, shallow=False)
+    ]
     for index, name in enumerate(changed):
         if index == 0:
             found.insert(0, f"{name}: differs {_first_difference(site_a / name, site_b / name)}")
@@ -263,12 +300,13 @@ def differences(site_a: Path, site_b: Path) -> list[str]:
 
 def _first_difference(a: Path, b: Path) -> str:
     data_a, data_b = a.read_bytes(), b.read_bytes()
-    offset = next((i for i, (x, y) in enumerate(zip(data_a, data_b)) if x != y),
-                  min(len(data_a), len(data_b)))
+    offset = next(
+        (i for i, (x, y) in enumerate(zip(data_a, data_b, strict=False)) if x != y),
+        min(len(data_a), len(data_b)),
+    )
     line = data_a.count(b"\n", 0, offset) + 1
     window = slice(max(0, offset - 40), offset + 40)
-    return (f"at byte {offset} (line {line}): {data_a[window]!r} != {data_b[window]!r}")
-
+    return f"at byte {offset} (line {line}): {data_a[window]!r} != {data_b[window]!r}"
 
 
 # --------------------------------------------------------------------------- content security
@@ -278,7 +316,8 @@ def _first_difference(a: Path, b: Path) -> str:
 CSP_RECORDER = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", e => window.__cspViolations.push(
-    `${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile || "?"}:${e.lineNumber}`));
+    `${e.violatedDirective} blocked ${e.blockedURI || "inline"} ` +
+    `at ${e.sourceFile || "?"}:${e.lineNumber}`));
 """
 
 
@@ -293,7 +332,8 @@ def csp_violations(page, url: str | None = None, *, status: int = 200) -> list[s
         page.wait_for_timeout(50)  # late violations are reported asynchronously
     found = [f"{page.url}: {v}" for v in page.evaluate("window.__cspViolations || []")]
     policy = page.evaluate(
-        "document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content")
+        "document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content"
+    )
     if not policy:
         found.append(f"{page.url}: no Content-Security-Policy")
     elif "'unsafe-inline'" in policy or "'unsafe-eval'" in policy or "*" in policy.split():

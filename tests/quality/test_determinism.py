@@ -49,15 +49,16 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path, monkeypatch
     assert not found, f"{len(found)} files differ between two builds:\n" + "\n".join(found[:50])
 
 
-def test_the_determinism_gate_reports_a_clock_planted_in_the_build(tmp_path,
-                                                                    monkeypatch):
+def test_the_determinism_gate_reports_a_clock_planted_in_the_build(tmp_path, monkeypatch):
     def plant(copy):
         (copy / "hooks" / "planted_clock.py").write_text(CLOCK_HOOK, encoding="utf-8")
         config = copy / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
         assert "\nhooks:\n" in text
-        config.write_text(text.replace("\nhooks:\n", "\nhooks:\n  - hooks/planted_clock.py\n", 1),
-                          encoding="utf-8")
+        config.write_text(
+            text.replace("\nhooks:\n", "\nhooks:\n  - hooks/planted_clock.py\n", 1),
+            encoding="utf-8",
+        )
 
     first, second = build_twice(tmp_path, monkeypatch, plant)
     found = differences(first, second)
@@ -66,8 +67,7 @@ def test_the_determinism_gate_reports_a_clock_planted_in_the_build(tmp_path,
     assert any(line.startswith("index.html: differs") for line in found), found
 
 
-def test_the_sitemap_dates_come_from_the_content_not_the_day_of_the_build(tmp_path,
-                                                                          monkeypatch):
+def test_the_sitemap_dates_come_from_the_content_not_the_day_of_the_build(tmp_path, monkeypatch):
     sitemaps = []
     for name, day in (("maandag", "1764547200"), ("donderdag", "1764806400")):
         copy = copy_project(tmp_path / name)
@@ -77,8 +77,16 @@ def test_the_sitemap_dates_come_from_the_content_not_the_day_of_the_build(tmp_pa
         sitemaps.append((copy / "site" / "sitemap.xml").read_text(encoding="utf-8"))
 
     assert sitemaps[0] == sitemaps[1]
-    entry = re.search(r"<loc>[^<]*/acties/flexpertise-zorg-apeldoorn/</loc>\s*"
-                      r"<lastmod>([^<]+)</lastmod>", sitemaps[0])
-    written = re.search(r"^updated: (\S+)$", (ROOT / "content" / "actions" /
-                        "flexpertise-zorg-apeldoorn.md").read_text(encoding="utf-8"), re.M)
+    entry = re.search(
+        r"<loc>[^<]*/acties/flexpertise-zorg-apeldoorn/</loc>\s*"
+        r"<lastmod>([^<]+)</lastmod>",
+        sitemaps[0],
+    )
+    written = re.search(
+        r"^updated: (\S+)$",
+        (ROOT / "content" / "actions" / "flexpertise-zorg-apeldoorn.md").read_text(
+            encoding="utf-8"
+        ),
+        re.M,
+    )
     assert entry and written and entry.group(1) == written.group(1)

@@ -38,8 +38,14 @@ Een buddy voor elke nieuwe collega.
 
 def actiebank(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     command = Path(sys.executable).with_name("actiebank")
-    return subprocess.run([str(command), *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=300, env={**os.environ, "ACTIEBANK_ROOT": str(cwd)})
+    return subprocess.run(
+        [str(command), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "ACTIEBANK_ROOT": str(cwd)},
+    )
 
 
 def output(result: subprocess.CompletedProcess) -> str:
@@ -60,13 +66,16 @@ def giant_png(path: Path) -> None:
     Image.new("L", (8000, 6000), 200).save(path, optimize=False)
 
 
-@pytest.mark.parametrize("image, make, message", [
-    ("nep.jpg", fake_jpeg, "'../images/nep.jpg' is not a readable JPEG, PNG or WebP image"),
-    ("zwaar.png", heavy_png, "at most 5 MB is allowed"),
-    ("reus.png", giant_png, "the image is 8000x6000 pixels; at most 40 megapixels"),
-], ids=["not-an-image", "too-many-bytes", "too-many-pixels"])
-def test_a_bad_image_is_a_clear_error_in_validate_and_build(tmp_path, image, make,
-                                                            message):
+@pytest.mark.parametrize(
+    "image, make, message",
+    [
+        ("nep.jpg", fake_jpeg, "'../images/nep.jpg' is not a readable JPEG, PNG or WebP image"),
+        ("zwaar.png", heavy_png, "at most 5 MB is allowed"),
+        ("reus.png", giant_png, "the image is 8000x6000 pixels; at most 40 megapixels"),
+    ],
+    ids=["not-an-image", "too-many-bytes", "too-many-pixels"],
+)
+def test_a_bad_image_is_a_clear_error_in_validate_and_build(tmp_path, image, make, message):
     site = copy_project(tmp_path / "project")
     make(site / "content" / "images" / image)
     entry = site / "content" / "actions" / "geplante-foto.md"
@@ -100,39 +109,44 @@ def test_an_empty_content_folder_is_a_clear_error(tmp_path):
     assert "Traceback" not in output(built)
 
 
-def test_a_broken_entry_stops_the_build_and_keeps_the_published_site(built_site,
-                                                                     tmp_path):
+def test_a_broken_entry_stops_the_build_and_keeps_the_published_site(built_site, tmp_path):
     site = copy_project(tmp_path / "project")
     # What the last good build published stays in site/ until a build succeeds.
     shutil.copytree(built_site, site / "site")
     broken = sorted((site / "content" / "actions").glob("*.md"))[0]
     text = broken.read_text(encoding="utf-8")
-    broken.write_text(text.replace("\nstatus:", "\nstatus: misschien\nvroeger_status:", 1),
-                      encoding="utf-8")
+    broken.write_text(
+        text.replace("\nstatus:", "\nstatus: misschien\nvroeger_status:", 1), encoding="utf-8"
+    )
 
     built = build_site(site, check=False)
     assert built.returncode != 0, output(built)
     assert f"content/actions/{broken.name}" in output(built), output(built)
     assert "'misschien' is not a status" in output(built), output(built)
     assert "Traceback" not in output(built)
-    assert differences(built_site, site / "site") == [], \
+    assert differences(built_site, site / "site") == [], (
         "the failed build changed the published site"
+    )
 
 
-def test_a_build_that_fails_after_validation_keeps_the_published_site(built_site,
-                                                                      tmp_path):
+def test_a_build_that_fails_after_validation_keeps_the_published_site(built_site, tmp_path):
     site = copy_project(tmp_path / "project")
     shutil.copytree(built_site, site / "site")
     # Not a content problem but a bug while pages are written, long after site/ would
     # have been emptied: the build writes into a folder of its own until it succeeds.
     template = site / "overrides" / "main.html"
-    template.write_text(template.read_text(encoding="utf-8").replace(
-        "{{ super() }}", "{{ super() }}{{ geen_functie() }}", 1), encoding="utf-8")
+    template.write_text(
+        template.read_text(encoding="utf-8").replace(
+            "{{ super() }}", "{{ super() }}{{ geen_functie() }}", 1
+        ),
+        encoding="utf-8",
+    )
 
     built = build_site(site, check=False)
 
     assert built.returncode != 0, output(built)
     assert "geen_functie" in output(built)
-    assert differences(built_site, site / "site") == [], \
+    assert differences(built_site, site / "site") == [], (
         "the failed build changed the published site"
+    )
     assert sorted(p.name for p in site.iterdir() if p.name.startswith(".site")) == []

@@ -24,13 +24,16 @@ def plant(page: Path, html: str) -> None:
 
 @pytest.mark.browser
 def test_axe_gate_reports_an_image_without_alt_and_unreadable_text(
-        site_copy, pages_server, audit_page):
+    site_copy, pages_server, audit_page
+):
     site = site_copy()
-    plant(site / "index.html",
-          '<img src="assets/images/favicon.png" width="32" height="32">'
-          # A presentational attribute, not a style attribute: the pages' Content-Security-
-          # Policy blocks inline styles, and the fault must still reach the screen.
-          '<p><font color="#c8c8c8">Bijna onleesbare grijze tekst</font></p>')
+    plant(
+        site / "index.html",
+        '<img src="assets/images/favicon.png" width="32" height="32">'
+        # A presentational attribute, not a style attribute: the pages' Content-Security-
+        # Policy blocks inline styles, and the fault must still reach the screen.
+        '<p><font color="#c8c8c8">Bijna onleesbare grijze tekst</font></p>',
+    )
     server = pages_server(site)
     found = axe_violations(audit_page(server.origin).page, server.root)
     rules = {re.search(r": ([a-z-]+) \(", line).group(1) for line in found}
@@ -55,8 +58,9 @@ def test_html_gate_reports_a_duplicate_id_and_materials_own_autocomplete(site_co
     plant(page, '<p id="dubbel">een</p><p id="dubbel">twee</p>')
     # Undo theme_fixes.py on the drawer toggle: the checker runs without a filter.
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace('id="__drawer"', 'id="__drawer" autocomplete="off"', 1),
-                    encoding="utf-8")
+    page.write_text(
+        text.replace('id="__drawer"', 'id="__drawer" autocomplete="off"', 1), encoding="utf-8"
+    )
     errors = html_errors(folder)
     assert any("index.html" in e and "Duplicate ID “dubbel”" in e for e in errors), errors
     assert any("autocomplete" in e for e in errors), errors
@@ -66,14 +70,17 @@ def test_link_gate_reports_broken_links_and_anchors_in_raw_html(site_copy):
     site = site_copy()
     # Only what the planting adds counts here; the real site's links are test_site's.
     before = set(broken_links(site))
-    plant(site / "index.html",
-          '<a href="acties/bestaat-niet/">weg</a>'
-          '<a href="#geen-anker">weg anker</a>'
-          '<a href="404.html#nergens">ander bestand, weg anker</a>'
-          '<img src="images/weg.png" alt="weg">'
-          '<a href="https://example.org/extern">buiten de site: niet gecontroleerd</a>')
+    plant(
+        site / "index.html",
+        '<a href="acties/bestaat-niet/">weg</a>'
+        '<a href="#geen-anker">weg anker</a>'
+        '<a href="404.html#nergens">ander bestand, weg anker</a>'
+        '<img src="images/weg.png" alt="weg">'
+        '<a href="https://example.org/extern">buiten de site: niet gecontroleerd</a>',
+    )
     (site / "assets" / "stylesheets" / "geplant.css").write_text(
-        ".x { background: url('../images/weg.svg') }", encoding="utf-8")
+        ".x { background: url('../images/weg.svg') }", encoding="utf-8"
+    )
     found = [line for line in broken_links(site) if line not in before]
     text = "\n".join(found)
     assert "index.html" in text
@@ -90,8 +97,12 @@ def test_determinism_gate_reports_the_first_differing_byte(site_copy):
     first, second = site_copy(), site_copy()
     assert differences(first, second) == []
     page = second / "index.html"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "</body>", "<!-- gebouwd om 09:41:07 -->\n</body>", 1), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "</body>", "<!-- gebouwd om 09:41:07 -->\n</body>", 1
+        ),
+        encoding="utf-8",
+    )
     (second / "extra.txt").write_text("alleen in de tweede", encoding="utf-8")
     found = differences(first, second)
     assert found[0].startswith("index.html: differs at byte")
@@ -109,8 +120,10 @@ def test_watch_catches_a_request_to_another_host_and_a_console_error(page, watch
         "</head><body><img src='https://cdn.example.com/pixel.png' alt='pixel'>"
         "<script>console.error('geplante fout')</script></body></html>"
     )
-    page.route(f"{base_url}geplant/", lambda route: route.fulfill(
-        status=200, content_type="text/html", body=planted))
+    page.route(
+        f"{base_url}geplant/",
+        lambda route: route.fulfill(status=200, content_type="text/html", body=planted),
+    )
     page.goto(f"{base_url}geplant/")
     page.wait_for_load_state("load")
     assert any("fonts.googleapis.com" in url for url in watch.foreign_requests)

@@ -19,9 +19,13 @@ from support import ROOT
 @pytest.mark.lighthouse
 def test_lighthouse_targets_on_home_catalogue_and_an_action(tmp_path):
     report = tmp_path / "lighthouse.json"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "lighthouse"),
-                             "--report", str(report)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "lighthouse"), "--report", str(report)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     print(result.stdout)
     summary = json.loads(report.read_text(encoding="utf-8"))
     assert set(summary["pages"]) == {"home", "catalogue", "action"}

@@ -46,6 +46,7 @@ def test_no_internal_link_or_anchor_is_broken(built_site):
 
 def test_every_feed_and_export_is_well_formed(built_site):
     """Every XML file parses and every JSON file is strict JSON (no NaN or Infinity)."""
+
     def refuse(constant):
         raise ValueError(f"{constant} is not JSON")
 

@@ -29,8 +29,13 @@ IMAGE_CACHE = Path(os.environ.get("ACTIEBANK_TEST_CACHE", ROOT / ".cache" / "tes
 def project_at(content_dir: Path, **settings) -> Project:
     """A project reading a test's own content folder, with the real schema."""
     content_dir = Path(content_dir)
-    return Project.at(content_dir.parent, content_dir=content_dir, schema_dir=SCHEMA_DIR,
-                      pages=settings.pop("pages", PAGES), **settings)
+    return Project.at(
+        content_dir.parent,
+        content_dir=content_dir,
+        schema_dir=SCHEMA_DIR,
+        pages=settings.pop("pages", PAGES),
+        **settings,
+    )
 
 
 def catalogue_of(content_dir: Path, **options) -> Catalogue:
@@ -44,8 +49,12 @@ def copy_project(destination: Path, *, with_content: bool = True) -> Path:
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, destination / name, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source,
+                destination / name,
+                dirs_exist_ok=True,
+                ignore=shutil.ignore_patterns("__pycache__"),
+            )
         elif source.exists():
             shutil.copy2(source, destination / name)
     if with_content:
@@ -58,14 +67,22 @@ def copy_project(destination: Path, *, with_content: bool = True) -> Path:
     return destination
 
 
-def build_site(project: Path, *extra: str, check: bool = True,
-               env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def build_site(
+    project: Path, *extra: str, check: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Run a real `mkdocs build` in a project folder; returns the finished process."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site", *extra],
-        cwd=project, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "ACTIEBANK_ROOT": str(project), "ACTIEBANK_CACHE": str(IMAGE_CACHE),
-             **(env or {})},
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={
+            **os.environ,
+            "ACTIEBANK_ROOT": str(project),
+            "ACTIEBANK_CACHE": str(IMAGE_CACHE),
+            **(env or {}),
+        },
     )
     if check and result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class PageWatch:
@@ -29,8 +36,12 @@ class PageWatch:
                 route.abort()
 
         page.route("**/*", route)
-        page.on("console", lambda m: self.console_errors.append(f"{page.url}: {m.text}")
-                if m.type == "error" else None)
+        page.on(
+            "console",
+            lambda m: (
+                self.console_errors.append(f"{page.url}: {m.text}") if m.type == "error" else None
+            ),
+        )
         page.on("pageerror", lambda e: self.console_errors.append(f"{page.url}: {e}"))
         return self
 

@@ -25,7 +25,7 @@ class PagesHandler(SimpleHTTPRequestHandler):
         route = unquote(urlsplit(path).path)
         if not route.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + route[len(self.prefix):])
+        return super().translate_path("/" + route[len(self.prefix) :])
 
     def send_head(self):
         target = Path(self.translate_path(self.path))
@@ -58,7 +58,8 @@ class PagesServer:
         prefix = urlsplit(published).path if published else "/"
         handler = type("Handler", (PagesHandler,), {"prefix": prefix})
         self.server = QuietServer(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
+        )
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
         self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"

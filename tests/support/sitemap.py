@@ -27,7 +27,8 @@ def site_root_url(site_dir: Path) -> str | None:
     urls = sitemap_urls(site_dir)
     if not urls:
         return None
-    common = os.path.commonprefix(urls)
+    # The common beginning of the addresses, cut back to a whole folder ('/').
+    common = os.path.commonprefix(urls)  # noqa: RUF071 -- characters, then cut at the last '/'
     return common[: common.rindex("/") + 1]
 
 
@@ -38,5 +39,5 @@ def sitemap_pages(site_dir: Path) -> list[str]:
     for url in sitemap_urls(site_dir):
         if root is None or not url.startswith(root):
             raise AssertionError(f"sitemap.xml lists {url}, outside the site at {root}")
-        pages.append(url[len(root):])
+        pages.append(url[len(root) :])
     return pages

@@ -9,8 +9,8 @@ import re
 from html.parser import HTMLParser
 
 from ..problems import Problem
-from .sanitise import SAFE_ATTRIBUTES, SAFE_SCHEMES, SAFE_TAGS, reserved_id
 from .frontmatter import Source
+from .sanitise import SAFE_ATTRIBUTES, SAFE_SCHEMES, SAFE_TAGS, reserved_id
 
 _FENCE = re.compile(r"^(\s*)(```|~~~)")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -23,33 +23,58 @@ _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 def unsafe_url(url: str) -> bool:
     plain = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(url)).lower()
     scheme = re.match(r"^([a-z][a-z0-9+.-]*):", plain)
-    return bool(scheme) and scheme.group(1) not in SAFE_SCHEMES
+    return scheme is not None and scheme.group(1) not in SAFE_SCHEMES
 
 
 class _BodyScanner(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, int, str]] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, offset = self.getpos()
         if tag not in SAFE_TAGS:
-            self.found.append((line, offset, f"the HTML element <{tag}> is not allowed in a body; "
-                               "use Markdown, or one of the safe elements (see Bijdragen)"))
+            self.found.append(
+                (
+                    line,
+                    offset,
+                    f"the HTML element <{tag}> is not allowed in a body; "
+                    "use Markdown, or one of the safe elements (see Bijdragen)",
+                )
+            )
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.append((line, offset, f"the event attribute '{name}' on <{tag}> is not "
-                                   "allowed: a body cannot run scripts; remove it"))
+                self.found.append(
+                    (
+                        line,
+                        offset,
+                        f"the event attribute '{name}' on <{tag}> is not "
+                        "allowed: a body cannot run scripts; remove it",
+                    )
+                )
             elif name not in SAFE_ATTRIBUTES:
-                self.found.append((line, offset, f"the attribute '{name}' on <{tag}> is not allowed; "
-                                   "remove it"))
+                self.found.append(
+                    (line, offset, f"the attribute '{name}' on <{tag}> is not allowed; remove it")
+                )
             elif name == "id" and value is not None and reserved_id(value):
-                self.found.append((line, offset, f"the id {value[:40]!r} on <{tag}> is not allowed: "
-                                   "ids starting with '__', 'md-' or 'ab-' belong to the site "
-                                   "itself; use a plain name such as 'aanpak'"))
+                self.found.append(
+                    (
+                        line,
+                        offset,
+                        f"the id {value[:40]!r} on <{tag}> is not allowed: "
+                        "ids starting with '__', 'md-' or 'ab-' belong to the site "
+                        "itself; use a plain name such as 'aanpak'",
+                    )
+                )
             elif name in ("href", "src", "cite") and value and unsafe_url(value):
-                self.found.append((line, offset, f"the link {value[:60]!r} on <{tag}> uses an unsafe "
-                                   "scheme; use an https:// or mailto: address"))
+                self.found.append(
+                    (
+                        line,
+                        offset,
+                        f"the link {value[:60]!r} on <{tag}> uses an unsafe "
+                        "scheme; use an https:// or mailto: address",
+                    )
+                )
 
     handle_startendtag = handle_starttag
 
@@ -68,16 +93,21 @@ def check_body(source: Source, *, titled: bool = False) -> list[Problem]:
             in_fence, fence = (not in_fence), match.group(2)
             visible.append("")
             continue
-        if in_fence or line.startswith(("    ", "\t")) and not line.strip().startswith(("<", "-", "*")):
+        if (
+            in_fence
+            or (line.startswith(("    ", "\t"))
+            and not line.strip().startswith(("<", "-", "*")))
+        ):
             visible.append("")
             continue
         visible.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
     text = "\n".join(visible)
     problems = []
 
-    def add(line: int, column: int, message: str):
-        problems.append(Problem(source.display, source.body_line + line - 1, column + 1, "body",
-                                message))
+    def add(line: int, column: int, message: str) -> None:
+        problems.append(
+            Problem(source.display, source.body_line + line - 1, column + 1, "body", message)
+        )
 
     scanner = _BodyScanner()
     try:
@@ -85,17 +115,23 @@ def check_body(source: Source, *, titled: bool = False) -> list[Problem]:
         scanner.close()
     except Exception:  # HTMLParser is lenient; this is a last resort, not a code path
         add(1, 0, "the body's HTML cannot be read; remove the raw HTML and use Markdown")
-    for line, offset, message in scanner.found:
-        add(line, offset, message)
-    for number, line in enumerate(visible, start=1):
-        if not titled and _TITLE_HEADING.match(line):
-            add(number, 0, "a level-1 heading ('# ') is the page title, which the site writes "
-                "itself: start sections with '## ', e.g. '## Aanpak'")
+    for row, offset, message in scanner.found:
+        add(row, offset, message)
+    for number, text_line in enumerate(visible, start=1):
+        if not titled and _TITLE_HEADING.match(text_line):
+            add(
+                number,
+                0,
+                "a level-1 heading ('# ') is the page title, which the site writes "
+                "itself: start sections with '## ', e.g. '## Aanpak'",
+            )
         for pattern in (_MD_LINK, _MD_REFERENCE, _AUTOLINK):
-            for match in pattern.finditer(line):
+            for match in pattern.finditer(text_line):
                 if unsafe_url(match.group(1)):
-                    add(number, match.start(1), f"the link {match.group(1)[:60]!r} uses an unsafe "
-                        "scheme; use an https:// or mailto: address")
+                    add(
+                        number,
+                        match.start(1),
+                        f"the link {match.group(1)[:60]!r} uses an unsafe "
+                        "scheme; use an https:// or mailto: address",
+                    )
     return problems
-
-

@@ -8,12 +8,14 @@ severity 'error' is left.
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from ..problems import Problem
+from ..problems import FieldPath, Problem
 from ..project import Project
 from ..routes import reserved_action_slugs
 from ..vocabulary import Vocabularies, load_vocabularies
@@ -27,6 +29,7 @@ from .rules import check_dates, check_rules
 from .schema import KINDS, vocabularies_path
 
 KIND_FOLDERS = {"action": "actions", "case": "cases"}
+NO_FOLDER = "the content folder does not exist; create it with actions/ and cases/ inside"
 
 
 @dataclass
@@ -35,22 +38,22 @@ class Entry:
 
     kind: str
     slug: str
-    data: dict
+    data: dict[str, Any]
     body: str
     body_line: int
     path: Path
     display: str
     # Where each field's name stands in the file, for messages about a valid entry
     # (review warnings) without reading the file again.
-    key_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
-        return self.data["title"]
+        return str(self.data["title"])
 
     @property
     def summary(self) -> str:
-        return self.data["summary"]
+        return str(self.data["summary"])
 
 
 @dataclass
@@ -76,8 +79,9 @@ def entry_files(content_dir: Path, kind: str) -> list[Path]:
     if not folder.is_dir():
         return []
     # A link is never read (it could point anywhere on the machine); layout.py reports it.
-    return sorted(p for p in folder.iterdir()
-                  if p.suffix == ".md" and p.is_file() and not p.is_symlink())
+    return sorted(
+        p for p in folder.iterdir() if p.suffix == ".md" and p.is_file() and not p.is_symlink()
+    )
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
@@ -103,10 +107,10 @@ def latest_date_anywhere() -> date:
     "Not in the future" must not depend on the machine's zone: an entry dated today in
     Amsterdam is valid on a CI runner in UTC, whatever the hour.
     """
-    return (datetime.now(timezone.utc) + timedelta(hours=14)).date()
+    return (datetime.now(UTC) + timedelta(hours=14)).date()
 
 
-def normalise_years(data: dict) -> None:
+def normalise_years(data: dict[str, Any]) -> None:
     """`started: 2021` is read by YAML as a number (the schema allows that); the content
     model means the year, and the site reads it as text."""
     for name in ("started", "ended"):
@@ -117,8 +121,9 @@ def normalise_years(data: dict) -> None:
             outcome["period"] = str(outcome["period"])
 
 
-def load_catalogue(project: Project, *, today: date | None = None,
-                   display_base: Path | None = None) -> Catalogue:
+def load_catalogue(
+    project: Project, *, today: date | None = None, display_base: Path | None = None
+) -> Catalogue:
     """Every entry of the project's content folder, validated, and every problem found.
 
     Every file the content model does not name is a problem too (layout.py). Messages
@@ -134,9 +139,7 @@ def load_catalogue(project: Project, *, today: date | None = None,
         return display_path(path, base)
 
     if not content_dir.is_dir():
-        catalogue.problems.append(Problem(display(content_dir), 1, 1, "", "the content folder "
-                                          "does not exist; create it with actions/ and cases/ "
-                                          "inside"))
+        catalogue.problems.append(Problem(display(content_dir), 1, 1, "", NO_FOLDER))
         return catalogue
     problems = catalogue.problems
     problems.extend(check_layout(content_dir, project.pages, display))
@@ -156,9 +159,17 @@ def load_catalogue(project: Project, *, today: date | None = None,
             if source.data is not None:
                 problems.extend(check_entry(source, kind, catalogue, today))
     if not sources["action"] and not sources["case"]:
-        problems.append(Problem(display(content_dir), 1, 1, "", "the content folder holds no "
-                                "actions or cases; add at least one action as "
-                                "content/actions/<slug>.md (actiebank new action \"Titel\")"))
+        problems.append(
+            Problem(
+                display(content_dir),
+                1,
+                1,
+                "",
+                "the content folder holds no "
+                "actions or cases; add at least one action as "
+                'content/actions/<slug>.md (actiebank new action "Titel")',
+            )
+        )
     problems.extend(check_catalogue(sources["action"], sources["case"], duplicates))
     _keep_valid_entries(catalogue, sources)
     problems.sort(key=lambda p: (p.path, p.line, p.column, p.field, p.message))
@@ -168,7 +179,7 @@ def load_catalogue(project: Project, *, today: date | None = None,
 def check_entry(source: Source, kind: str, catalogue: Catalogue, today: date) -> list[Problem]:
     """Every rule of one entry on its own: schema, rules across fields, dates, image, body."""
     problems = check_schema(source, kind, catalogue.vocabularies, catalogue.project.schema_dir)
-    normalise_years(source.data)
+    normalise_years(source.data or {})
     problems += check_rules(source, kind)
     problems += check_dates(source, kind, today)
     problems += check_image(source, catalogue.content_dir)
@@ -185,6 +196,13 @@ def _keep_valid_entries(catalogue: Catalogue, sources: dict[str, dict[str, Sourc
             source = group[slug]
             if source.data is None or source.display in broken:
                 continue
-            target[slug] = Entry(kind=kind, slug=slug, data=source.data, body=source.body,
-                                 body_line=source.body_line, path=source.path,
-                                 display=source.display, key_positions=source.key_positions)
+            target[slug] = Entry(
+                kind=kind,
+                slug=slug,
+                data=source.data,
+                body=source.body,
+                body_line=source.body_line,
+                path=source.path,
+                display=source.display,
+                key_positions=source.key_positions,
+            )

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from ..problems import Problem
+from ..problems import FieldPath, Problem
 from ..vocabulary import fold, nearest
 from .frontmatter import Source
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_SLUG = 80
+
 
 def check_slug(source: Source, kind: str, reserved: frozenset[str]) -> list[Problem]:
     """The file name is a slug; an action's is none of `reserved` (routes.py)."""
@@ -18,12 +19,28 @@ def check_slug(source: Source, kind: str, reserved: frozenset[str]) -> list[Prob
     problems = []
     if not SLUG_PATTERN.fullmatch(slug) or len(slug) > MAX_SLUG:
         shown = source.display.rsplit("/", 1)[-1]  # control characters written as escapes
-        problems.append(Problem(source.display, 1, 1, "", f"the file name '{shown}' is "
-                                f"not a valid slug; rename it to '{fold(slug)[:MAX_SLUG] or 'naam'}.md' "
-                                "(lower-case letters, digits and hyphens)"))
+        problems.append(
+            Problem(
+                source.display,
+                1,
+                1,
+                "",
+                f"the file name '{shown}' is "
+                f"not a valid slug; rename it to '{fold(slug)[:MAX_SLUG] or 'naam'}.md' "
+                "(lower-case letters, digits and hyphens)",
+            )
+        )
     if kind == "action" and slug in reserved:
-        problems.append(Problem(source.display, 1, 1, "", f"'{slug}' is reserved for a catalogue "
-                                f"page; rename the file, e.g. to '{slug}-actie.md'"))
+        problems.append(
+            Problem(
+                source.display,
+                1,
+                1,
+                "",
+                f"'{slug}' is reserved for a catalogue "
+                f"page; rename the file, e.g. to '{slug}-actie.md'",
+            )
+        )
     return problems
 
 
@@ -31,14 +48,25 @@ def normalised_title(title: str) -> str:
     return " ".join(fold(title).split("-"))
 
 
-def check_catalogue(actions: dict[str, Source], cases: dict[str, Source],
-                    duplicates: list[tuple[str, Source, Source]]) -> list[Problem]:
+def check_catalogue(
+    actions: dict[str, Source],
+    cases: dict[str, Source],
+    duplicates: list[tuple[str, Source, Source]],
+) -> list[Problem]:
     """Rules across files: duplicates, and references to actions that do not exist."""
     problems = []
     for kind, first, second in duplicates:
-        problems.append(Problem(second.display, 1, 1, "", f"the {kind} slug "
-                                f"'{second.path.stem}' is also used by {first.display}; "
-                                "rename one of the files"))
+        problems.append(
+            Problem(
+                second.display,
+                1,
+                1,
+                "",
+                f"the {kind} slug "
+                f"'{second.path.stem}' is also used by {first.display}; "
+                "rename one of the files",
+            )
+        )
     for kind, group in (("action", actions), ("case", cases)):
         titles: dict[str, Source] = {}
         for slug in sorted(group):
@@ -49,8 +77,13 @@ def check_catalogue(actions: dict[str, Source], cases: dict[str, Source],
             key = normalised_title(title)
             if key in titles:
                 other = titles[key]
-                problems.append(source.problem(("title",), f"the title {title!r} is already used by "
-                                               f"{other.display}; make the titles different"))
+                problems.append(
+                    source.problem(
+                        ("title",),
+                        f"the title {title!r} is already used by "
+                        f"{other.display}; make the titles different",
+                    )
+                )
             else:
                 titles[key] = source
     known = sorted(actions)
@@ -58,8 +91,11 @@ def check_catalogue(actions: dict[str, Source], cases: dict[str, Source],
         related = source.data.get("related") if source.data else None
         for i, other in enumerate(related if isinstance(related, list) else []):
             if other == slug:
-                problems.append(source.problem(("related", i), "an action cannot be related to "
-                                               "itself; remove it"))
+                problems.append(
+                    source.problem(
+                        ("related", i), "an action cannot be related to itself; remove it"
+                    )
+                )
             elif isinstance(other, str) and other not in actions:
                 problems.append(_missing_action(source, ("related", i), other, known))
     for slug, source in sorted(cases.items()):
@@ -70,10 +106,11 @@ def check_catalogue(actions: dict[str, Source], cases: dict[str, Source],
     return problems
 
 
-def _missing_action(source: Source, parts: tuple, slug: str, known: list[str]) -> Problem:
+def _missing_action(source: Source, parts: FieldPath, slug: str, known: list[str]) -> Problem:
     guess = nearest(slug, known)
-    tip = f" (did you mean '{guess}'?)" if guess else \
-        "; use the file name of an action in content/actions/ without .md"
+    tip = (
+        f" (did you mean '{guess}'?)"
+        if guess
+        else "; use the file name of an action in content/actions/ without .md"
+    )
     return source.problem(parts, f"there is no action '{slug}'{tip}")
-
-

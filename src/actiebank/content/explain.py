@@ -8,26 +8,44 @@ with the nearest valid value where there is one. Rules across fields (subschemas
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from jsonschema.exceptions import ValidationError
 
-from ..problems import Problem
+from ..problems import FieldPath, Problem
 from ..vocabulary import Vocabularies, fold, nearest
 from .frontmatter import Source
 from .schema import validators_for
 
 # What one value of a vocabulary is called in a message: "'brabant' is not a region".
-NOUNS = {"region": "a region", "sector": "a sector", "success_factor": "a success factor",
-         "intervention": "an intervention", "status": "a status",
-         "target_group": "a target group", "career_pillar": "a career pillar",
-         "outcome_measure": "an outcome measure", "outcome_result": "an outcome result",
-         "outcome_unit": "a unit", "evidence_level": "a level of evidence",
-         "cost_level": "a cost level", "cost_per": "a choice for 'per'"}
-TYPE_NAMES = {"string": "text", "array": "a list", "object": "fields (name: value)",
-              "number": "a number", "integer": "a whole number", "boolean": "true or false"}
+NOUNS = {
+    "region": "a region",
+    "sector": "a sector",
+    "success_factor": "a success factor",
+    "intervention": "an intervention",
+    "status": "a status",
+    "target_group": "a target group",
+    "career_pillar": "a career pillar",
+    "outcome_measure": "an outcome measure",
+    "outcome_result": "an outcome result",
+    "outcome_unit": "a unit",
+    "evidence_level": "a level of evidence",
+    "cost_level": "a cost level",
+    "cost_per": "a choice for 'per'",
+}
+TYPE_NAMES = {
+    "string": "text",
+    "array": "a list",
+    "object": "fields (name: value)",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
 YEAR_FIELDS = ("started", "ended", "period")
 
 
@@ -37,11 +55,11 @@ class Explaining:
 
     error: ValidationError
     source: Source
-    schema: dict
+    schema: dict[str, Any]
     vocabularies: Vocabularies
 
     @property
-    def parts(self) -> tuple:
+    def parts(self) -> FieldPath:
         return tuple(self.error.absolute_path)
 
     @property
@@ -49,23 +67,25 @@ class Explaining:
         return self.error.instance
 
     @property
-    def sub(self) -> dict:
+    def sub(self) -> dict[str, Any]:
         return self.error.schema if isinstance(self.error.schema, dict) else {}
 
-    def at(self, message: str, parts: tuple | None = None, *, key: bool = False) -> list[Problem]:
+    def at(self, message: str, parts: FieldPath | None = None, *, key: bool = False) -> list[Problem]:
         return [self.source.problem(self.parts if parts is None else parts, message, key=key)]
 
 
-def check_schema(source: Source, kind: str, vocabularies: Vocabularies,
-                 schema_dir) -> list[Problem]:
+def check_schema(
+    source: Source, kind: str, vocabularies: Vocabularies, schema_dir: Path
+) -> list[Problem]:
     """Every schema error of an entry, worded, one message per field and kind of mistake."""
     validator, is_valid = validators_for(kind, schema_dir)
     if is_valid(source.data):
         return []
-    schema = validator.schema
+    schema: dict[str, Any] = dict(validator.schema)  # type: ignore[arg-type]
     problems: list[Problem] = []
-    errors = sorted(validator.iter_errors(source.data),
-                    key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(
+        validator.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path))
+    )
     for error in errors:
         if under_rule(error, schema):
             continue  # a rule across fields: rules.py words it
@@ -80,7 +100,7 @@ def check_schema(source: Source, kind: str, vocabularies: Vocabularies,
     return unique
 
 
-def under_rule(error: ValidationError, schema: dict) -> bool:
+def under_rule(error: ValidationError, schema: dict[str, Any]) -> bool:
     """Whether the error comes from a rule across fields (a subschema marked `x-rule`)."""
     node: object = schema
     for step in error.schema_path:
@@ -99,20 +119,30 @@ def under_rule(error: ValidationError, schema: dict) -> bool:
 def _required(e: Explaining) -> list[Problem]:
     missing = re.match(r"'([^']+)'", e.error.message)
     name = missing.group(1) if missing else e.error.message
-    text = e.schema.get("properties", {}).get(name, {}).get("description") \
-        if len(e.parts) == 0 else None
+    text = (
+        e.schema.get("properties", {}).get(name, {}).get("description")
+        if len(e.parts) == 0
+        else None
+    )
     hint = f" ({text})" if text else ""
-    return e.at(f"the required field '{name}' is missing; add it{hint}", e.parts + (name,),
-                key=bool(e.parts))
+    return e.at(
+        f"the required field '{name}' is missing; add it{hint}",
+        e.parts + (name,),
+        key=bool(e.parts),
+    )
 
 
 def _additional_properties(e: Explaining) -> list[Problem]:
     allowed = list(e.sub.get("properties", {}))
     problems = []
-    for key in [k for k in e.value if k not in allowed]:  # type: ignore[union-attr]
+    given = e.value if isinstance(e.value, dict) else {}
+    for key in [k for k in given if k not in allowed]:
         guess = nearest(key, allowed) or nearest(fold(key).replace("-", "_"), allowed)
-        tip = f" (did you mean '{guess}'?)" if guess else \
-            f"; the fields here are: {', '.join(allowed)}"
+        tip = (
+            f" (did you mean '{guess}'?)"
+            if guess
+            else f"; the fields here are: {', '.join(allowed)}"
+        )
         problems += e.at(f"'{key}' is not a field{tip}", e.parts + (key,), key=True)
     return problems
 
@@ -137,10 +167,10 @@ def _type(e: Explaining) -> list[Problem]:
     expected = e.sub.get("type")
     value = e.value
     if isinstance(expected, list):  # a year: text or a whole number
-        want = " or ".join(TYPE_NAMES.get(t, t) for t in expected)
+        want = " or ".join(TYPE_NAMES.get(str(t), str(t)) for t in expected)
         how = pattern_hint(e.parts, e.sub).removeprefix("is not a month or year; ")
         return e.at(f"expected {want}, got {_got(value)}; {how}")
-    want = TYPE_NAMES.get(expected, str(expected))
+    want = TYPE_NAMES.get(str(expected), str(expected))
     tip = ""
     if expected == "array" and isinstance(value, str):
         tip = f"; write it as a list: [{value}] or one '- {value}' line per value"
@@ -161,15 +191,21 @@ def _min_items(e: Explaining) -> list[Problem]:
 
 def _unique_items(e: Explaining) -> list[Problem]:
     value = e.value
-    dupes = sorted({repr(v) for v in value if value.count(v) > 1}) \
-        if isinstance(value, list) else []
+    dupes = (
+        sorted({repr(v) for v in value if value.count(v) > 1}) if isinstance(value, list) else []
+    )
     return e.at(f"{', '.join(dupes) or 'a value'} appears more than once; list each value once")
 
 
 def _length(e: Explaining) -> list[Problem]:
     low, high = e.sub.get("minLength"), e.sub.get("maxLength")
-    rule = (f"{low} to {high} characters" if low and high else
-            f"at least {low} characters" if low else f"at most {high} characters")
+    rule = (
+        f"{low} to {high} characters"
+        if low and high
+        else f"at least {low} characters"
+        if low
+        else f"at most {high} characters"
+    )
     count = len(e.value)  # type: ignore[arg-type]
     return e.at(f"is {count} character{'s' if count != 1 else ''} long; write {rule}")
 
@@ -180,8 +216,9 @@ def _pattern(e: Explaining) -> list[Problem]:
 
 def _bound(e: Explaining) -> list[Problem]:
     if any(p in YEAR_FIELDS for p in e.parts):
-        return e.at(f"{e.value} is not a year from 1900 to 2099; write the year in four "
-                    "digits, e.g. 2023")
+        return e.at(
+            f"{e.value} is not a year from 1900 to 2099; write the year in four digits, e.g. 2023"
+        )
     if e.error.validator == "minimum":
         return e.at(f"{e.value} is below {e.sub.get('minimum')}; write a number of at least that")
     return e.at(f"{e.value} is above {e.sub.get('maximum')}; write a number of at most that")
@@ -233,24 +270,40 @@ def _got(value: object) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _list(values, limit: int = 12) -> str:
+def _list(values: Iterable[str], limit: int = 12) -> str:
     values = list(values)
     shown = ", ".join(values[:limit])
-    return shown + (f" and {len(values) - limit} more (see schema/vocabularies.yaml)"
-                    if len(values) > limit else "")
+    return shown + (
+        f" and {len(values) - limit} more (see schema/vocabularies.yaml)"
+        if len(values) > limit
+        else ""
+    )
 
 
 def control_character(value: str) -> str:
     """Which invisible character a text holds, where, and what to do."""
-    found = next((i for i, c in enumerate(value)
-                  if ord(c) < 32 or 127 <= ord(c) < 160 or c in "\u2028\u2029\ufffe\uffff"
-                  or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069), 0)
+    found = next(
+        (
+            i
+            for i, c in enumerate(value)
+            if ord(c) < 32
+            or 127 <= ord(c) < 160
+            or c in "\u2028\u2029\ufffe\uffff"
+            or 0x202A <= ord(c) <= 0x202E
+            or 0x2066 <= ord(c) <= 0x2069
+        ),
+        0,
+    )
     char = value[found]
     if char in "\n\r\u2028\u2029":
-        return ("holds a line break; write it on one line (a line break is allowed only in a "
-                "summary or a note)")
-    return (f"holds the invisible control character U+{ord(char):04X} at character {found + 1}; "
-            "delete it (it often comes from copying out of a PDF or a word processor)")
+        return (
+            "holds a line break; write it on one line (a line break is allowed only in a "
+            "summary or a note)"
+        )
+    return (
+        f"holds the invisible control character U+{ord(char):04X} at character {found + 1}; "
+        "delete it (it often comes from copying out of a PDF or a word processor)"
+    )
 
 
 PATTERN_HINTS = {
@@ -262,13 +315,15 @@ PATTERN_HINTS = {
     "url": "is not a web address; write it in full, starting with https://",
     "email": "is not a valid e-mail address (name@example.nl)",
     "src": "is not a JPEG, PNG or WebP file name (.jpg, .jpeg, .png or .webp)",
-    "related": ("is not a slug; use the file name of the action without .md "
-                "(lower-case letters, digits and hyphens)"),
+    "related": (
+        "is not a slug; use the file name of the action without .md "
+        "(lower-case letters, digits and hyphens)"
+    ),
 }
 PATTERN_HINTS["actions"] = PATTERN_HINTS["related"]
 
 
-def pattern_hint(parts: tuple, sub: dict) -> str:
+def pattern_hint(parts: FieldPath, sub: dict[str, Any]) -> str:
     name = next((p for p in reversed(parts) if isinstance(p, str)), "")
     if name in PATTERN_HINTS:
         return PATTERN_HINTS[name]

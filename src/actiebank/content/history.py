@@ -19,9 +19,24 @@ def last_commit_dates(content_dir: Path) -> dict[Path, str]:
     content_dir = Path(content_dir).resolve()
     try:
         result = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "-C", str(content_dir), "log",
-             f"--format={_MARK}%cs", "--name-only", "--relative", "--no-renames", "--", "."],
-            capture_output=True, text=True, timeout=120, check=False,
+            [
+                "git",
+                "-c",
+                "core.quotePath=false",
+                "-C",
+                str(content_dir),
+                "log",
+                f"--format={_MARK}%cs",
+                "--name-only",
+                "--relative",
+                "--no-renames",
+                "--",
+                ".",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -36,7 +51,7 @@ def parse_log(output: str, base: Path) -> dict[Path, str]:
     # split("\n"), not splitlines(): splitlines() also breaks at the \x1e mark itself.
     for line in output.split("\n"):
         if line.startswith(_MARK):
-            current = line[len(_MARK):].strip()
+            current = line[len(_MARK) :].strip()
         elif line.strip() and current:
             # git lists commits newest first: the first date seen for a file is its last change.
             dates.setdefault((base / line.strip()).resolve(), current)

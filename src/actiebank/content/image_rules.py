@@ -4,10 +4,12 @@ through a build)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import warnings
 from pathlib import Path
 
-from ..problems import Problem
+from ..problems import FieldPath, Problem
 from ..vocabulary import nearest
 from .frontmatter import Source
 
@@ -17,34 +19,50 @@ MAX_IMAGE_PIXELS = 40_000_000
 MAX_IMAGE_SIDE = 10_000
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 
+
 def check_image(source: Source, content_root: Path) -> list[Problem]:
-    image = source.data.get("image")
+    image = (source.data or {}).get("image")
     if not isinstance(image, dict) or not isinstance(image.get("src"), str):
         return []
     src = image["src"]
     parts = ("image", "src")
     if src.startswith(("/", "\\")) or "://" in src:
-        return [source.problem(parts, f"'{src}' must be a path relative to this file, "
-                               "e.g. ../images/name.jpg")]
+        return [
+            source.problem(
+                parts, f"'{src}' must be a path relative to this file, e.g. ../images/name.jpg"
+            )
+        ]
     path = (source.path.parent / src).resolve()
     root = content_root.resolve()
     if root not in path.parents:
-        return [source.problem(parts, f"'{src}' points outside the content folder; "
-                               "put the image in content/images/")]
+        return [
+            source.problem(
+                parts,
+                f"'{src}' points outside the content folder; put the image in content/images/",
+            )
+        ]
     if not path.is_file():
         candidates = sorted(p.name for p in path.parent.glob("*")) if path.parent.is_dir() else []
         guess = nearest(path.name, candidates)
-        tip = f" (did you mean '{Path(src).parent.as_posix()}/{guess}'?)" if guess else \
-            "; add the image to content/images/ or correct the path"
+        tip = (
+            f" (did you mean '{Path(src).parent.as_posix()}/{guess}'?)"
+            if guess
+            else "; add the image to content/images/ or correct the path"
+        )
         return [source.problem(parts, f"the image '{src}' does not exist{tip}")]
     size = path.stat().st_size
     if size > MAX_IMAGE_BYTES:
-        return [source.problem(parts, f"the image is {size / 1048576:.1f} MB; at most 5 MB is "
-                               "allowed: save it smaller (2000 pixels wide is plenty)")]
+        return [
+            source.problem(
+                parts,
+                f"the image is {size / 1048576:.1f} MB; at most 5 MB is "
+                "allowed: save it smaller (2000 pixels wide is plenty)",
+            )
+        ]
     return _check_image_file(source, parts, src, path)
 
 
-def _check_image_file(source: Source, parts: tuple, src: str, path: Path) -> list[Problem]:
+def _check_image_file(source: Source, parts: FieldPath, src: str, path: Path) -> list[Problem]:
     """Decode the whole image as the build will: a damaged file is refused here, not
     half-way through a build."""
     from PIL import Image, ImageOps
@@ -55,25 +73,43 @@ def _check_image_file(source: Source, parts: tuple, src: str, path: Path) -> lis
             with Image.open(path) as img:
                 fmt, (width, height) = img.format, img.size
                 if fmt not in IMAGE_FORMATS:
-                    return [source.problem(parts, f"'{src}' is a {fmt} image; use JPEG, PNG or "
-                                           "WebP")]
+                    return [
+                        source.problem(parts, f"'{src}' is a {fmt} image; use JPEG, PNG or WebP")
+                    ]
                 if width * height > MAX_IMAGE_PIXELS:
-                    return [source.problem(parts, f"the image is {width}x{height} pixels; at most "
-                                           f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels: scale it down")]
+                    return [
+                        source.problem(
+                            parts,
+                            f"the image is {width}x{height} pixels; at most "
+                            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels: scale it down",
+                        )
+                    ]
                 if max(width, height) > MAX_IMAGE_SIDE:
-                    return [source.problem(parts, f"the image is {width}x{height} pixels; each "
-                                           f"side may be at most {MAX_IMAGE_SIDE:,} pixels: "
-                                           "crop or scale it")]
+                    return [
+                        source.problem(
+                            parts,
+                            f"the image is {width}x{height} pixels; each "
+                            f"side may be at most {MAX_IMAGE_SIDE:,} pixels: "
+                            "crop or scale it",
+                        )
+                    ]
                 img.load()
                 # What the build does next: turn it upright and into RGB(A).
                 upright = ImageOps.exif_transpose(img)
                 upright.convert("RGBA" if "A" in upright.getbands() else "RGB")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return [source.problem(parts, "the image has far too many pixels; scale it down to at "
-                               "most 2000 pixels wide")]
+        return [
+            source.problem(
+                parts,
+                "the image has far too many pixels; scale it down to at most 2000 pixels wide",
+            )
+        ]
     except Exception:  # Pillow raises many kinds for a damaged, truncated or fake file
-        return [source.problem(parts, f"'{src}' is not a readable JPEG, PNG or WebP image (it may "
-                               "be damaged or cut off); export it again from an image editor")]
+        return [
+            source.problem(
+                parts,
+                f"'{src}' is not a readable JPEG, PNG or WebP image (it may "
+                "be damaged or cut off); export it again from an image editor",
+            )
+        ]
     return []
-
-

@@ -14,6 +14,7 @@ page settings: macros run only on the pages mkdocs.yml lists, never on a flag in
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 import re
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from ..problems import Problem
 from .body import check_body
 from .frontmatter import Source, read_source
 
+# How a path is shown in a message.
+Display = Callable[[Path], str]
 ENTRY_FOLDERS = {"actions": "action", "cases": "case"}
 IMAGE_FOLDER = "images"
 ENTRY_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.md")
@@ -33,15 +36,18 @@ def _problem(display: str, message: str) -> Problem:
     return Problem(display, 1, 1, "", message)
 
 
-def check_layout(content_dir: Path, pages: tuple[str, ...], display) -> list[Problem]:
+def check_layout(content_dir: Path, pages: tuple[str, ...], display: Display) -> list[Problem]:
     """A problem for every file or link in content_dir that the content model does not name.
 
     `display(path)` gives the path as messages show it.
     """
     content_dir = Path(content_dir)
     if content_dir.is_symlink():
-        return [_problem(display(content_dir), "the content folder is a symbolic link; "
-                         "make it a real folder")]
+        return [
+            _problem(
+                display(content_dir), "the content folder is a symbolic link; make it a real folder"
+            )
+        ]
     problems: list[Problem] = []
     listed = set(pages)
     page_folders = {str(Path(p).parent) for p in listed}
@@ -51,9 +57,14 @@ def check_layout(content_dir: Path, pages: tuple[str, ...], display) -> list[Pro
         for name in sorted(dirnames):
             path = here / name
             if path.is_symlink():
-                problems.append(_problem(display(path), "is a symbolic link; a pull request "
-                                         "cannot link to files outside the content folder: "
-                                         "put the files themselves in content/"))
+                problems.append(
+                    _problem(
+                        display(path),
+                        "is a symbolic link; a pull request "
+                        "cannot link to files outside the content folder: "
+                        "put the files themselves in content/",
+                    )
+                )
         dirnames[:] = sorted(d for d in dirnames if not (here / d).is_symlink())
         for name in sorted(filenames):
             path = here / name
@@ -64,12 +75,15 @@ def check_layout(content_dir: Path, pages: tuple[str, ...], display) -> list[Pro
     return problems
 
 
-def _refusal(path: Path, relative: str, folder: str, pages: set[str],
-             page_folders: set[str]) -> str | None:
+def _refusal(
+    path: Path, relative: str, folder: str, pages: set[str], page_folders: set[str]
+) -> str | None:
     """Why a file may not be in the content folder, or None when it may."""
     if path.is_symlink():
-        return ("is a symbolic link; a pull request cannot link to files outside the content "
-                "folder: put the file itself here")
+        return (
+            "is a symbolic link; a pull request cannot link to files outside the content "
+            "folder: put the file itself here"
+        )
     if not path.is_file():
         return "is not a regular file; remove it"
     name = path.name
@@ -77,25 +91,35 @@ def _refusal(path: Path, relative: str, folder: str, pages: set[str],
         if name.endswith(".md"):
             return None  # the slug rule is checked with the entry, with the new name to use
         kind = "an action" if ENTRY_FOLDERS[folder] == "action" else "a case story"
-        return (f"only entries belong in content/{folder}/: {kind} is one file named "
-                "<slug>.md (lower-case letters, digits and hyphens); move or delete this file")
+        return (
+            f"only entries belong in content/{folder}/: {kind} is one file named "
+            "<slug>.md (lower-case letters, digits and hyphens); move or delete this file"
+        )
     if folder == IMAGE_FOLDER:
         if IMAGE_NAME.fullmatch(name):
             return None
         if re.fullmatch(r"(?i).+\.(jpe?g|png|webp)", name):
-            return (f"the image name '{name}' is not allowed: use lower-case letters, digits "
-                    "and hyphens, and a lower-case .jpg, .jpeg, .png or .webp ending")
-        return ("only JPEG, PNG and WebP images belong in content/images/; remove this file "
-                "(an SVG or HTML file could run scripts for visitors)")
+            return (
+                f"the image name '{name}' is not allowed: use lower-case letters, digits "
+                "and hyphens, and a lower-case .jpg, .jpeg, .png or .webp ending"
+            )
+        return (
+            "only JPEG, PNG and WebP images belong in content/images/; remove this file "
+            "(an SVG or HTML file could run scripts for visitors)"
+        )
     if relative in pages:
         return None
     if folder in ("", ".") or folder in page_folders:
-        return ("is not an entry, an image or an editorial page: an action goes in "
-                "content/actions/<slug>.md, a story in content/cases/<slug>.md; a new "
-                "editorial page is listed under 'extra: actiebank: pages' in mkdocs.yml by "
-                "the editors")
-    return ("is in a folder the content model does not have; actions go in content/actions/, "
-            "stories in content/cases/, images in content/images/: move or delete it")
+        return (
+            "is not an entry, an image or an editorial page: an action goes in "
+            "content/actions/<slug>.md, a story in content/cases/<slug>.md; a new "
+            "editorial page is listed under 'extra: actiebank: pages' in mkdocs.yml by "
+            "the editors"
+        )
+    return (
+        "is in a folder the content model does not have; actions go in content/actions/, "
+        "stories in content/cases/, images in content/images/: move or delete it"
+    )
 
 
 def read_page(path: Path, display: str) -> Source:
@@ -112,7 +136,7 @@ def read_page(path: Path, display: str) -> Source:
     return source
 
 
-def check_pages(content_dir: Path, pages: tuple[str, ...], display) -> list[Problem]:
+def check_pages(content_dir: Path, pages: tuple[str, ...], display: Display) -> list[Problem]:
     """Each listed editorial page exists, keeps to page settings and has a safe body."""
     problems: list[Problem] = []
     for page in pages:
@@ -126,13 +150,25 @@ def check_pages(content_dir: Path, pages: tuple[str, ...], display) -> list[Prob
         problems.extend(source.problems)
         for key in sorted(source.data or {}):
             if key == "render_macros":
-                problems.append(source.problem((key,), "a page cannot switch on macros itself; "
-                                                "macros run only on the pages listed under "
-                                                "'force_render_paths' in mkdocs.yml: remove "
-                                                "this line", key=True))
+                problems.append(
+                    source.problem(
+                        (key,),
+                        "a page cannot switch on macros itself; "
+                        "macros run only on the pages listed under "
+                        "'force_render_paths' in mkdocs.yml: remove "
+                        "this line",
+                        key=True,
+                    )
+                )
             elif key not in PAGE_SETTINGS:
-                problems.append(source.problem((key,), f"'{key}' is not a page setting; an "
-                                                "editorial page may set "
-                                                f"{', '.join(PAGE_SETTINGS)}", key=True))
+                problems.append(
+                    source.problem(
+                        (key,),
+                        f"'{key}' is not a page setting; an "
+                        "editorial page may set "
+                        f"{', '.join(PAGE_SETTINGS)}",
+                        key=True,
+                    )
+                )
         problems.extend(check_body(source, titled=True))
     return problems

@@ -61,8 +61,11 @@ def likely_duplicates(entries: list[Entry]) -> list[Problem]:
             # ratio() is slow: only titles of similar length that share some words get it
             # (a title 85% alike in letters but sharing under half of its words would
             # need a typo in nearly every word).
-            if total and 2 * min(len(titles[i]), len(titles[j])) / total >= TITLE_THRESHOLD \
-                    and _jaccard(title_words[i], title_words[j]) >= 0.5:
+            if (
+                total
+                and 2 * min(len(titles[i]), len(titles[j])) / total >= TITLE_THRESHOLD
+                and _jaccard(title_words[i], title_words[j]) >= 0.5
+            ):
                 matcher.set_seq1(titles[j])
                 title = matcher.ratio()
             summary = _jaccard(summaries[i], summaries[j])
@@ -75,11 +78,17 @@ def likely_duplicates(entries: list[Entry]) -> list[Problem]:
             else:
                 field, why = "summary", f"its summary shares {summary:.0%} of its words"
             line, column = _position(this, field)
-            problems.append(Problem(
-                this.display, line, column, field,
-                f"likely a duplicate of {other.display}: {why}; if it is the same "
-                f"{'action' if this.kind == 'action' else 'story'}, add to that file instead",
-                "warning"))
+            problems.append(
+                Problem(
+                    this.display,
+                    line,
+                    column,
+                    field,
+                    f"likely a duplicate of {other.display}: {why}; if it is the same "
+                    f"{'action' if this.kind == 'action' else 'story'}, add to that file instead",
+                    "warning",
+                )
+            )
     return problems
 
 
@@ -101,8 +110,9 @@ def _who(entry: Entry) -> str:
     return f"{names[0]}" if names else "its organisation"
 
 
-def stale_entries(entries: list[Entry], today: date,
-                  last_changed: dict[Path, str]) -> list[Problem]:
+def stale_entries(
+    entries: list[Entry], today: date, last_changed: dict[Path, str]
+) -> list[Problem]:
     """A warning on each entry not updated (nor committed) for more than two years."""
     limit = _years_before(today, STALE_YEARS)
     problems = []
@@ -117,16 +127,24 @@ def stale_entries(entries: list[Entry], today: date,
             continue
         line, column = _position(entry, "updated") if written else (1, 1)
         how = "updated" if written else "changed in git"
-        problems.append(Problem(
-            entry.display, line, column, "updated" if written else "",
-            f"last {how} on {day.isoformat()}, more than {STALE_YEARS} years ago: ask "
-            f"{_who(entry)} to confirm it is still current, then set 'updated: "
-            f"{today.isoformat()}'", "warning"))
+        problems.append(
+            Problem(
+                entry.display,
+                line,
+                column,
+                "updated" if written else "",
+                f"last {how} on {day.isoformat()}, more than {STALE_YEARS} years ago: ask "
+                f"{_who(entry)} to confirm it is still current, then set 'updated: "
+                f"{today.isoformat()}'",
+                "warning",
+            )
+        )
     return problems
 
 
-def review_catalogue(catalogue: Catalogue, *, today: date | None = None,
-                     last_changed: dict[Path, str] | None = None) -> list[Problem]:
+def review_catalogue(
+    catalogue: Catalogue, *, today: date | None = None, last_changed: dict[Path, str] | None = None
+) -> list[Problem]:
     """Every review warning for the valid entries of a catalogue, sorted like problems."""
     today = today or date.today()
     if last_changed is None:

@@ -9,11 +9,15 @@ against today, which no schema knows.
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from datetime import date
 
 from ..problems import Problem
 from .frontmatter import Source
+
+
 def cost_level_for(amount: float) -> str:
     """The cost level of an amount a year: under 10,000 low, up to 100,000 medium."""
     if amount < 10_000:
@@ -21,14 +25,24 @@ def cost_level_for(amount: float) -> str:
     return "medium" if amount <= 100_000 else "high"
 
 
-def usable_outcomes(data: dict) -> list[dict]:
+def usable_outcomes(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Outcomes that count as a measurement: a value, a source and a verdict."""
     outcomes = data.get("outcomes")
-    return [o for o in outcomes if isinstance(o, dict) and "value" in o and "source" in o
-            and o.get("result") not in (None, "pending")] if isinstance(outcomes, list) else []
+    return (
+        [
+            o
+            for o in outcomes
+            if isinstance(o, dict)
+            and "value" in o
+            and "source" in o
+            and o.get("result") not in (None, "pending")
+        ]
+        if isinstance(outcomes, list)
+        else []
+    )
 
 
-def replicated_measures(data: dict) -> list[str]:
+def replicated_measures(data: dict[str, Any]) -> list[str]:
     """The measures with at least two usable outcomes."""
     counts: dict[str, int] = {}
     for outcome in usable_outcomes(data):
@@ -47,86 +61,124 @@ def check_rules(source: Source, kind: str) -> list[Problem]:
     evidence level and cost level that the rest of the entry must bear out."""
     if kind != "action" or not isinstance(source.data, dict):
         return []
-    data = source.data
-    problems = []
+    return [
+        problem
+        for rule in (_stopped_because, _evidence_level, _cost_level)
+        if (problem := rule(source, source.data)) is not None
+    ]
+
+
+def _stopped_because(source: Source, data: dict[str, Any]) -> Problem | None:
+    if data.get("status") != "stopped" or "stopped_because" in data:
+        return None
+    # Reported at the status, the line that makes the field required.
+    line, column = source.position(("status",))
+    return Problem(
+        source.display,
+        line,
+        column,
+        "stopped_because",
+        "the status is 'stopped', so 'stopped_because' is required: add one or two "
+        "sentences (10 to 300 characters) on why it stopped",
+    )
+
+
+def _evidence_level(source: Source, data: dict[str, Any]) -> Problem | None:
     status = data.get("status")
-    if status == "stopped" and "stopped_because" not in data:
-        # Reported at the status, the line that makes the field required.
-        line, column = source.position(("status",))
-        problems.append(Problem(source.display, line, column, "stopped_because",
-                                "the status is 'stopped', so 'stopped_because' is required: "
-                                "add one or two sentences (10 to 300 characters) on why it "
-                                "stopped"))
     evidence = data.get("evidence")
     level = evidence.get("level") if isinstance(evidence, dict) else None
-    where = ("evidence", "level")
     if level == "idea" and status != "idea":
-        problems.append(source.problem(where, f"'idea' is only for actions with status 'idea', "
-                                       f"and this one is {status!r}: choose 'described' or a "
-                                       "higher level, or set status: idea"))
+        message = (
+            f"'idea' is only for actions with status 'idea', and this one is {status!r}: "
+            "choose 'described' or a higher level, or set status: idea"
+        )
     elif status == "idea" and isinstance(level, str) and level != "idea":
-        problems.append(source.problem(where, f"the status is 'idea', so the action has not been "
-                                       f"carried out: choose 'idea' instead of {level!r}"))
+        message = (
+            "the status is 'idea', so the action has not been carried out: choose 'idea' "
+            f"instead of {level!r}"
+        )
     elif level == "measured" and not usable_outcomes(data):
-        problems.append(source.problem(where, "'measured' needs an outcome with a value, a "
-                                       "source and a result other than 'pending', and no "
-                                       "outcome has all three; add one or choose 'experiences'"))
+        message = (
+            "'measured' needs an outcome with a value, a source and a result other than "
+            "'pending', and no outcome has all three; add one or choose 'experiences'"
+        )
     elif level == "replicated" and not replicated_measures(data):
         lower = "measured" if usable_outcomes(data) else "experiences"
-        problems.append(source.problem(where, "'replicated' needs two outcomes of the same "
-                                       "measure, each with a value, a source and a result "
-                                       "other than 'pending'; add the second measurement or "
-                                       f"choose '{lower}'"))
+        message = (
+            "'replicated' needs two outcomes of the same measure, each with a value, a "
+            "source and a result other than 'pending'; add the second measurement or "
+            f"choose '{lower}'"
+        )
     elif level == "evaluated" and isinstance(evidence, dict) and "source" not in evidence:
-        problems.append(source.problem(where, "'evaluated' needs 'evidence.source' naming the "
-                                       "evaluation (a web address or a short citation); add it "
-                                       "or choose a lower level"))
+        message = (
+            "'evaluated' needs 'evidence.source' naming the evaluation (a web address or a "
+            "short citation); add it or choose a lower level"
+        )
+    else:
+        return None
+    return source.problem(("evidence", "level"), message)
+
+
+def _cost_level(source: Source, data: dict[str, Any]) -> Problem | None:
     costs = data.get("costs")
-    if isinstance(costs, dict) and costs.get("per") == "year" \
-            and isinstance(costs.get("amount_eur"), (int, float)) \
-            and not isinstance(costs.get("amount_eur"), bool) \
-            and isinstance(costs.get("level"), str):
-        amount, stated = costs["amount_eur"], costs["level"]
-        expected = cost_level_for(amount)
-        if stated != expected and stated in ("low", "medium", "high"):
-            problems.append(source.problem(("costs", "level"), f"{stated!r} does not fit "
-                                           f"{_euro(amount)} a year: that is {expected!r} (low: "
-                                           "under EUR 10.000, medium: EUR 10.000 to 100.000, "
-                                           f"high: above); choose '{expected}'"))
-    return problems
+    if not isinstance(costs, dict) or costs.get("per") != "year":
+        return None
+    amount, stated = costs.get("amount_eur"), costs.get("level")
+    if not isinstance(amount, (int, float)) or isinstance(amount, bool):
+        return None
+    expected = cost_level_for(amount)
+    if stated == expected or stated not in ("low", "medium", "high"):
+        return None
+    return source.problem(
+        ("costs", "level"),
+        f"{stated!r} does not fit {_euro(amount)} a year: that is {expected!r} (low: under "
+        f"EUR 10.000, medium: EUR 10.000 to 100.000, high: above); choose '{expected}'",
+    )
 
 
 # --------------------------------------------------------------------------- dates
 
 
 def check_dates(source: Source, kind: str, today: date) -> list[Problem]:
-    data = source.data
+    data = source.data or {}
     problems = []
     this_month = f"{today.year:04d}-{today.month:02d}"
     for name in ("started", "ended"):
         value = data.get(name)
         if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2})?", value):
             if value > this_month[: len(value)]:
-                problems.append(source.problem((name,), f"'{value}' is in the future; "
-                                               f"give a month up to {this_month}"))
+                problems.append(
+                    source.problem(
+                        (name,), f"'{value}' is in the future; give a month up to {this_month}"
+                    )
+                )
     started, ended = data.get("started"), data.get("ended")
     if isinstance(started, str) and isinstance(ended, str):
         length = min(len(started), len(ended))
         if ended[:length] < started[:length]:
-            problems.append(source.problem(("ended",), f"'{ended}' is before started "
-                                           f"'{started}'; swap them or correct the year"))
+            problems.append(
+                source.problem(
+                    ("ended",),
+                    f"'{ended}' is before started '{started}'; swap them or correct the year",
+                )
+            )
     for name in ("updated", "date"):
         value = data.get(name)
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             try:
                 day = date.fromisoformat(value)
             except ValueError:
-                problems.append(source.problem((name,), f"'{value}' is not a real date; "
-                                               "check the day and month"))
+                problems.append(
+                    source.problem(
+                        (name,), f"'{value}' is not a real date; check the day and month"
+                    )
+                )
                 continue
             if day > today:
-                problems.append(source.problem((name,), f"'{value}' is in the future; "
-                                               f"give a date up to {today.isoformat()}"))
+                problems.append(
+                    source.problem(
+                        (name,),
+                        f"'{value}' is in the future; give a date up to {today.isoformat()}",
+                    )
+                )
     return problems
-
-

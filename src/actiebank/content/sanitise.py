@@ -13,21 +13,102 @@ import re
 
 import nh3
 
-SAFE_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
-    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr",
-    "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span",
-    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
-    "tr", "u", "ul",
-})
-SAFE_ATTRIBUTES = frozenset({"href", "src", "alt", "title", "width", "height", "colspan",
-                             "rowspan", "lang", "cite", "datetime", "start", "reversed", "scope",
-                             "open", "id"})
+SAFE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+    }
+)
+SAFE_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "alt",
+        "title",
+        "width",
+        "height",
+        "colspan",
+        "rowspan",
+        "lang",
+        "cite",
+        "datetime",
+        "start",
+        "reversed",
+        "scope",
+        "open",
+        "id",
+    }
+)
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Classes Markdown itself writes (admonitions); a contributor cannot set others.
-SAFE_CLASSES = {"div": {"admonition", "note", "abstract", "info", "tip", "success", "question",
-                        "warning", "failure", "danger", "bug", "example", "quote"},
-                "p": {"admonition-title"}}
+SAFE_CLASSES = {
+    "div": {
+        "admonition",
+        "note",
+        "abstract",
+        "info",
+        "tip",
+        "success",
+        "question",
+        "warning",
+        "failure",
+        "danger",
+        "bug",
+        "example",
+        "quote",
+    },
+    "p": {"admonition-title"},
+}
 # Names the theme and the site's own parts use: `__config` holds Material's settings (a body
 # id with that name stops every script on the page), `md-` and `ab-` the theme's and ours.
 _RESERVED_ID = re.compile(r"(__|md-|ab-)")
@@ -48,6 +129,11 @@ def _keep_attribute(tag: str, name: str, value: str) -> str | None:
 def sanitise(html: str) -> str:
     """Contributor HTML after Markdown, reduced to the allow-list."""
     return nh3.clean(
-        html, tags=set(SAFE_TAGS), attributes={"*": set(SAFE_ATTRIBUTES)},
+        html,
+        tags=set(SAFE_TAGS),
+        attributes={"*": set(SAFE_ATTRIBUTES)},
         allowed_classes={tag: set(classes) for tag, classes in SAFE_CLASSES.items()},
-        attribute_filter=_keep_attribute, url_schemes=set(SAFE_SCHEMES), link_rel="noopener")
+        attribute_filter=_keep_attribute,
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel="noopener",
+    )

@@ -16,7 +16,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from ..vocabulary import Vocabularies, load_vocabularies
+from ..vocabulary import Vocabularies, Vocabulary, load_vocabularies
 
 KINDS = ("action", "case")
 VOCABULARIES_FILE = "vocabularies.yaml"
@@ -30,7 +30,7 @@ def vocabularies_path(schema_dir: Path) -> Path:
     return Path(schema_dir) / VOCABULARIES_FILE
 
 
-def with_vocabularies(schema: dict, vocabularies: Vocabularies) -> dict:
+def with_vocabularies(schema: dict[str, Any], vocabularies: Vocabularies) -> dict[str, Any]:
     """The schema with each vocabulary `$defs` entry set to that vocabulary's slugs, and
     the rule "two measurements of one measure" spelled out for each outcome measure."""
     updated = json.loads(json.dumps(schema))
@@ -39,12 +39,17 @@ def with_vocabularies(schema: dict, vocabularies: Vocabularies) -> dict:
         if name in vocabularies:
             vocabulary = vocabularies[name]
             definition.clear()
-            definition.update({"title": name, "description": f"vocabulary '{name}' in "
-                               "schema/vocabularies.yaml", "enum": vocabulary.slugs})
+            definition.update(
+                {
+                    "title": name,
+                    "description": f"vocabulary '{name}' in schema/vocabularies.yaml",
+                    "enum": vocabulary.slugs,
+                }
+            )
     if "replicated_outcomes" in definitions and "outcome_measure" in vocabularies:
         definitions["replicated_outcomes"] = replicated_outcomes(vocabularies["outcome_measure"])
     _refuse_control_characters(updated)
-    return updated
+    return dict(updated)
 
 
 # Control characters (and U+FFFE/U+FFFF) break XML feeds, terminals and spreadsheets, and a
@@ -53,16 +58,20 @@ def with_vocabularies(schema: dict, vocabularies: Vocabularies) -> dict:
 # `not: {pattern}` finds a character anywhere, so every regex engine judges it alike.
 # The bidirectional overrides (U+202A-U+202E, U+2066-U+2069) make text read otherwise than it
 # is stored ("Trojan Source"): refused as well.
-LINE_CONTROL = ("[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e"
-                "\\u2066-\\u2069\\ufffe\\uffff]")
-PARAGRAPH_CONTROL = ("[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029"
-                     "\\u202a-\\u202e\\u2066-\\u2069\\ufffe\\uffff]")
+LINE_CONTROL = (
+    "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufffe\\uffff]"
+)
+PARAGRAPH_CONTROL = (
+    "[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029"
+    "\\u202a-\\u202e\\u2066-\\u2069\\ufffe\\uffff]"
+)
 
 
-def _refuse_control_characters(node) -> None:
+def _refuse_control_characters(node: object) -> None:
     if isinstance(node, dict):
-        if node.get("type") == "string" or (isinstance(node.get("type"), list)
-                                            and "string" in node["type"]):
+        if node.get("type") == "string" or (
+            isinstance(node.get("type"), list) and "string" in node["type"]
+        ):
             control = PARAGRAPH_CONTROL if node.get("x-paragraph") else LINE_CONTROL
             node["not"] = {"type": "string", "pattern": control}
         for key, value in node.items():
@@ -73,7 +82,7 @@ def _refuse_control_characters(node) -> None:
             _refuse_control_characters(value)
 
 
-def replicated_outcomes(measures) -> dict:
+def replicated_outcomes(measures: Vocabulary) -> dict[str, Any]:
     """At least two usable outcomes (see `usable_outcome`) of one and the same measure.
 
     JSON Schema cannot say "two items that agree on a field", so the rule lists one
@@ -81,15 +90,24 @@ def replicated_outcomes(measures) -> dict:
     """
     return {
         "description": "at least two outcomes of the same measure, each with a value, a "
-                       "source and a result other than 'pending' (one branch per measure, "
-                       "written from schema/vocabularies.yaml)",
-        "anyOf": [{"contains": {"allOf": [{"$ref": "#/$defs/usable_outcome"},
-                                          {"properties": {"measure": {"const": slug}}}]},
-                   "minContains": 2} for slug in measures.slugs],
+        "source and a result other than 'pending' (one branch per measure, "
+        "written from schema/vocabularies.yaml)",
+        "anyOf": [
+            {
+                "contains": {
+                    "allOf": [
+                        {"$ref": "#/$defs/usable_outcome"},
+                        {"properties": {"measure": {"const": slug}}},
+                    ]
+                },
+                "minContains": 2,
+            }
+            for slug in measures.slugs
+        ],
     }
 
 
-def render_schema(schema: dict) -> str:
+def render_schema(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -116,10 +134,10 @@ def write_schemas(schema_dir: Path) -> list[Path]:
     return written
 
 
-_cache: dict[tuple, Any] = {}
+_cache: dict[tuple[str, str, Path], tuple[tuple[int, ...], Any]] = {}
 
 
-def _cached(key: tuple, files: list[Path], make: Callable[[], Any]) -> Any:
+def _cached(key: tuple[str, str, Path], files: list[Path], make: Callable[[], Any]) -> Any:
     """make(), remembered until one of the files changes."""
     stamp = tuple(path.stat().st_mtime_ns for path in files)
     hit = _cache.get(key)
@@ -129,20 +147,27 @@ def _cached(key: tuple, files: list[Path], make: Callable[[], Any]) -> Any:
     return hit[1]
 
 
-def load_schema(kind: str, schema_dir: Path) -> dict:
+def load_schema(kind: str, schema_dir: Path) -> dict[str, Any]:
     """The schema as validation uses it: enumerations always from the vocabularies file."""
     schema_dir = Path(schema_dir).resolve()
 
-    def make() -> dict:
+    def make() -> dict[str, Any]:
         vocabularies = load_vocabularies(vocabularies_path(schema_dir))
         schema = json.loads(schema_path(kind, schema_dir).read_text(encoding="utf-8"))
         return with_vocabularies(schema, vocabularies)
 
-    return _cached(("schema", kind, schema_dir),
-                   [schema_path(kind, schema_dir), vocabularies_path(schema_dir)], make)
+    schema: dict[str, Any] = _cached(
+        ("schema", kind, schema_dir),
+        [schema_path(kind, schema_dir), vocabularies_path(schema_dir)],
+        make,
+    )
+    return schema
 
 
-def validators_for(kind: str, schema_dir: Path) -> tuple[Draft202012Validator, Callable]:
+IsValid = Callable[[object], bool]
+
+
+def validators_for(kind: str, schema_dir: Path) -> tuple[Draft202012Validator, IsValid]:
     """(explaining validator, fast yes/no check) for a kind of entry.
 
     jsonschema explains every error with its path and schema; jsonschema-rs answers "is
@@ -153,22 +178,26 @@ def validators_for(kind: str, schema_dir: Path) -> tuple[Draft202012Validator, C
     """
     schema_dir = Path(schema_dir).resolve()
 
-    def make() -> tuple:
+    def make() -> tuple[Draft202012Validator, IsValid]:
         schema = inline_references(load_schema(kind, schema_dir))
         explain = Draft202012Validator(schema)
         try:
             import jsonschema_rs
 
-            fast = jsonschema_rs.validator_for(schema).is_valid
+            fast: IsValid = jsonschema_rs.validator_for(schema).is_valid
         except ImportError:  # the explaining validator alone gives the same answers
             fast = explain.is_valid
         return explain, fast
 
-    return _cached(("validators", kind, schema_dir),
-                   [schema_path(kind, schema_dir), vocabularies_path(schema_dir)], make)
+    validators: tuple[Draft202012Validator, IsValid] = _cached(
+        ("validators", kind, schema_dir),
+        [schema_path(kind, schema_dir), vocabularies_path(schema_dir)],
+        make,
+    )
+    return validators
 
 
-def inline_references(schema: dict) -> dict:
+def inline_references(schema: dict[str, Any]) -> dict[str, Any]:
     """The schema with every local `$ref` replaced by its definition.
 
     Our schemas are not recursive, and resolving references costs jsonschema a third of
@@ -176,7 +205,7 @@ def inline_references(schema: dict) -> dict:
     """
     definitions = schema.get("$defs", {})
 
-    def inline(node):
+    def inline(node: Any) -> Any:
         if isinstance(node, dict):
             ref = node.get("$ref", "")
             if ref.startswith("#/$defs/") and len(node) == 1:
@@ -186,4 +215,5 @@ def inline_references(schema: dict) -> dict:
             return [inline(v) for v in node]
         return node
 
-    return inline(schema)
+    inlined: dict[str, Any] = inline(schema)
+    return inlined

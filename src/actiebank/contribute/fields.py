@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from ..content.schema import KINDS, load_schema, vocabularies_path
+from ..content.schema import load_schema, vocabularies_path
 from ..vocabulary import Vocabularies, Vocabulary, load_vocabularies
 
 KIND_NAMES = {"action": "actie", "case": "verhaal"}
@@ -34,7 +35,7 @@ class Field:
     label: str = ""
     help: str = ""
     vocabulary: Vocabulary | None = None
-    children: list["Field"] = field(default_factory=list)
+    children: list[Field] = field(default_factory=list)
     min_length: int | None = None
     max_length: int | None = None
     pattern: str | None = None
@@ -57,10 +58,10 @@ class Field:
 # --------------------------------------------------------------------------- the model
 
 
-_field_texts_cache: dict[Path, tuple[int, dict]] = {}
+_field_texts_cache: dict[Path, tuple[int, dict[str, Any]]] = {}
 
 
-def _field_texts(path: Path = FIELD_LABELS_FILE) -> dict:
+def _field_texts(path: Path = FIELD_LABELS_FILE) -> dict[str, Any]:
     # Keyed on the file's modification time: `mkdocs serve` still sees an edited label,
     # and a build reads the file once instead of once per page that asks (49 times at
     # 1,000 actions: 1.7 s with the pure-Python loader, measured by the benchmark).
@@ -83,7 +84,7 @@ def pattern_words() -> dict[str, str]:
     return dict(_field_texts().get("patterns", {}))
 
 
-def _resolve(node: dict, root: dict) -> tuple[dict, str | None]:
+def _resolve(node: dict[str, Any], root: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     """Follow local `$ref`s; returns the definition and the name of the last one followed."""
     name = None
     while isinstance(node, dict) and "$ref" in node:
@@ -93,65 +94,100 @@ def _resolve(node: dict, root: dict) -> tuple[dict, str | None]:
     return node, name
 
 
-def _make_field(name: str, path: str, node: dict, root: dict, required: bool,
-                vocabularies: Vocabularies, texts: dict) -> Field:
-    node, ref = _resolve(node, root)
+@dataclass(frozen=True)
+class _Reading:
+    """What every field of one schema is read against."""
+
+    root: dict[str, Any]
+    vocabularies: Vocabularies
+    texts: dict[str, Any]
+
+
+def _make_field(
+    name: str, path: str, node: dict[str, Any], required: bool, reading: _Reading
+) -> Field:
+    node, ref = _resolve(node, reading.root)
     many = node.get("type") == "array"
-    item, item_ref = (_resolve(node.get("items", {}), root) if many else (node, ref))
-    text = texts.get(path, {})
-    made = Field(name=name, path=path, required=required, type="text", many=many,
-                 label=text.get("label", name), help=text.get("help", ""),
-                 min_items=node.get("minItems") if many else None,
-                 unique=bool(node.get("uniqueItems")) if many else False)
+    item, item_ref = _resolve(node.get("items", {}), reading.root) if many else (node, ref)
+    text = reading.texts.get(path, {})
+    made = Field(
+        name=name,
+        path=path,
+        required=required,
+        type="text",
+        many=many,
+        label=text.get("label", name),
+        help=text.get("help", ""),
+        min_items=node.get("minItems") if many else None,
+        unique=bool(node.get("uniqueItems")) if many else False,
+    )
+    vocabularies = reading.vocabularies
     if item_ref in vocabularies or "enum" in item:
         made.type = "choice"
-        made.vocabulary = vocabularies.get(item_ref) or vocabularies.get(item.get("title", ""))
+        made.vocabulary = vocabularies.get(item_ref or "") or vocabularies.get(
+            item.get("title", "")
+        )
     elif item.get("type") == "object":
         made.type = "object"
-        inner_required = set(item.get("required", []))
-        prefix = f"{path}[]" if many else path
-        dependencies = item.get("dependentRequired", {})
-        for child, child_node in item.get("properties", {}).items():
-            sub = _make_field(child, f"{prefix}.{child}", child_node, root,
-                              child in inner_required, vocabularies, texts)
-            sub.required_with = sorted(k for k, needs in dependencies.items() if child in needs)
-            if not required or many:
-                sub.within = f"{path}[]" if many else path
-            made.children.append(sub)
+        made.children = _children(made, item, reading)
     else:
-        kind = item.get("type")
-        if isinstance(kind, list):  # a year: text or a whole number; contributors write text
-            kind = "string" if "string" in kind else kind[0]
-        made.type = {"string": "text", "number": "number", "integer": "number",
-                     "boolean": "boolean"}.get(kind, "text")
-        made.min_length = item.get("minLength")
-        made.max_length = item.get("maxLength")
-        made.pattern = item.get("pattern")
-        made.format = item.get("format")
-        made.minimum = item.get("minimum")
+        _read_value_rules(made, item)
     if many and made.type not in ("choice", "object"):
-        item_text = texts.get(f"{path}[]", {})
+        item_text = reading.texts.get(f"{path}[]", {})
         made.help = made.help or item_text.get("help", "")
     return made
 
 
-def schema_fields(kind: str, schema_dir: Path,
-                  vocabularies: Vocabularies | None = None) -> list[Field]:
+def _children(group: Field, item: dict[str, Any], reading: _Reading) -> list[Field]:
+    """The fields of a group (contact) or of each item of a list of groups (outcomes)."""
+    inner_required = set(item.get("required", []))
+    prefix = f"{group.path}[]" if group.many else group.path
+    dependencies = item.get("dependentRequired", {})
+    children = []
+    for child, child_node in item.get("properties", {}).items():
+        sub = _make_field(child, f"{prefix}.{child}", child_node, child in inner_required, reading)
+        sub.required_with = sorted(k for k, needs in dependencies.items() if child in needs)
+        if not group.required or group.many:
+            sub.within = prefix
+        children.append(sub)
+    return children
+
+
+def _read_value_rules(made: Field, item: dict[str, Any]) -> None:
+    kind = item.get("type")
+    if isinstance(kind, list):  # a year: text or a whole number; contributors write text
+        kind = "string" if "string" in kind else kind[0]
+    made.type = {
+        "string": "text",
+        "number": "number",
+        "integer": "number",
+        "boolean": "boolean",
+    }.get(str(kind), "text")
+    made.min_length = item.get("minLength")
+    made.max_length = item.get("maxLength")
+    made.pattern = item.get("pattern")
+    made.format = item.get("format")
+    made.minimum = item.get("minimum")
+
+
+def schema_fields(
+    kind: str, schema_dir: Path, vocabularies: Vocabularies | None = None
+) -> list[Field]:
     """The top-level fields of an entry, required ones first, each in schema order."""
     vocabularies = vocabularies or load_vocabularies(vocabularies_path(schema_dir))
     schema = load_schema(kind, schema_dir)
     required = list(schema.get("required", []))
     texts = field_texts(kind)
     names = required + [n for n in schema["properties"] if n not in required]
-    fields = [_make_field(n, n, schema["properties"][n], schema, n in required, vocabularies,
-                          texts) for n in names]
+    reading = _Reading(root=schema, vocabularies=vocabularies, texts=texts)
+    fields = [_make_field(n, n, schema["properties"][n], n in required, reading) for n in names]
     conditions = required_when(schema)
     for item in fields:
         item.required_when = conditions.get(item.name)
     return fields
 
 
-def required_when(schema: dict) -> dict[str, tuple[str, str]]:
+def required_when(schema: dict[str, Any]) -> dict[str, tuple[str, str]]:
     """Fields a rule makes required when another field has one value (`if: status is
     'stopped'`, `then: required stopped_because`), from the schema's rules."""
     found = {}
@@ -159,7 +195,7 @@ def required_when(schema: dict) -> dict[str, tuple[str, str]]:
         condition = rule.get("if", {}).get("properties", {})
         then = rule.get("then", {})
         if len(condition) == 1 and set(then) == {"required"}:
-            (name, test), = condition.items()
+            ((name, test),) = condition.items()
             if "const" in test:
                 for needed in then["required"]:
                     found[needed] = (name, test["const"])
@@ -179,7 +215,11 @@ def walk(fields: list[Field]) -> Iterator[Field]:
 def rule(item: Field) -> str:
     """The rule a value must meet, in Dutch words, e.g. 'tekst van 5 tot 120 tekens'."""
     if item.type == "choice":
-        what = f"een waarde uit de lijst ‘{item.vocabulary.nl}’" if item.vocabulary else "een vaste waarde"
+        what = (
+            f"een waarde uit de lijst ‘{item.vocabulary.nl}’"
+            if item.vocabulary
+            else "een vaste waarde"
+        )
     elif item.type == "object":
         what = "een groep velden (zie hieronder)"
     elif item.type == "number":

@@ -32,25 +32,35 @@ class FieldRow:
 
 def used_vocabularies(schema_dir: Path, vocabularies: Vocabularies) -> list[Vocabulary]:
     """The vocabularies some field draws from, in the vocabularies file's order."""
-    used = {f.vocabulary.name for kind in KINDS
-            for f in walk(schema_fields(kind, schema_dir, vocabularies)) if f.vocabulary}
+    used = {
+        f.vocabulary.name
+        for kind in KINDS
+        for f in walk(schema_fields(kind, schema_dir, vocabularies))
+        if f.vocabulary
+    }
     return [v for v in vocabularies.values() if v.name in used]
 
 
-def render_fields(kind: str, schema_dir: Path, renderer: Renderer,
-                  vocabularies: Vocabularies | None = None) -> str:
-    rows = [FieldRow(field=f, required=required_words(f), rule=rule(f))
-            for f in walk(schema_fields(kind, schema_dir, vocabularies))]
-    html = renderer.render("contribute/fields.html", kind=kind, kind_name=KIND_NAMES[kind],
-                           rows=rows)
+def render_fields(
+    kind: str, schema_dir: Path, renderer: Renderer, vocabularies: Vocabularies | None = None
+) -> str:
+    rows = [
+        FieldRow(field=f, required=required_words(f), rule=rule(f))
+        for f in walk(schema_fields(kind, schema_dir, vocabularies))
+    ]
+    html = renderer.render(
+        "contribute/fields.html", kind=kind, kind_name=KIND_NAMES[kind], rows=rows
+    )
     return _one_block(html)
 
 
-def render_values(schema_dir: Path, renderer: Renderer,
-                  vocabularies: Vocabularies | None = None) -> str:
+def render_values(
+    schema_dir: Path, renderer: Renderer, vocabularies: Vocabularies | None = None
+) -> str:
     vocabularies = vocabularies or load_vocabularies(vocabularies_path(schema_dir))
-    html = renderer.render("contribute/values.html",
-                           vocabularies=used_vocabularies(schema_dir, vocabularies))
+    html = renderer.render(
+        "contribute/values.html", vocabularies=used_vocabularies(schema_dir, vocabularies)
+    )
     return _one_block(html)
 
 
@@ -71,7 +81,10 @@ def fill_reference(markdown: str, schema_dir: Path, renderer: Renderer) -> str:
         missing.append("<!-- actiebank:waarden -->")
     if missing:
         raise ValueError("the field reference page lacks the marker(s) " + ", ".join(missing))
-    markdown = FIELDS_MARKER.sub(lambda m: "\n" + render_fields(
-        m.group(1), schema_dir, renderer, vocabularies) + "\n", markdown)
+    markdown = FIELDS_MARKER.sub(
+        lambda m: "\n" + render_fields(m.group(1), schema_dir, renderer, vocabularies) + "\n",
+        markdown,
+    )
     return VALUES_MARKER.sub(
-        lambda m: "\n" + render_values(schema_dir, renderer, vocabularies) + "\n", markdown)
+        lambda m: "\n" + render_values(schema_dir, renderer, vocabularies) + "\n", markdown
+    )

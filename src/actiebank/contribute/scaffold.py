@@ -40,8 +40,13 @@ BODY = {
 # --------------------------------------------------------------------------- slugs
 
 
-def make_slug(title: str, taken: set[str] | frozenset[str] = frozenset(), *,
-              kind: str = "action", reserved: frozenset[str] = frozenset()) -> str:
+def make_slug(
+    title: str,
+    taken: set[str] | frozenset[str] = frozenset(),
+    *,
+    kind: str = "action",
+    reserved: frozenset[str] = frozenset(),
+) -> str:
     """A file name for a title: folded to ASCII, at most 80 characters, unique.
 
     'Oriëntatiebaan – zij-instromers' -> 'orientatiebaan-zij-instromers'; when that is
@@ -49,7 +54,9 @@ def make_slug(title: str, taken: set[str] | frozenset[str] = frozenset(), *,
     catalogue's filter pages use (regio, sector, ...).
     """
     # An apostrophe joins its word ("collega's" -> "collegas"), as Decap's slugs do.
-    base = _shorten(fold(re.sub(r"['’‘`]", "", title)), MAX_SLUG) or ("actie" if kind == "action" else "verhaal")
+    base = _shorten(fold(re.sub(r"['’‘`]", "", title)), MAX_SLUG) or (
+        "actie" if kind == "action" else "verhaal"
+    )
     if kind == "action" and base in reserved:
         base = f"{base}-actie"
     slug, number = base, 2
@@ -66,7 +73,7 @@ def _shorten(slug: str, limit: int) -> str:
         return slug
     cut = slug[:limit]
     if slug[limit] != "-" and "-" in cut and cut.rindex("-") > limit // 2:
-        cut = cut[:cut.rindex("-")]
+        cut = cut[: cut.rindex("-")]
     return cut.strip("-")
 
 
@@ -75,9 +82,12 @@ def _shorten(slug: str, limit: int) -> str:
 
 def _comment(text: str, indent: str, first: str = "# ", rest: str = "#   ") -> list[str]:
     width = max(40, WIDTH - len(indent))
-    return [indent + line for line in textwrap.wrap(text, width=width, initial_indent=first,
-                                                     subsequent_indent=rest,
-                                                     break_on_hyphens=False)]
+    return [
+        indent + line
+        for line in textwrap.wrap(
+            text, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        )
+    ]
 
 
 def _explain(item: Field, with_name: bool = False) -> str:
@@ -107,11 +117,19 @@ def _placeholder(item: Field) -> str:
 
 
 def _explanation(item: Field, indent: str, with_name: bool = False) -> list[str]:
-    lines = _comment(_explain(item, with_name), indent, first="# " if not with_name else "#   ",
-                     rest="#   " if not with_name else "#       ")
+    lines = _comment(
+        _explain(item, with_name),
+        indent,
+        first="# " if not with_name else "#   ",
+        rest="#   " if not with_name else "#       ",
+    )
     if item.vocabulary is not None:
-        lines += _comment(_choices(item), indent, first="#   " if not with_name else "#       ",
-                          rest="#     " if not with_name else "#         ")
+        lines += _comment(
+            _choices(item),
+            indent,
+            first="#   " if not with_name else "#       ",
+            rest="#     " if not with_name else "#         ",
+        )
     return lines
 
 
@@ -139,30 +157,41 @@ def _field_lines(item: Field, indent: str, title: str | None, dash: bool = False
         lines = _explanation(item, indent)
         for child in item.children:
             lines += _explanation(child, indent, with_name=True)
-        return lines + [indent + "# " + line[len(indent):]
-                        for line in _skeleton(item, indent, title)]
+        return lines + [
+            indent + "# " + line[len(indent) :] for line in _skeleton(item, indent, title)
+        ]
     if item.type != "object":
-        return _explanation(item, indent[:-2] if dash else indent) + \
-            _skeleton(item, indent, title, dash)
-    lines = _explanation(item, indent) + [f"{indent[:-2] + '- ' if dash else indent}{item.name}:"]
+        return _explanation(item, indent[:-2] if dash else indent) + _skeleton(
+            item, indent, title, dash
+        )
+    lines = [*_explanation(item, indent), f"{indent[:-2] + '- ' if dash else indent}{item.name}:"]
     step = "    " if item.many else "  "
     for number, child in enumerate(item.children):
         lines += _field_lines(child, indent + step, None, dash=item.many and number == 0)
     return lines
 
 
-def entry_template_text(kind: str, title: str, *, schema_dir: Path,
-                        vocabularies: Vocabularies | None = None, path_hint: str = "") -> str:
+def entry_template_text(
+    kind: str,
+    title: str,
+    *,
+    schema_dir: Path,
+    vocabularies: Vocabularies | None = None,
+    path_hint: str = "",
+) -> str:
     """The text of a new entry: front matter with every field, then the body sections."""
     vocabularies = vocabularies or load_vocabularies(vocabularies_path(schema_dir))
     fields = schema_fields(kind, schema_dir, vocabularies)
     what = "actie" if kind == "action" else "verhaal"
     lines = ["---"]
-    lines += _comment(f"Nieuw{'e' if kind == 'action' else ''} {what} voor de Actiebank. Vul elk "
-                      "verplicht veld in: zolang er een leeg veld (\"\" of []) staat, keurt de "
-                      "controle het bestand af. Optionele velden staan uit met een # ervoor: haal "
-                      "het # weg als je ze gebruikt. Uitleg van elk veld: de pagina Bijdragen > "
-                      "Velden op de site.", "")
+    lines += _comment(
+        f"Nieuw{'e' if kind == 'action' else ''} {what} voor de Actiebank. Vul elk "
+        'verplicht veld in: zolang er een leeg veld ("" of []) staat, keurt de '
+        "controle het bestand af. Optionele velden staan uit met een # ervoor: haal "
+        "het # weg als je ze gebruikt. Uitleg van elk veld: de pagina Bijdragen > "
+        "Velden op de site.",
+        "",
+    )
     check = f"actiebank validate {path_hint}".rstrip()
     lines += _comment(f"Controleer het bestand met: {check}", "")
     lines.append("")
@@ -172,16 +201,22 @@ def entry_template_text(kind: str, title: str, *, schema_dir: Path,
     lines[-1] = "---"
     lines.append("")
     for heading, hint in BODY[kind]:
-        lines += [f"## {heading}", "", f"<!-- {hint} Verwijder dit kopje als je het niet "
-                  "gebruikt. -->", ""]
+        lines += [
+            f"## {heading}",
+            "",
+            f"<!-- {hint} Verwijder dit kopje als je het niet gebruikt. -->",
+            "",
+        ]
     return "\n".join(lines)
 
 
 def new_entry(kind: str, title: str, content_dir: Path, *, schema_dir: Path) -> Path:
     """Write a new entry file for the title and return its path."""
     if not fold(title):
-        raise ValueError("give a title with letters or digits, e.g. "
-                         "actiebank new action \"Buddy voor nieuwe collega's\"")
+        raise ValueError(
+            "give a title with letters or digits, e.g. "
+            'actiebank new action "Buddy voor nieuwe collega\'s"'
+        )
     folder = Path(content_dir) / KIND_FOLDERS[kind]
     folder.mkdir(parents=True, exist_ok=True)
     taken = {p.stem for p in folder.glob("*.md")}
@@ -189,8 +224,9 @@ def new_entry(kind: str, title: str, content_dir: Path, *, schema_dir: Path) -> 
     reserved = reserved_action_slugs(f.path for f in vocabularies.facets)
     slug = make_slug(title, taken, kind=kind, reserved=reserved)
     path = folder / f"{slug}.md"
-    text = entry_template_text(kind, title, schema_dir=schema_dir, vocabularies=vocabularies,
-                               path_hint=path.as_posix())
+    text = entry_template_text(
+        kind, title, schema_dir=schema_dir, vocabularies=vocabularies, path_hint=path.as_posix()
+    )
     with path.open("x", encoding="utf-8", newline="\n") as handle:  # never overwrite
         handle.write(text)
     return path

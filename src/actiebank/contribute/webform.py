@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -21,12 +22,20 @@ from ..vocabulary import Vocabularies, load_vocabularies
 from .fields import Field, rule, schema_fields
 
 COLLECTIONS = {
-    "action": {"name": "acties", "label": "Acties", "label_singular": "Actie",
-               "folder": "content/actions",
-               "description": "Wat zorg- en welzijnsorganisaties doen om medewerkers te behouden."},
-    "case": {"name": "verhalen", "label": "Verhalen", "label_singular": "Verhaal",
-             "folder": "content/cases",
-             "description": "Verhalen uit de praktijk over een of meer acties."},
+    "action": {
+        "name": "acties",
+        "label": "Acties",
+        "label_singular": "Actie",
+        "folder": "content/actions",
+        "description": "Wat zorg- en welzijnsorganisaties doen om medewerkers te behouden.",
+    },
+    "case": {
+        "name": "verhalen",
+        "label": "Verhalen",
+        "label_singular": "Verhaal",
+        "folder": "content/cases",
+        "description": "Verhalen uit de praktijk over een of meer acties.",
+    },
 }
 DAY_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -61,72 +70,26 @@ def _js_pattern(item: Field) -> list[str] | None:
     return None
 
 
-def form_field(item: Field) -> dict:
+def form_field(item: Field) -> dict[str, Any]:
     """One Decap field for one schema field."""
-    out: dict = {"label": item.label, "name": item.name, "required": item.required,
-                 "hint": _hint(item)}
+    out: dict[str, Any] = {
+        "label": item.label,
+        "name": item.name,
+        "required": item.required,
+        "hint": _hint(item),
+    }
     if item.type == "choice":
-        out["widget"] = "select"
-        out["options"] = [{"label": nl, "value": slug} for slug, nl in item.values]
-        if item.many:
-            out["multiple"] = True
-            if item.min_items:
-                out["min"] = item.min_items
+        out.update(_choice(item))
     elif item.type == "object":
-        children = [form_field(c) for c in item.children]
-        if item.many:
-            out["widget"] = "list"
-            out["fields"] = children
-            out["label_singular"] = item.label.rstrip("s") if item.label.endswith("s") else item.label
-            out["summary"] = "{{fields.%s}}" % item.children[0].name
-            if item.min_items:
-                out["min"] = item.min_items
-        else:
-            out["widget"] = "object"
-            out["fields"] = children
-            out["collapsed"] = not item.required
-            if not item.required:
-                # Decap checks a group's required parts even when the group is left empty,
-                # which would block every entry without, say, an image. The validator in
-                # CI still requires them whenever the group is filled in.
-                for child, spec in zip(item.children, children):
-                    if spec["required"]:
-                        spec["required"] = False
-                        spec["hint"] = f"Verplicht als je ‘{item.label}’ invult. {spec['hint']}"
-        if item.path.endswith("image"):
-            for child in out["fields"]:
-                if child["name"] == "src":
-                    child["widget"] = "image"
-                    child["choose_url"] = False
-                    child.pop("pattern", None)
-    elif item.type == "number":
-        out["widget"] = "number"
-        out["value_type"] = "float"
-        if item.minimum is not None:
-            out["min"] = item.minimum
-    elif item.type == "boolean":
-        out["widget"] = "boolean"
-        out["default"] = False
-    elif item.many and item.pattern == SLUG_PATTERN:
-        # A list of action slugs: pick the actions by title instead of typing file names.
-        out["hint"] = item.help
-        out.update({"widget": "relation", "collection": "acties", "multiple": True,
-                    "search_fields": ["title"], "display_fields": ["title"],
-                    "value_field": "{{slug}}"})
-        if item.min_items:
-            out["min"] = item.min_items
+        out.update(_group(item))
+    elif item.type in ("number", "boolean"):
+        out.update(
+            _number(item) if item.type == "number" else {"widget": "boolean", "default": False}
+        )
     elif item.many:
-        out["widget"] = "list"
-        inner = {"label": item.label, "name": item.name, "widget": "string"}
-        pattern = _js_pattern(item)
-        if pattern:
-            inner["pattern"] = pattern
-        out["field"] = inner
-        if item.min_items:
-            out["min"] = item.min_items
+        out.update(_list_of_values(item))
     elif item.pattern == DAY_PATTERN:
-        out.update({"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD-MM-YYYY",
-                    "time_format": False, "picker_utc": True})
+        out.update(DAY_WIDGET)
     else:
         out["widget"] = "text" if (item.max_length or 0) > 200 and not item.pattern else "string"
         pattern = _js_pattern(item)
@@ -135,20 +98,131 @@ def form_field(item: Field) -> dict:
     return out
 
 
-def collection(kind: str, schema_dir: Path, vocabularies: Vocabularies | None = None) -> dict:
+DAY_WIDGET = {
+    "widget": "datetime",
+    "format": "YYYY-MM-DD",
+    "date_format": "DD-MM-YYYY",
+    "time_format": False,
+    "picker_utc": True,
+}
+
+
+def _with_minimum(spec: dict[str, Any], item: Field) -> dict[str, Any]:
+    if item.min_items:
+        spec["min"] = item.min_items
+    return spec
+
+
+def _choice(item: Field) -> dict[str, Any]:
+    spec: dict[str, Any] = {
+        "widget": "select",
+        "options": [{"label": nl, "value": slug} for slug, nl in item.values],
+    }
+    if item.many:
+        spec["multiple"] = True
+        _with_minimum(spec, item)
+    return spec
+
+
+def _group(item: Field) -> dict[str, Any]:
+    children = [form_field(c) for c in item.children]
+    spec: dict[str, Any]
+    if item.many:
+        label_singular = item.label.rstrip("s") if item.label.endswith("s") else item.label
+        spec = _with_minimum(
+            {
+                "widget": "list",
+                "fields": children,
+                "label_singular": label_singular,
+                "summary": f"{{{{fields.{item.children[0].name}}}}}",
+            },
+            item,
+        )
+    else:
+        spec = {"widget": "object", "fields": children, "collapsed": not item.required}
+        if not item.required:
+            # Decap checks a group's required parts even when the group is left empty,
+            # which would block every entry without, say, an image. The validator in
+            # CI still requires them whenever the group is filled in.
+            for child in children:
+                if child["required"]:
+                    child["required"] = False
+                    child["hint"] = f"Verplicht als je ‘{item.label}’ invult. {child['hint']}"
+    if item.path.endswith("image"):
+        for child in children:
+            if child["name"] == "src":
+                child["widget"] = "image"
+                child["choose_url"] = False
+                child.pop("pattern", None)
+    return spec
+
+
+def _number(item: Field) -> dict[str, Any]:
+    spec: dict[str, Any] = {"widget": "number", "value_type": "float"}
+    if item.minimum is not None:
+        spec["min"] = item.minimum
+    return spec
+
+
+def _list_of_values(item: Field) -> dict[str, Any]:
+    if item.pattern == SLUG_PATTERN:
+        # A list of action slugs: pick the actions by title instead of typing file names.
+        return _with_minimum(
+            {
+                "hint": item.help,
+                "widget": "relation",
+                "collection": "acties",
+                "multiple": True,
+                "search_fields": ["title"],
+                "display_fields": ["title"],
+                "value_field": "{{slug}}",
+            },
+            item,
+        )
+    inner: dict[str, Any] = {"label": item.label, "name": item.name, "widget": "string"}
+    pattern = _js_pattern(item)
+    if pattern:
+        inner["pattern"] = pattern
+    return _with_minimum({"widget": "list", "field": inner}, item)
+
+
+def collection(
+    kind: str, schema_dir: Path, vocabularies: Vocabularies | None = None
+) -> dict[str, Any]:
     spec = COLLECTIONS[kind]
     fields = [form_field(f) for f in schema_fields(kind, schema_dir, vocabularies)]
-    fields.append({"label": "Tekst", "name": "body", "widget": "markdown", "required": False,
-                   "hint": "Het verhaal: aanpak, resultaten, lessen (ook wat niet werkte), "
-                   "kosten en financiering, contact. Gebruik kopjes van niveau 2."})
-    return {**spec, "create": True, "extension": "md", "format": "frontmatter",
-            "slug": "{{slug}}", "identifier_field": "title", "summary": "{{title}}",
-            "sortable_fields": ["title"], "fields": fields}
+    fields.append(
+        {
+            "label": "Tekst",
+            "name": "body",
+            "widget": "markdown",
+            "required": False,
+            "hint": "Het verhaal: aanpak, resultaten, lessen (ook wat niet werkte), "
+            "kosten en financiering, contact. Gebruik kopjes van niveau 2.",
+        }
+    )
+    return {
+        **spec,
+        "create": True,
+        "extension": "md",
+        "format": "frontmatter",
+        "slug": "{{slug}}",
+        "identifier_field": "title",
+        "summary": "{{title}}",
+        "sortable_fields": ["title"],
+        "fields": fields,
+    }
 
 
-def decap_config(*, repo: str | None, branch: str = "main", site_url: str | None = None,
-                 local_backend_url: str | None = None, auth_url: str | None = None,
-                 schema_dir: Path) -> dict:
+def decap_config(
+    *,
+    repo: str | None,
+    branch: str = "main",
+    site_url: str | None = None,
+    local_backend_url: str | None = None,
+    auth_url: str | None = None,
+    schema_dir: Path,
+) -> dict[str, Any]:
     """The whole config.yml as a dict.
 
     `local_backend_url` points the form at a decap-server (`npx decap-server`) instead of
@@ -156,25 +230,38 @@ def decap_config(*, repo: str | None, branch: str = "main", site_url: str | None
     opened on localhost or 127.0.0.1, so the published site always goes to GitHub.
     """
     vocabularies = load_vocabularies(vocabularies_path(schema_dir))
-    backend: dict = {"name": "github", "repo": repo or "OWNER/REPO", "branch": branch,
-                     "open_authoring": True,
-                     "commit_messages": {"create": "Nieuw: {{collection}} “{{slug}}”",
-                                         "update": "Bijgewerkt: {{collection}} “{{slug}}”",
-                                         "delete": "Verwijderd: {{collection}} “{{slug}}”",
-                                         "uploadMedia": "Afbeelding “{{path}}”",
-                                         "deleteMedia": "Afbeelding weg: “{{path}}”"}}
+    backend: dict[str, Any] = {
+        "name": "github",
+        "repo": repo or "OWNER/REPO",
+        "branch": branch,
+        "open_authoring": True,
+        "commit_messages": {
+            "create": "Nieuw: {{collection}} “{{slug}}”",
+            "update": "Bijgewerkt: {{collection}} “{{slug}}”",
+            "delete": "Verwijderd: {{collection}} “{{slug}}”",
+            "uploadMedia": "Afbeelding “{{path}}”",
+            "deleteMedia": "Afbeelding weg: “{{path}}”",
+        },
+    }
     if auth_url:
         backend["base_url"] = auth_url
-    config: dict = {"backend": backend}
+    config: dict[str, Any] = {"backend": backend}
     if local_backend_url:
-        config["local_backend"] = {"url": local_backend_url,
-                                   "allowed_hosts": ["localhost", "127.0.0.1"]}
+        config["local_backend"] = {
+            "url": local_backend_url,
+            "allowed_hosts": ["localhost", "127.0.0.1"],
+        }
     else:
         config["local_backend"] = True
-    config.update({"publish_mode": "editorial_workflow", "locale": "nl",
-                   "media_folder": MEDIA_FOLDER, "public_folder": PUBLIC_FOLDER,
-                   "slug": {"encoding": "ascii", "clean_accents": True,
-                            "sanitize_replacement": "-"}})
+    config.update(
+        {
+            "publish_mode": "editorial_workflow",
+            "locale": "nl",
+            "media_folder": MEDIA_FOLDER,
+            "public_folder": PUBLIC_FOLDER,
+            "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        }
+    )
     if site_url:
         config["site_url"] = site_url
         config["display_url"] = site_url
@@ -182,9 +269,11 @@ def decap_config(*, repo: str | None, branch: str = "main", site_url: str | None
     return config
 
 
-def render_config(config: dict) -> str:
-    header = ("# Generated by actiebank.decap from schema/*.schema.json and "
-              "schema/vocabularies.yaml at build time; do not edit.\n")
+def render_config(config: dict[str, Any]) -> str:
+    header = (
+        "# Generated by actiebank.decap from schema/*.schema.json and "
+        "schema/vocabularies.yaml at build time; do not edit.\n"
+    )
     return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
 
 
@@ -203,8 +292,10 @@ def decap_files(node_modules: Path) -> dict[str, Path]:
     """
     dist = Path(node_modules).resolve() / "decap-cms" / "dist"
     if not (dist / "decap-cms.js").is_file():
-        raise FileNotFoundError(f"{dist / 'decap-cms.js'} is missing; run `npm ci` in the "
-                                "project folder to install the web form's script")
+        raise FileNotFoundError(
+            f"{dist / 'decap-cms.js'} is missing; run `npm ci` in the "
+            "project folder to install the web form's script"
+        )
     found: dict[str, Path] = {}
     for pattern in DECAP_PATTERNS:
         for path in sorted(dist.glob(pattern)):
@@ -212,8 +303,10 @@ def decap_files(node_modules: Path) -> dict[str, Path]:
     return found
 
 
-def render_admin_page(renderer: Renderer, site_name: str,
-                      contribute_url: str = "../bijdragen/") -> str:
-    page = renderer.render("contribute/admin.html", site_name=site_name,
-                           contribute_url=contribute_url)
+def render_admin_page(
+    renderer: Renderer, site_name: str, contribute_url: str = "../bijdragen/"
+) -> str:
+    page = renderer.render(
+        "contribute/admin.html", site_name=site_name, contribute_url=contribute_url
+    )
     return str(page).removesuffix("\n")  # written as the page has always been

@@ -7,6 +7,8 @@ catalogue: the site build and `actiebank export` produce the same bytes.
 
 from __future__ import annotations
 
+from typing import Any
+
 import csv
 import io
 import json
@@ -21,7 +23,7 @@ def field_order(kind: str, schema_dir: Path) -> list[str]:
     return list(load_schema(kind, schema_dir).get("properties", {}))
 
 
-def entry_record(entry: Entry, order: list[str], url: str) -> dict:
+def entry_record(entry: Entry, order: list[str], url: str) -> dict[str, Any]:
     record = {"slug": entry.slug, "url": url}
     for name in order:
         if name in entry.data:
@@ -32,19 +34,19 @@ def entry_record(entry: Entry, order: list[str], url: str) -> dict:
     return record
 
 
-def action_records(catalogue: Catalogue, site_url: str) -> list[dict]:
+def action_records(catalogue: Catalogue, site_url: str) -> list[dict[str, Any]]:
     order = field_order("action", catalogue.project.schema_dir)
     return [entry_record(a, order, absolute(site_url, action_url(a.slug)))
             for a in catalogue.actions.values()]
 
 
-def case_records(catalogue: Catalogue, site_url: str) -> list[dict]:
+def case_records(catalogue: Catalogue, site_url: str) -> list[dict[str, Any]]:
     order = field_order("case", catalogue.project.schema_dir)
     return [entry_record(c, order, absolute(site_url, case_url(c.slug)))
             for c in catalogue.cases.values()]
 
 
-def to_json(records: list[dict]) -> str:
+def to_json(records: list[dict[str, Any]]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
@@ -79,7 +81,7 @@ def csv_cell(value: object) -> str:
     return spreadsheet_text(str(value))
 
 
-def to_csv(records: list[dict], columns: list[str]) -> str:
+def to_csv(records: list[dict[str, Any]], columns: list[str]) -> str:
     out = io.StringIO()
     # The byte-order mark makes spreadsheet programs read 'ë' as UTF-8.
     out.write("\ufeff")

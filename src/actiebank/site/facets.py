@@ -8,8 +8,11 @@ Zuid-Holland also finds Haaglanden).
 
 from __future__ import annotations
 
+from typing import Any
+
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from ..content.catalogue import Catalogue, Entry
 from ..vocabulary import FacetSpec, Term, Vocabulary
@@ -21,8 +24,8 @@ class Facet:
 
     name: str
     vocabulary: Vocabulary
-    field: str
-    actions: dict[str, list[str]] = field(default_factory=dict)
+    field_path: str  # the front-matter field, e.g. 'outcomes[].measure'
+    actions: dict[str, list[str]] = dataclass_field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -36,12 +39,12 @@ class Facet:
         return len(self.actions.get(slug, ()))
 
 
-def field_values(data: dict, path: str) -> list[str]:
+def field_values(data: dict[str, Any], path: str) -> list[str]:
     """The values at a field path: 'regions', 'status', 'outcomes[].measure'."""
-    values: list = [data]
+    values: list[Any] = [data]
     for step in path.split("."):
         name, each = (step[:-2], True) if step.endswith("[]") else (step, False)
-        found = []
+        found: list[Any] = []
         for value in values:
             inner = value.get(name) if isinstance(value, dict) else None
             if inner is None:
@@ -53,7 +56,7 @@ def field_values(data: dict, path: str) -> list[str]:
 
 def carried_values(entry: Entry, facet: Facet) -> list[str]:
     """Named values plus the provinces above named regions, deduplicated, in vocabulary order."""
-    named = set(field_values(entry.data, facet.field))
+    named = set(field_values(entry.data, facet.field_path))
     carried = set(named)
     for slug in named:
         term = facet.vocabulary.by_slug.get(slug)
@@ -78,7 +81,7 @@ class FacetIndex:
 
 def make_facet(spec: FacetSpec, catalogue: Catalogue) -> Facet:
     return Facet(name=spec.path, vocabulary=catalogue.vocabularies[spec.vocabulary],
-                 field=spec.field)
+                 field_path=spec.field)
 
 
 def build_facet_index(catalogue: Catalogue) -> FacetIndex:

@@ -7,6 +7,8 @@ nothing, and the same input always gives the same bytes.
 
 from __future__ import annotations
 
+from typing import Any
+
 import hashlib
 import json
 import textwrap
@@ -70,7 +72,7 @@ class ImageStore:
     cache_dir: Path
     files: dict[str, Path] = field(default_factory=dict)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.cache_dir = Path(self.cache_dir)
 
     def responsive(self, source: Path, alt: str) -> ResponsiveImage:
@@ -83,7 +85,8 @@ class ImageStore:
             manifest = _make_variants(source, digest, folder)
             folder.mkdir(parents=True, exist_ok=True)
             manifest_path.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-        webp, fallback = [], []
+        webp: list[Variant] = []
+        fallback: list[Variant] = []
         for item in manifest["variants"]:
             uri = image_url(item["file"])
             self.files[uri] = folder / item["file"]
@@ -106,14 +109,15 @@ class ImageStore:
         return uri
 
 
-def _read_manifest(path: Path) -> dict | None:
+def _read_manifest(path: Path) -> dict[str, Any] | None:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return manifest
     except (OSError, ValueError):
         return None
 
 
-def _make_variants(source: Path, digest: str, folder: Path) -> dict:
+def _make_variants(source: Path, digest: str, folder: Path) -> dict[str, Any]:
     folder.mkdir(parents=True, exist_ok=True)
     with Image.open(source) as opened:
         drawing = opened.format == "PNG"
@@ -123,6 +127,7 @@ def _make_variants(source: Path, digest: str, folder: Path) -> dict:
     image = image.convert("RGBA" if has_alpha else "RGB")
     # A PNG is usually a diagram or screenshot with text: lossless WebP and a PNG
     # fallback keep the letters sharp. Photographs get lossy WebP and a JPEG fallback.
+    formats: tuple[tuple[str, str, dict[str, Any]], ...]
     if drawing or has_alpha:
         formats = (("webp", "webp", {"lossless": True, "quality": 60, "method": 2}),
                    ("png", "png", {"optimize": True}))
@@ -130,10 +135,10 @@ def _make_variants(source: Path, digest: str, folder: Path) -> dict:
         formats = (("webp", "webp", {"quality": 80, "method": 2}),
                    ("jpeg", "jpg", {"quality": 82, "optimize": True, "progressive": True}))
     widths = sorted({w for w in WIDTHS if w < image.width} | {min(image.width, WIDTHS[-1])})
-    variants = []
+    variants: list[dict[str, Any]] = []
     for width in widths:
         height = max(1, round(image.height * width / image.width))
-        resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
+        resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
         for fmt, ext, options in formats:
             name = f"{digest}-{width}.{ext}"
             resized.save(folder / name, format=fmt.upper(), **options)

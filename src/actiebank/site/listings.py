@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..content.catalogue import Entry
 from ..routes import (catalogue_url, cases_url, facet_feed_url, facet_url, listing_source)
 from .facets import Facet, FacetIndex
 from .pages import Page
@@ -117,7 +118,7 @@ def facet_value_pages(facet: Facet, listing: FacetListing, term_view: TermCount,
     return pages
 
 
-def cases_page(views: Views, cases_newest_first: list) -> Page:
+def cases_page(views: Views, cases_newest_first: list[Entry]) -> Page:
     return Page(
         src_uri=listing_source(cases_url()), url=cases_url(), title="Verhalen",
         description="Praktijkverhalen van zorg- en welzijnsorganisaties over wat hun "
@@ -129,7 +130,7 @@ def cases_page(views: Views, cases_newest_first: list) -> Page:
 
 
 def listing_pages(views: Views, index: FacetIndex, listings: list[FacetListing],
-                  newest: list[str], cases_newest_first: list) -> list[Page]:
+                  newest: list[str], cases_newest_first: list[Entry]) -> list[Page]:
     """The catalogue, then per facet its index and its values' pages, then the stories."""
     pages = [catalogue_page(views, newest, listings)]
     for facet, listing in zip(index, listings):
@@ -143,7 +144,7 @@ def listing_pages(views: Views, index: FacetIndex, listings: list[FacetListing],
 
 
 def home_parts(views: Views, listings: list[FacetListing], newest: list[str],
-               cases_newest_first: list) -> Markup:
+               cases_newest_first: list[Entry]) -> Markup:
     """The generated parts of the home page: counts, featured and newest entries."""
     featured = [c for c in cases_newest_first if c.data.get("featured")][:HOME_LIST_SIZE]
     actions = views.catalogue.actions

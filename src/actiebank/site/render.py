@@ -13,6 +13,7 @@ file of the same name in `overrides/actiebank/` (the theme's custom_dir, see
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader,
                     StrictUndefined, select_autoescape)
@@ -77,5 +78,5 @@ class Renderer:
             return cls()
         return cls(ChoiceLoader([FileSystemLoader(str(overrides)), package_loader()]))
 
-    def render(self, template: str, **context) -> Markup:
+    def render(self, template: str, **context: Any) -> Markup:
         return Markup(self.environment.get_template(template).render(**context))

@@ -7,6 +7,8 @@ guesses at a field of the front matter.
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
