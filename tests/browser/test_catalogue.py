@@ -208,7 +208,7 @@ def test_clear_filters_shows_everything_again(page, watch, filters, all_slugs):
     assert sorted(visible(page)) == sorted(all_slugs)
     assert urlsplit(page.url).query == ""
     assert not box(page, facet, value).is_checked()
-    assert page.locator("input[name=q]").input_value() == ""
+    assert page.locator("input[name=zoek]").input_value() == ""
     assert (
         page.locator("[data-ab-count-text]").text_content() == f"{len(all_slugs)} acties gevonden"
     )
@@ -236,7 +236,7 @@ def test_text_filter_searches_title_summary_and_organisations(page, watch, built
     )
     expected = {slug for slug, text in haystacks.items() if fold(term) in text}
     open_catalogue(page)
-    page.locator("input[name=q]").fill(term.upper())
+    page.locator("input[name=zoek]").fill(term.upper())
     page.wait_for_function(
         "t => new URLSearchParams(location.search).get('zoek') === t", arg=term.upper()
     )
@@ -245,7 +245,7 @@ def test_text_filter_searches_title_summary_and_organisations(page, watch, built
     accented = next((r for r in records if "ë" in r["title"]), None)
     if accented:
         word = next(w for w in accented["title"].split() if "ë" in w)
-        page.locator("input[name=q]").fill(fold(word))
+        page.locator("input[name=zoek]").fill(fold(word))
         page.wait_for_function(
             "t => new URLSearchParams(location.search).get('zoek') === t", arg=fold(word)
         )

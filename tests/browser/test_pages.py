@@ -131,13 +131,13 @@ def test_catalogue_every_facet_text_sort_url_back_and_clear(page, watch, base_ur
     first = page.locator(VISIBLE_CARDS).first
     slug = first.get_attribute("data-slug")
     word = max(re.findall(r"\w{5,}", first.locator(".ab-card__title").inner_text()), key=len)
-    page.locator("#ab-q").fill(word)
+    page.locator("#ab-zoek").fill(word)
     page.wait_for_function(IN_ADDRESS, arg=word)
     found = visible_cards(page)
     assert slug in found and len(found) <= len(everything)
 
     # Sort by title: the visible titles in Dutch alphabetical order, also in the URL.
-    page.locator("#ab-q").fill("")
+    page.locator("#ab-zoek").fill("")
     page.locator("#ab-sort").select_option("title")
     titles = page.eval_on_selector_all(
         VISIBLE_CARDS + " .ab-card__title",
@@ -175,7 +175,7 @@ def test_catalogue_by_keyboard_alone(page, watch, base_url, viewport):
     page.goto(f"{base_url}acties/")
     everything = visible_cards(page)
 
-    tab_to(page, "#ab-q")
+    tab_to(page, "#ab-zoek")
     first_title = page.locator(VISIBLE_CARDS + " .ab-card__title").first.inner_text()
     word = max(re.findall(r"\w{5,}", first_title), key=len)
     page.keyboard.type(word)

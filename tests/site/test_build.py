@@ -77,7 +77,7 @@ def test_the_catalogue_lists_every_action_newest_first_with_filter_markup(site):
                          ("status", "running")):
         assert f'<input type="checkbox" name="{facet}" value="{value}">' in page
         assert f'href="../acties/{facet}/{value}/"' in page, "no-JavaScript link missing"
-    assert '<input id="ab-q" name="q"' in page
+    assert '<input id="ab-zoek" name="zoek"' in page
     assert re.search(r'aria-live="polite"[^>]*>3 acties<', page)
     # A province carries its regions' actions, so the filter script can match on it.
     assert re.search(r'data-slug="buddy-haaglanden"[^>]*data-regio="zuid-holland haaglanden"',

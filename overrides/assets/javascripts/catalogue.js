@@ -22,7 +22,7 @@
   // left out rather than hiding every card.
   function readUrl(catalogue) {
     var params = new URLSearchParams(window.location.search);
-    var state = { q: params.get(TEXT_KEY) || "", sort: params.get("sort") || "newest", chosen: {} };
+    var state = { text: params.get(TEXT_KEY) || "", sort: params.get("sort") || "newest", chosen: {} };
     catalogue.facets.forEach(function (facet) {
       state.chosen[facet] = params.getAll(facet).filter(function (value) {
         return catalogue.boxes.some(function (box) { return box.name === facet && box.value === value; });
@@ -62,7 +62,7 @@
   }
 
   Catalogue.prototype.readForm = function () {
-    var state = { q: this.form.elements.q.value, sort: this.form.elements.sort.value, chosen: {} };
+    var state = { text: this.form.elements.zoek.value, sort: this.form.elements.sort.value, chosen: {} };
     this.facets.forEach(function (facet) { state.chosen[facet] = []; });
     this.boxes.forEach(function (box) {
       if (box.checked && state.chosen[box.name]) state.chosen[box.name].push(box.value);
@@ -75,7 +75,7 @@
     this.facets.forEach(function (facet) {
       state.chosen[facet].forEach(function (value) { params.append(facet, value); });
     });
-    if (state.q.trim()) params.set(TEXT_KEY, state.q.trim());
+    if (state.text.trim()) params.set(TEXT_KEY, state.text.trim());
     if (state.sort !== "newest") params.set("sort", state.sort);
     var query = params.toString();
     return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
@@ -84,11 +84,11 @@
   Catalogue.prototype.apply = function (state) {
     var facets = this.facets;
     this.limit = PAGE;
-    var words = normalise(state.q).split(/\s+/).filter(Boolean);
+    var words = normalise(state.text).split(/\s+/).filter(Boolean);
     this.boxes.forEach(function (box) {
       box.checked = (state.chosen[box.name] || []).indexOf(box.value) !== -1;
     });
-    if (this.form.elements.q.value !== state.q) this.form.elements.q.value = state.q;
+    if (this.form.elements.zoek.value !== state.text) this.form.elements.zoek.value = state.text;
     this.form.elements.sort.value = state.sort === "title" ? "title" : "newest";
 
     // Which facets each card fails; a card counts towards a facet's values when it
@@ -175,10 +175,10 @@
     var typing = null;
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.form.addEventListener("change", function (event) {
-      if (event.target.name === "q") return;
+      if (event.target.name === TEXT_KEY) return;
       self.commit(true);
     });
-    this.form.elements.q.addEventListener("input", function () {
+    this.form.elements.zoek.addEventListener("input", function () {
       window.clearTimeout(typing);
       // Typing replaces the current history entry: back should not replay each letter.
       typing = window.setTimeout(function () { self.commit(false); }, 150);
@@ -194,7 +194,7 @@
     }
     this.root.querySelector("[data-ab-clear]").addEventListener("click", function () {
       self.boxes.forEach(function (box) { box.checked = false; });
-      self.form.elements.q.value = "";
+      self.form.elements.zoek.value = "";
       self.form.elements.sort.value = "newest";
       self.commit(true);
     });
