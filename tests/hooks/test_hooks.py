@@ -160,3 +160,31 @@ def test_under_mkdocs_serve_the_publish_hook_leaves_the_folder_alone(tmp_path):
     hook.on_startup(command="serve", dirty=False)
     hook.on_config(config)
     assert config.site_dir == str(tmp_path / "serve")
+
+
+def test_a_project_can_override_a_core_template_from_its_theme_folder(tmp_path):
+    from actiebank.site.render import Renderer
+
+    (tmp_path / "actiebank").mkdir()
+    (tmp_path / "actiebank" / "card.html").write_text("<li>{{ card }}</li>", encoding="utf-8")
+    assert str(Renderer.for_theme(tmp_path).render("card.html", card="eigen")) == "<li>eigen</li>"
+    # Without the folder, the core's own card.
+    assert (
+        "ab-card"
+        in Renderer.for_theme(None).environment.loader.get_source(
+            Renderer.for_theme(None).environment, "card.html"
+        )[0]
+        + Renderer.for_theme(None).environment.loader.get_source(
+            Renderer.for_theme(None).environment, "_parts.html"
+        )[0]
+    )
+
+
+def test_a_typo_in_a_template_fails_instead_of_printing_nothing():
+    import jinja2
+
+    from actiebank.site.render import Renderer
+
+    renderer = Renderer(jinja2.DictLoader({"t.html": "{{ card.titel }}"}))
+    with pytest.raises(jinja2.UndefinedError):
+        renderer.render("t.html", card={"title": "x"})
