@@ -100,6 +100,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         },
     )
     _state["site"] = site
+    # For the macros of the editorial pages (hooks/macros.py).
+    config["actiebank_site"] = site
     sources = tuple(f"{folder}/" for folder in KIND_FOLDERS.values())
     for file in list(files):
         # The raw entries become generated pages; a stray file at a generated path loses.

@@ -36,6 +36,11 @@ def case_url(slug: str) -> str:
     return f"{CASES}/{slug}/"
 
 
+def evidence_url() -> str:
+    """The page that explains the evidence ladder, the cost levels and the result words."""
+    return "bewijs/"
+
+
 def facet_url(facet: str, value: str | None = None, number: int = 1) -> str:
     """/acties/<facet>/ (the facet's index), /acties/<facet>/<value>/ and its further pages."""
     if value is None:

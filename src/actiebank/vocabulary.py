@@ -22,6 +22,7 @@ class Term:
     en: str
     parent: str | None = None
     description: str = ""  # a one-line explanation for visitors, where the value needs one
+    better: str = ""  # for an outcome measure: 'lower' or 'higher' is the improvement
 
 
 @dataclass
@@ -64,6 +65,10 @@ class FacetSpec:
     path: str  # the Dutch path name under /acties/
     vocabulary: str
     field: str  # the front-matter field, e.g. 'regions' or 'outcomes[].measure'
+    nl: str = ""  # the filter's name where it is not the vocabulary's
+    # The value an action carries when it names none ("Niet opgegeven"), if the filter
+    # offers one.
+    missing: Term | None = None
 
 
 def nearest(
@@ -119,23 +124,31 @@ class Vocabularies(dict[str, Vocabulary]):
         return next((f for f in self.facets if f.vocabulary == vocabulary), None)
 
 
+def _term(value: dict[str, Any]) -> Term:
+    return Term(
+        slug=value["slug"],
+        nl=value["nl"],
+        en=value["en"],
+        parent=value.get("parent"),
+        description=value.get("description", ""),
+        better=value.get("better", ""),
+    )
+
+
 def load_vocabularies(path: Path) -> Vocabularies:
     raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     facets = [
-        FacetSpec(path=f["path"], vocabulary=f["vocabulary"], field=f["field"])
+        FacetSpec(
+            path=f["path"],
+            vocabulary=f["vocabulary"],
+            field=f["field"],
+            nl=f.get("nl", ""),
+            missing=_term(f["missing"]) if "missing" in f else None,
+        )
         for f in raw.pop(REGISTRY_KEY, [])
     ]
     vocabularies = Vocabularies(facets=facets)
     for name, spec in raw.items():
-        terms = [
-            Term(
-                slug=v["slug"],
-                nl=v["nl"],
-                en=v["en"],
-                parent=v.get("parent"),
-                description=v.get("description", ""),
-            )
-            for v in spec["values"]
-        ]
+        terms = [_term(v) for v in spec["values"]]
         vocabularies[name] = Vocabulary(name=name, nl=spec["nl"], en=spec["en"], terms=terms)
     return vocabularies

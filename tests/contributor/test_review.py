@@ -101,7 +101,8 @@ def test_different_actions_on_one_theme_are_not_duplicates(content):
     )
     catalogue = catalogue_of(content)
     assert len(catalogue.actions) == 2
-    assert review_catalogue(catalogue, today=TODAY, last_changed={}) == []
+    warnings = review_catalogue(catalogue, today=TODAY, last_changed={})
+    assert [w for w in warnings if w.field != "evidence"] == []
 
 
 def test_an_old_updated_date_asks_the_contact_to_confirm(real_content_copy):
@@ -174,3 +175,23 @@ def test_warnings_show_but_never_fail_the_check(real_content_copy, capsys, monke
     assert "::warning file=content/actions/dubbel.md,line=2" in out
     assert main(["validate", "content"]) == 0
     assert "warning" not in capsys.readouterr().out, "warnings only when asked for"
+
+
+def test_an_action_without_evidence_and_a_value_without_baseline_are_warned(content):
+    (content / "actions" / "zonder-bewijs.md").write_text(
+        "---\ntitle: Stay-gesprekken in de wijkzorg\nsummary: Teamleiders voeren elk half jaar "
+        "een gesprek over wat medewerkers vasthoudt.\norganisations: [{name: Zorggroep Oost}]\n"
+        "regions: [twente]\nsectors: [vvt]\nsuccess_factors: [organisational-climate]\n"
+        "interventions: [coaching]\nstatus: running\noutcomes:\n  - measure: outflow\n"
+        "    result: improved\n    value: 9\n    unit: percent\n    source: https://example.org\n"
+        "  - measure: participants\n    result: improved\n    value: 40\n    unit: persons\n---\n",
+        encoding="utf-8",
+    )
+
+    warnings = review_catalogue(catalogue_of(content), today=TODAY, last_changed={})
+
+    said = {(w.field, w.line): w.message for w in warnings if w.path.endswith("zonder-bewijs.md")}
+    assert "no evidence level" in said[("evidence", 2)]
+    assert "without a baseline" in said[("outcomes[0].baseline", 13)]
+    assert not any(field == "outcomes[1].baseline" for field, _ in said), "persons need none"
+    assert all(w.severity == "warning" for w in warnings)

@@ -151,6 +151,8 @@ def write_sample(content: Path, actions: dict[str, str] = ACTIONS,
     example = " [Een verhaal](cases/verhaal-buddy.md)." if "verhaal-buddy" in cases else ""
     (content / "over.md").write_text(f"# Over Actiebank\n\nOver dit project.{example}\n",
                                      encoding="utf-8")
+    (content / "bewijs.md").write_text("# Bewijs\n\n{{ bewijsladder() }}\n\n{{ kostenniveaus() }}\n",
+                                      encoding="utf-8")
     (content / "bijdragen").mkdir(exist_ok=True)
     (content / "bijdragen" / "index.md").write_text("# Bijdragen\n\nZo draag je bij.\n",
                                                     encoding="utf-8")

@@ -17,6 +17,11 @@ from PIL import Image
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
+def slugs_in(page: str) -> list[str]:
+    """The actions a page lists as cards, in order."""
+    return re.findall(r'<li class="ab-card" data-slug="([^"]+)"', page)
+
+
 def read(site: Path, url: str) -> str:
     path = site / url.strip("/")
     if url.endswith("/") or not url.strip("/"):
@@ -40,6 +45,10 @@ def site(sample) -> Path:
     "verhalen/verhaal-flexpool/", "acties/regio/haaglanden/", "acties/regio/zuid-holland/",
     "acties/succesfactor/onboarding/", "acties/resultaat/outflow/", "acties/sector/vvt/",
     "acties/doelgroep/starters/", "acties/interventie/buddy/", "acties/status/running/",
+    "acties/bewijs/", "acties/bewijs/measured/", "acties/bewijs/niet-opgegeven/",
+    "acties/kosten/medium/", "acties/kosten/niet-bekend/", "acties/effect/improved/",
+    "acties/effect/geen-resultaten/", "acties/bewijs/measured/feed.xml",
+    "acties/effect/geen-resultaten/feed.xml", "bewijs/",
     "api/actions.json", "api/actions.csv", "api/cases.json", "feed.xml",
     "acties/regio/zuid-holland/feed.xml", "acties/succesfactor/onboarding/feed.xml",
     "schema/action.schema.json", "schema/case.schema.json", "",
@@ -113,7 +122,12 @@ def test_action_page_shows_facts_outcomes_cases_and_related(site):
     assert "Verpleging, verzorging en thuiszorg" in page
     assert "Uitstroom" in page and "Verbeterd" in page
     assert "4 procentpunt" in page and "nulmeting 12 procentpunt" in page
-    assert "Midden: €&nbsp;12.500 per jaar" in page
+    # Evidence, costs and result, in words, with the ladder explained one click away.
+    indicators = page.split('<dl class="ab-indicators">', 1)[1].split("</dl>", 1)[0]
+    assert '<a href="../../bewijs/">Gemeten</a>' in indicators
+    assert "stap 4 van 6" in indicators and indicators.count("ab-ladder__step--on") == 4
+    assert "Midden, €\u00a012.500 per jaar" in indicators
+    assert "<dd>Uitstroom: lager</dd>" in indicators
     assert 'href="mailto:anna@example.org"' in page
     assert "Sinds maart 2022" in page
     # The case story that mentions it, and the action that names it as related.
@@ -315,3 +329,46 @@ def test_links_to_entry_source_files_lead_to_their_pages(site):
     assert 'href="../buddy-haaglanden/#aanpak"' in flexpool
     about = read(site, "over/")
     assert 'href="../verhalen/verhaal-buddy/"' in about
+
+
+def test_evidence_costs_and_effect_pages_list_the_actions_and_explain_themselves(site):
+    measured = read(site, "acties/bewijs/measured/")
+    assert "<h1>Bewijs: Gemeten</h1>" in measured and slugs_in(measured) == ["buddy-haaglanden"]
+    unknown = read(site, "acties/kosten/niet-bekend/")
+    assert "<h1>Kosten: Niet bekend</h1>" in unknown
+    assert sorted(slugs_in(unknown)) == ["flexpool-twente", "leerhuis-landelijk"]
+    none = read(site, "acties/effect/geen-resultaten/")
+    assert "<h1>Effect: Geen resultaten</h1>" in none and slugs_in(none) == ["flexpool-twente"]
+    feed = ElementTree.parse(site / "acties/bewijs/measured/feed.xml").getroot()
+    assert [e.find(f"{ATOM}id").text.rsplit("/", 2)[1]
+            for e in feed.findall(f"{ATOM}entry")] == ["buddy-haaglanden"]
+    # The measure facet says what it is: what was measured, whatever the result.
+    assert "<h1>Gemeten op: Uitstroom</h1>" in read(site, "acties/resultaat/outflow/")
+
+
+def test_the_ladder_page_explains_each_step_and_counts_its_actions(site):
+    page = read(site, "bewijs/")
+    ladder = page.split('<caption>De bewijsladder</caption>', 1)[1].split("</table>", 1)[0]
+    steps = re.findall(r'<th scope="row">([^<]+)</th>', ladder)
+    assert steps == ["Idee", "Beschreven", "Ervaringen", "Gemeten", "Herhaald gemeten",
+                     "Onderzocht", "Niet opgegeven"]
+    assert '<a href="../acties/bewijs/measured/">1 actie</a>' in ladder
+    assert "Een uitkomst is op één plek gemeten" in ladder
+    assert "<caption>De kostenniveaus</caption>" in page
+
+
+def test_every_card_carries_evidence_costs_and_result_in_words(site):
+    cards = read(site, "acties/").split('<li class="ab-card"')[1:]
+    assert len(cards) == 3
+    for card in cards:
+        assert "<dt>Bewijs</dt>" in card and "<dt>Kosten</dt>" in card
+        assert "<dt>Resultaat</dt>" in card
+    flexpool = next(c for c in cards if 'data-slug="flexpool-twente"' in c)
+    assert "<dd>Niet bekend</dd>" in flexpool and "<dd>Nog geen resultaten</dd>" in flexpool
+    assert '<a href="../bewijs/">Niet opgegeven</a>' in flexpool
+
+
+def test_a_stopped_action_says_why_on_its_card(built_site):
+    page = (built_site / "acties" / "index.html").read_text(encoding="utf-8")
+    card = page.split('data-slug="flexpertise-zorg-apeldoorn"', 1)[1].split("</li>", 1)[0]
+    assert "<strong>Gestopt:</strong> De doelen werden niet gehaald" in card

@@ -49,8 +49,24 @@ def test_facet_index_expands_regions_to_provinces_and_reads_outcomes(content):
     assert index["status"].actions["pilot"] == ["flexpool-twente"]
     assert [t.slug for t in index["regio"].used_terms()] == [
         "national", "overijssel", "twente", "zuid-holland", "haaglanden"]
-    assert [f.name for f in index] == ["succesfactor", "regio", "resultaat", "sector",
-                                       "doelgroep", "interventie", "status"]
+    assert [f.name for f in index] == ["succesfactor", "regio", "bewijs", "kosten", "effect",
+                                       "resultaat", "sector", "doelgroep", "interventie",
+                                       "status"]
+
+
+def test_evidence_costs_and_effect_find_every_action_including_those_without(content):
+    index = build_facet_index(catalogue_of(content))
+    # The sample: buddy-haaglanden is measured with costs and an improved outflow; the
+    # other two name no evidence level or costs; flexpool-twente reports no results.
+    assert index["bewijs"].actions == {"measured": ["buddy-haaglanden"],
+                                       "niet-opgegeven": ["flexpool-twente",
+                                                          "leerhuis-landelijk"]}
+    assert index["kosten"].actions == {"medium": ["buddy-haaglanden"],
+                                       "niet-bekend": ["flexpool-twente", "leerhuis-landelijk"]}
+    assert index["effect"].actions["improved"] == ["buddy-haaglanden", "leerhuis-landelijk"]
+    assert index["effect"].actions["geen-resultaten"] == ["flexpool-twente"]
+    assert index["effect"].label == "Effect" and index["resultaat"].label == "Gemeten op"
+    assert index["bewijs"].terms[-1].nl == "Niet opgegeven"
 
 
 def git(folder: Path, *args: str, date: str | None = None):

@@ -1,4 +1,5 @@
-"""Warnings for the people who review a contribution: likely duplicates and stale entries.
+"""Warnings for the people who review a contribution: likely duplicates, stale entries,
+and actions without an evidence level or a measured value without its baseline.
 
 Neither is an error: a warning shows on the pull request (and with `actiebank validate
 --warnings`) but never changes the exit code, because only a person can tell whether two
@@ -142,6 +143,30 @@ def stale_entries(
     return problems
 
 
+def missing_evidence(actions: list[Entry]) -> list[Problem]:
+    """A warning on each action without an evidence level, and on each measured outcome
+    without a baseline: a figure without its starting point says little (a count of
+    persons, such as participants, needs none)."""
+    problems = []
+    for action in actions:
+        if "evidence" not in action.data:
+            line, column = _position(action, "title")
+            problems.append(Problem(
+                action.display, line, column, "evidence",
+                "no evidence level: add 'evidence' with the step on the ladder the sources "
+                "support (idea, described, experiences, measured, replicated, evaluated) and "
+                "a note on what they show", "warning"))
+        for number, outcome in enumerate(action.data.get("outcomes") or []):
+            if "value" in outcome and "baseline" not in outcome \
+                    and outcome.get("unit") != "persons":
+                line, column = action.key_positions.get(("outcomes", number, "value"), (1, 1))
+                problems.append(Problem(
+                    action.display, line, column, f"outcomes[{number}].baseline",
+                    "a measured value without a baseline: add 'baseline' (the figure before "
+                    "the action, in the same unit) if the source gives one", "warning"))
+    return problems
+
+
 def review_catalogue(
     catalogue: Catalogue, *, today: date | None = None, last_changed: dict[Path, str] | None = None
 ) -> list[Problem]:
@@ -154,4 +179,5 @@ def review_catalogue(
         entries = list(group.values())
         problems += likely_duplicates(entries)
         problems += stale_entries(entries, today, last_changed)
+    problems += missing_evidence(list(catalogue.actions.values()))
     return sorted(problems, key=lambda p: (p.path, p.line, p.column, p.field, p.message))

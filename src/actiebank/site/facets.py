@@ -25,15 +25,24 @@ class Facet:
     name: str
     vocabulary: Vocabulary
     field_path: str  # the front-matter field, e.g. 'outcomes[].measure'
+    label: str
+    # The value of an action that names none of the vocabulary's ("Niet opgegeven").
+    missing: Term | None = None
     actions: dict[str, list[str]] = dataclass_field(default_factory=dict)
 
     @property
-    def label(self) -> str:
-        return self.vocabulary.nl
+    def terms(self) -> list[Term]:
+        """Every value the filter offers, in order: the vocabulary's, then `missing`."""
+        return self.vocabulary.terms + ([self.missing] if self.missing else [])
+
+    def term(self, slug: str) -> Term:
+        if self.missing and slug == self.missing.slug:
+            return self.missing
+        return self.vocabulary.by_slug[slug]
 
     def used_terms(self) -> list[Term]:
         """The values at least one action carries, in the vocabulary's order."""
-        return [t for t in self.vocabulary.terms if self.actions.get(t.slug)]
+        return [t for t in self.terms if self.actions.get(t.slug)]
 
     def count(self, slug: str) -> int:
         return len(self.actions.get(slug, ()))
@@ -63,6 +72,8 @@ def carried_values(entry: Entry, facet: Facet) -> list[str]:
         while term is not None and term.parent:
             carried.add(term.parent)
             term = facet.vocabulary.by_slug.get(term.parent)
+    if not carried and facet.missing is not None:
+        return [facet.missing.slug]
     return [t.slug for t in facet.vocabulary.terms if t.slug in carried]
 
 
@@ -80,8 +91,9 @@ class FacetIndex:
 
 
 def make_facet(spec: FacetSpec, catalogue: Catalogue) -> Facet:
-    return Facet(name=spec.path, vocabulary=catalogue.vocabularies[spec.vocabulary],
-                 field_path=spec.field)
+    vocabulary = catalogue.vocabularies[spec.vocabulary]
+    return Facet(name=spec.path, vocabulary=vocabulary, field_path=spec.field,
+                 label=spec.nl or vocabulary.nl, missing=spec.missing)
 
 
 def build_facet_index(catalogue: Catalogue) -> FacetIndex:

@@ -55,6 +55,12 @@ def facet_listings(index: FacetIndex) -> list[FacetListing]:
                for t in facet.used_terms()]) for facet in index]
 
 
+def filter_names(listings: list[FacetListing]) -> str:
+    """'succesfactor, regio, ... en status': the catalogue's filters in words."""
+    names = [listing.label.lower() for listing in listings]
+    return ", ".join(names[:-1]) + f" en {names[-1]}" if len(names) > 1 else "".join(names)
+
+
 def newest_date(views: Views, slugs: list[str]) -> str:
     """The latest date among some actions: when a list of them last changed."""
     return max((views.action_date(views.catalogue.actions[s]) for s in slugs), default="")
@@ -65,8 +71,7 @@ def catalogue_page(views: Views, newest: list[str], listings: list[FacetListing]
     return Page(
         src_uri=listing_source(catalogue_url()), url=catalogue_url(), title="Acties",
         description=f"Alle {len(actions)} acties om medewerkers in zorg en welzijn te "
-                    "behouden, te filteren op succesfactor, regio, resultaat, sector, "
-                    "doelgroep, interventie en status.",
+                    f"behouden, te filteren op {filter_names(listings)}.",
         template="catalogue.html", searchable=False, show_toc=False,
         date=newest_date(views, newest),
         context={"cards": [views.card(actions[s]) for s in newest], "facets": listings})
@@ -85,7 +90,7 @@ def facet_page(facet: Facet, listing: FacetListing, views: Views) -> Page:
 def facet_value_pages(facet: Facet, listing: FacetListing, term_view: TermCount,
                       ordered: list[str], views: Views) -> list[Page]:
     """A facet value's static pages: its actions newest first, FACET_PAGE_SIZE a page."""
-    term = facet.vocabulary.by_slug[term_view.slug]
+    term = facet.term(term_view.slug)
     chunks = [ordered[i:i + FACET_PAGE_SIZE]
               for i in range(0, len(ordered), FACET_PAGE_SIZE)] or [[]]
     parent = facet.vocabulary.by_slug.get(term.parent) if term.parent else None

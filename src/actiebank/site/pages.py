@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..content.catalogue import Catalogue, Entry
 from ..routes import action_source, action_url, case_source, case_url, root_of
+from .editorial import Editorial
 from .facets import FacetIndex
 from .images import OG_SIZE
 from .related import related_actions, reverse_related
@@ -67,6 +68,8 @@ class Site:
     # of the editorial pages.
     content_dir: Path | None = None
     dates: dict[Path, str] = field(default_factory=dict)
+    # The catalogue's parts for editorial pages, placed there with macros.
+    editorial: Editorial | None = None
 
     def page_for(self, src_uri: str) -> Page | None:
         return self.pages.get(src_uri)

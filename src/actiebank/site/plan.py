@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..content.catalogue import Catalogue
 from ..routes import schema_url
+from .editorial import Editorial
 from .export import export_files
 from .facets import build_facet_index
 from .feeds import facet_feeds, site_feed
@@ -48,4 +49,5 @@ def plan_site(catalogue: Catalogue, *, dates: dict[Path, str], images: ImageStor
     home = home_parts(views, listings, newest, cases)
     files.update(images.files)
     return Site(pages=pages, files=dict(sorted(files.items())), home=home,
-                content_dir=catalogue.content_dir.resolve(), dates=dates)
+                content_dir=catalogue.content_dir.resolve(), dates=dates,
+                editorial=Editorial(index=index, renderer=renderer))

@@ -19,6 +19,8 @@ from jinja2 import (BaseLoader, ChoiceLoader, Environment, FileSystemLoader, Pac
                     StrictUndefined, select_autoescape)
 from markupsafe import Markup
 
+from .. import routes
+
 # The folder inside the theme's custom_dir whose templates replace the core's.
 OVERRIDES_FOLDER = "actiebank"
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -68,6 +70,8 @@ class Renderer:
         )
         self.environment.filters["dutch_date"] = dutch_date
         self.environment.filters["dutch_number"] = dutch_number
+        # Every address comes from routes.py: {{ root }}{{ routes.catalogue_url() }}.
+        self.environment.globals["routes"] = routes
 
     @classmethod
     def for_theme(cls, custom_dir: str | Path | None) -> Renderer:

@@ -15,10 +15,11 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..content.catalogue import Catalogue, Entry
+from ..vocabulary import Vocabularies
 from ..routes import action_url, case_url, facet_url
 from .facets import FacetIndex
 from .images import ImageStore, ResponsiveImage
-from .render import Renderer
+from .render import Renderer, dutch_number
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,20 @@ class FactRow:
 
 
 @dataclass(frozen=True)
+class Indicators:
+    """The three facts people choose by, in words: how strong the evidence is, what the
+    action costs, and what its results say."""
+
+    evidence: str  # the step's label, e.g. 'Gemeten', or 'Niet opgegeven'
+    evidence_step: int  # its place on the ladder (1 to 6), 0 when not given
+    evidence_steps: int  # the number of steps on the ladder
+    evidence_explained: str  # the step's one-line explanation
+    costs: str  # the level's label, e.g. 'Midden', or 'Niet bekend'
+    costs_detail: str  # e.g. '€ 12.500 per jaar', '' when no amount is known
+    results: list[str]  # e.g. ['Uitstroom: lager'], or ['Nog geen resultaten']
+
+
+@dataclass(frozen=True)
 class Card:
     """An action in a list: the catalogue, a facet page, related actions."""
 
@@ -50,6 +65,8 @@ class Card:
     date: str
     # facet path -> the values the action carries, space-separated, for the filter script
     filters: dict[str, str]
+    indicators: Indicators
+    stopped_because: str  # why a stopped action stopped, '' otherwise
 
 
 @dataclass(frozen=True)
@@ -109,6 +126,15 @@ class Costs:
     amount: float | None
     per: str  # 'per jaar', '' when not given
     note: str
+    source: Link | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What an action's evidence level rests on, as its contributor wrote it."""
+
+    note: str
+    source: Link | None
 
 
 @dataclass(frozen=True)
@@ -117,7 +143,9 @@ class ActionDetails:
 
     started: str
     ended: str
+    evidence: Evidence | None
     costs: Costs | None
+    stopped_because: str
     funding: list[str]
     contact: Contact | None
     links: list[Link]
@@ -139,6 +167,50 @@ def bar(baseline: object, value: object) -> Bar | None:
     if top == 0:
         return None
     return Bar(baseline=round(abs(baseline) * 100 / top), value=round(abs(value) * 100 / top))
+
+
+# What a result says about its measure, by whether lower or higher is the improvement.
+RESULT_WORDS = {
+    ("improved", "lower"): "lager", ("improved", "higher"): "hoger",
+    ("improved", ""): "positief", ("worsened", "lower"): "hoger",
+    ("worsened", "higher"): "lager", ("worsened", ""): "negatief",
+}
+MAX_RESULTS_SHOWN = 3
+
+
+def result_words(outcomes: list[dict[str, Any]], vocabularies: Vocabularies) -> list[str]:
+    """'Uitstroom: lager', 'Behoud: nog niet bekend': each measure once, in order."""
+    measures = vocabularies["outcome_measure"]
+    said: dict[str, str] = {}
+    for outcome in outcomes:
+        measure = measures.by_slug.get(outcome.get("measure", ""))
+        if measure is None or (measure.slug in said and outcome.get("result") == "pending"):
+            continue
+        result = outcome.get("result")
+        if result == "no-change":
+            word = "gelijk gebleven"
+        elif result == "pending":
+            word = "nog niet bekend"
+        else:
+            word = RESULT_WORDS.get((str(result), measure.better), "")
+        if word:
+            said[measure.slug] = f"{measure.nl}: {word}"
+    return list(said.values())[:MAX_RESULTS_SHOWN]
+
+
+def amount_text(amount: object, per: str) -> str:
+    """'€ 12.500 per jaar' (a non-breaking space after the euro sign), or ''."""
+    if not isinstance(amount, (int, float)) or isinstance(amount, bool):
+        return ""
+    return f"€\u00a0{dutch_number(amount)} {per}".strip()
+
+
+def source_link(source: object) -> Link | None:
+    """A source as a link: its own address, or a citation as text (url '')."""
+    if not isinstance(source, str) or not source:
+        return None
+    is_address = source.startswith(("http://", "https://"))
+    return Link(title="Bron" if is_address else source, url=source if is_address else "")
 
 
 def links(entry: Entry) -> list[Link]:
@@ -208,7 +280,9 @@ class Views:
                 factors=[self.label("success_factor", s) for s in action.data["success_factors"]],
                 status=self.label("status", action.data["status"]),
                 date=self.action_date(action),
-                filters={name: " ".join(values) for name, values in carried.items()})
+                filters={name: " ".join(values) for name, values in carried.items()},
+                indicators=self.indicators(action),
+                stopped_because=str(action.data.get("stopped_because") or ""))
         return self._cards[action.slug]
 
     def card_html(self, card: Card, root: str, level: int = 2) -> Markup:
@@ -226,6 +300,24 @@ class Views:
                 date=self.case_date(case), featured=bool(case.data.get("featured")),
                 image=self.image(case))
         return self._case_cards[case.slug]
+
+    def indicators(self, action: Entry) -> Indicators:
+        vocabularies = self.catalogue.vocabularies
+        ladder = vocabularies["evidence_level"]
+        level = str((action.data.get("evidence") or {}).get("level") or "")
+        step = ladder.slugs.index(level) + 1 if level in ladder.slugs else 0
+        costs = action.data.get("costs") or {}
+        return Indicators(
+            evidence=ladder.label(level) if step else "Niet opgegeven",
+            evidence_step=step,
+            evidence_steps=len(ladder.slugs),
+            evidence_explained=ladder.by_slug[level].description if step else "",
+            costs=self.label("cost_level", costs["level"]) if "level" in costs else "Niet bekend",
+            costs_detail=amount_text(costs.get("amount_eur"),
+                                     self.label("cost_per", costs.get("per", ""))),
+            results=result_words(action.data.get("outcomes") or [], vocabularies) or
+            ["Nog geen resultaten"],
+        )
 
     # ------------------------------------------------------------------- an action's page
 
@@ -273,12 +365,17 @@ class Views:
         data = action.data
         costs = data.get("costs")
         contact = data.get("contact")
+        evidence = data.get("evidence")
         return ActionDetails(
             started=str(data.get("started") or ""), ended=str(data.get("ended") or ""),
+            evidence=Evidence(note=evidence.get("note") or "",
+                              source=source_link(evidence.get("source"))) if evidence else None,
             costs=Costs(level=self.label("cost_level", costs["level"]) if "level" in costs else "",
                         amount=costs.get("amount_eur"),
                         per=self.label("cost_per", costs["per"]) if "per" in costs else "",
-                        note=costs.get("note") or "") if costs else None,
+                        note=costs.get("note") or "",
+                        source=source_link(costs.get("source"))) if costs else None,
+            stopped_because=str(data.get("stopped_because") or ""),
             funding=list(data.get("funding") or []),
             contact=Contact(name=contact["name"], role=contact.get("role"),
                             organisation=contact.get("organisation"), email=contact.get("email"),
