@@ -23,6 +23,13 @@ class Term:
     parent: str | None = None
     description: str = ""  # a one-line explanation for visitors, where the value needs one
     better: str = ""  # for an outcome measure: 'lower' or 'higher' is the improvement
+    path: str = ""  # its Dutch name in addresses; the slug where that is Dutch already
+    synonyms: tuple[str, ...] = ()  # Dutch words people type for it, for search
+
+    @property
+    def address(self) -> str:
+        """The value as it stands in an address: /acties/sector/<address>/."""
+        return self.path or self.slug
 
 
 @dataclass
@@ -132,6 +139,8 @@ def _term(value: dict[str, Any]) -> Term:
         parent=value.get("parent"),
         description=value.get("description", ""),
         better=value.get("better", ""),
+        path=value.get("path", ""),
+        synonyms=tuple(value.get("synonyms", ())),
     )
 
 

@@ -357,3 +357,11 @@ def test_exports_hold_what_the_catalogue_shows(page, watch, all_slugs):
     # An export's address leads to the page it describes.
     page.goto(f"acties/{records[0]['slug']}/")
     assert page.locator("h1").first.text_content().strip() == records[0]["title"]
+
+
+def test_an_old_query_string_with_english_values_still_selects(page, watch, filters, reference):
+    open_catalogue(page, "acties/?status=running&sector=vvt")
+    assert page.locator('input[name="status"][value="loopt"]').is_checked()
+    assert page.locator('input[name="sector"][value="vvt"]').is_checked()
+    assert query(page)["status"] == ["loopt"]
+    assert set(visible(page)) == reference[("status", "loopt")] & reference[("sector", "vvt")]

@@ -109,3 +109,14 @@ def test_every_filter_of_the_registry_reads_the_field_that_holds_its_vocabulary(
     for facet in vocabularies.facets:
         assert facet.vocabulary in vocabularies, facet
         assert node_at(facet.field) == {"$ref": f"#/$defs/{facet.vocabulary}"}, facet
+
+
+def test_every_filter_value_has_a_dutch_address_name_and_an_explanation():
+    vocabularies = load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")
+    for facet in vocabularies.facets:
+        terms = vocabularies[facet.vocabulary].terms + ([facet.missing] if facet.missing else [])
+        addresses = [t.address for t in terms]
+        assert len(addresses) == len(set(addresses)), facet.path
+        for term in terms:
+            assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", term.address), term
+            assert term.description, f"{facet.vocabulary} {term.slug}: explain it for visitors"

@@ -43,11 +43,11 @@ def site(sample) -> Path:
     "acties/", "acties/buddy-haaglanden/", "acties/flexpool-twente/",
     "acties/leerhuis-landelijk/", "verhalen/", "verhalen/verhaal-buddy/",
     "verhalen/verhaal-flexpool/", "acties/regio/haaglanden/", "acties/regio/zuid-holland/",
-    "acties/succesfactor/onboarding/", "acties/resultaat/outflow/", "acties/sector/vvt/",
-    "acties/doelgroep/starters/", "acties/interventie/buddy/", "acties/status/running/",
-    "acties/bewijs/", "acties/bewijs/measured/", "acties/bewijs/niet-opgegeven/",
-    "acties/kosten/medium/", "acties/kosten/niet-bekend/", "acties/effect/improved/",
-    "acties/effect/geen-resultaten/", "acties/bewijs/measured/feed.xml",
+    "acties/succesfactor/onboarding/", "acties/resultaat/uitstroom/", "acties/sector/vvt/",
+    "acties/doelgroep/starters/", "acties/interventie/buddysysteem/", "acties/status/loopt/",
+    "acties/bewijs/", "acties/bewijs/gemeten/", "acties/bewijs/niet-opgegeven/",
+    "acties/kosten/midden/", "acties/kosten/niet-bekend/", "acties/effect/verbeterd/",
+    "acties/effect/geen-resultaten/", "acties/bewijs/gemeten/feed.xml",
     "acties/effect/geen-resultaten/feed.xml", "bewijs/",
     "api/actions.json", "api/actions.csv", "api/cases.json", "feed.xml",
     "acties/regio/zuid-holland/feed.xml", "acties/succesfactor/onboarding/feed.xml",
@@ -73,17 +73,17 @@ def test_a_province_page_lists_actions_tagged_with_its_regions(site):
 
 
 def test_the_outcome_facet_lists_actions_reporting_that_measure(site):
-    assert slugs_on(read(site, "acties/resultaat/outflow/")) == ["buddy-haaglanden"]
-    assert slugs_on(read(site, "acties/resultaat/retention/")) == ["leerhuis-landelijk"]
+    assert slugs_on(read(site, "acties/resultaat/uitstroom/")) == ["buddy-haaglanden"]
+    assert slugs_on(read(site, "acties/resultaat/behoud/")) == ["leerhuis-landelijk"]
 
 
 def test_the_catalogue_lists_every_action_newest_first_with_filter_markup(site):
     page = read(site, "acties/")
     assert slugs_on(page) == ["leerhuis-landelijk", "buddy-haaglanden", "flexpool-twente"]
     for facet, value in (("succesfactor", "onboarding"), ("regio", "zuid-holland"),
-                         ("regio", "haaglanden"), ("resultaat", "outflow"), ("sector", "vvt"),
-                         ("doelgroep", "starters"), ("interventie", "buddy"),
-                         ("status", "running")):
+                         ("regio", "haaglanden"), ("resultaat", "uitstroom"), ("sector", "vvt"),
+                         ("doelgroep", "starters"), ("interventie", "buddysysteem"),
+                         ("status", "loopt")):
         assert f'<input type="checkbox" name="{facet}" value="{value}">' in page
         assert f'href="../acties/{facet}/{value}/"' in page, "no-JavaScript link missing"
     assert '<input id="ab-zoek" name="zoek"' in page
@@ -332,18 +332,18 @@ def test_links_to_entry_source_files_lead_to_their_pages(site):
 
 
 def test_evidence_costs_and_effect_pages_list_the_actions_and_explain_themselves(site):
-    measured = read(site, "acties/bewijs/measured/")
+    measured = read(site, "acties/bewijs/gemeten/")
     assert "<h1>Bewijs: Gemeten</h1>" in measured and slugs_in(measured) == ["buddy-haaglanden"]
     unknown = read(site, "acties/kosten/niet-bekend/")
     assert "<h1>Kosten: Niet bekend</h1>" in unknown
     assert sorted(slugs_in(unknown)) == ["flexpool-twente", "leerhuis-landelijk"]
     none = read(site, "acties/effect/geen-resultaten/")
     assert "<h1>Effect: Geen resultaten</h1>" in none and slugs_in(none) == ["flexpool-twente"]
-    feed = ElementTree.parse(site / "acties/bewijs/measured/feed.xml").getroot()
+    feed = ElementTree.parse(site / "acties/bewijs/gemeten/feed.xml").getroot()
     assert [e.find(f"{ATOM}id").text.rsplit("/", 2)[1]
             for e in feed.findall(f"{ATOM}entry")] == ["buddy-haaglanden"]
     # The measure facet says what it is: what was measured, whatever the result.
-    assert "<h1>Gemeten op: Uitstroom</h1>" in read(site, "acties/resultaat/outflow/")
+    assert "<h1>Gemeten op: Uitstroom</h1>" in read(site, "acties/resultaat/uitstroom/")
 
 
 def test_the_ladder_page_explains_each_step_and_counts_its_actions(site):
@@ -352,7 +352,7 @@ def test_the_ladder_page_explains_each_step_and_counts_its_actions(site):
     steps = re.findall(r'<th scope="row">([^<]+)</th>', ladder)
     assert steps == ["Idee", "Beschreven", "Ervaringen", "Gemeten", "Herhaald gemeten",
                      "Onderzocht", "Niet opgegeven"]
-    assert '<a href="../acties/bewijs/measured/">1 actie</a>' in ladder
+    assert '<a href="../acties/bewijs/gemeten/">1 actie</a>' in ladder
     assert "Een uitkomst is op één plek gemeten" in ladder
     assert "<caption>De kostenniveaus</caption>" in page
 
@@ -372,3 +372,32 @@ def test_a_stopped_action_says_why_on_its_card(built_site):
     page = (built_site / "acties" / "index.html").read_text(encoding="utf-8")
     card = page.split('data-slug="flexpertise-zorg-apeldoorn"', 1)[1].split("</li>", 1)[0]
     assert "<strong>Gestopt:</strong> De doelen werden niet gehaald" in card
+
+
+def test_facet_addresses_are_dutch_and_every_old_one_arrives(site):
+    # Dutch names in addresses; the front matter keeps its English slugs.
+    assert slugs_in(read(site, "acties/status/loopt/")) == ["buddy-haaglanden"]
+    for old, new in (("acties/status/running/", "acties/status/loopt/"),
+                     ("acties/resultaat/outflow/", "acties/resultaat/uitstroom/"),
+                     ("acties/interventie/buddy/", "acties/interventie/buddysysteem/")):
+        page = read(site, old)
+        assert f'<meta http-equiv="refresh" content="0; url=../../../{new}">' in page
+        assert f'<link rel="canonical" href="https://actiebank.github.io/actiebank/{new}">' in page
+        assert f'<a href="../../../{new}">' in page and 'name="robots" content="noindex"' in page
+        assert "Content-Security-Policy" in page
+        # A feed reader does not follow pages: the old feed address keeps the feed.
+        assert (site / old / "feed.xml").read_bytes() == (site / new / "feed.xml").read_bytes()
+    # Old addresses are files, not pages: not in the sitemap, not in search.
+    assert "/acties/status/running/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_catalogue_knows_the_old_names_of_values_for_old_query_strings(site):
+    page = read(site, "acties/")
+    aliases = json.loads(html.unescape(re.search(r'data-ab-aliases="([^"]*)"', page).group(1)))
+    assert aliases["sector"]["hospitals"] == "ziekenhuizen"
+    assert aliases["status"]["running"] == "loopt" and "vvt" not in aliases["sector"]
+
+
+def test_a_facet_page_explains_its_value(site):
+    page = read(site, "acties/succesfactor/onboarding/")
+    assert '<p class="ab-intro">Acties voor een goede start van nieuwe medewerkers' in page

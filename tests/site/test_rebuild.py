@@ -51,8 +51,8 @@ def test_a_new_action_appears_everywhere_a_visitor_looks(tmp_path, make_project)
     assert (site / "acties" / slug / "index.html").is_file()
     assert slugs_on(html(site, "acties"))[0] == slug
     for facet_page in ("regio/zuid-limburg", "regio/limburg", "succesfactor/onboarding",
-                       "resultaat/inflow", "sector/vvt", "doelgroep/career-switchers",
-                       "interventie/orientation-job", "status/running"):
+                       "resultaat/instroom", "sector/vvt", "doelgroep/zij-instromers",
+                       "interventie/orientatiebaan", "status/loopt"):
         assert slug in slugs_on(html(site, f"acties/{facet_page}")), facet_page
         assert f"/acties/{slug}/" in (site / "acties" / facet_page / "feed.xml").read_text()
     home = html(site, ".")

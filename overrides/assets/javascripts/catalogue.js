@@ -20,11 +20,16 @@
 
   // The state in the address; values no filter offers (an old or mistyped link) are
   // left out rather than hiding every card.
+  // An old address names a value by its English slug (?sector=hospitals): it is read as
+  // the value's Dutch name (?sector=ziekenhuizen), the aliases coming from the page.
   function readUrl(catalogue) {
     var params = new URLSearchParams(window.location.search);
     var state = { text: params.get(TEXT_KEY) || "", sort: params.get("sort") || "newest", chosen: {} };
     catalogue.facets.forEach(function (facet) {
-      state.chosen[facet] = params.getAll(facet).filter(function (value) {
+      var aliases = catalogue.aliases[facet] || {};
+      state.chosen[facet] = params.getAll(facet).map(function (value) {
+        return aliases[value] || value;
+      }).filter(function (value) {
         return catalogue.boxes.some(function (box) { return box.name === facet && box.value === value; });
       });
     });
@@ -39,6 +44,7 @@
     this.empty = root.querySelector("[data-ab-empty]");
     this.more = root.querySelector("[data-ab-more]");
     this.limit = PAGE;
+    this.aliases = JSON.parse(this.root.getAttribute("data-ab-aliases") || "{}");
     this.boxes = Array.prototype.slice.call(this.form.querySelectorAll("input[type=checkbox]"));
     this.facets = Array.prototype.map.call(this.form.querySelectorAll("[data-ab-facet]"),
       function (fieldset) { return fieldset.getAttribute("data-ab-facet"); });
@@ -210,6 +216,8 @@
     current = new Catalogue(root);
     current.listen();
     current.apply(readUrl(current));
+    // An old address (English values) is rewritten in place to the current names.
+    if (window.location.search) current.commit(false);
   }
 
   // One listener for the whole visit: instant navigation swaps pages without reloading.

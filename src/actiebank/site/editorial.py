@@ -35,7 +35,7 @@ class Editorial:
         chosen = self.index[facet]
         return [LevelRow(number=number, label=term.nl, explanation=term.description,
                          count=chosen.count(term.slug),
-                         url=facet_url(facet, term.slug) if chosen.count(term.slug) else "")
+                         url=facet_url(facet, term.address) if chosen.count(term.slug) else "")
                 for number, term in enumerate(chosen.terms, start=1)]
 
     def evidence_ladder(self, root: str) -> Markup:

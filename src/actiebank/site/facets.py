@@ -107,3 +107,9 @@ def build_facet_index(catalogue: Catalogue) -> FacetIndex:
             for value in values:
                 facet.actions.setdefault(value, []).append(slug)
     return FacetIndex(facets=facets, carried=carried)
+
+
+def query_aliases(index: FacetIndex) -> dict[str, dict[str, str]]:
+    """facet -> old value -> new value, for the catalogue's script (old query strings)."""
+    return {facet.name: {t.slug: t.address for t in facet.terms if t.address != t.slug}
+            for facet in index}

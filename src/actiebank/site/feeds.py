@@ -58,10 +58,10 @@ def facet_feeds(views: Views, index: FacetIndex, listings: list[FacetListing],
         for term in listing.terms:
             matching = set(facet.actions[term.slug])
             ordered = [slug for slug in newest if slug in matching]
-            path = facet_feed_url(facet.name, term.slug)
+            path = facet_feed_url(facet.name, term.value)
             feeds[path] = atom_feed(
                 views.renderer, title=f"{BRAND} – {facet.label}: {term.label}",
-                site_url=site_url, feed_path=path, page_path=facet_url(facet.name, term.slug),
+                site_url=site_url, feed_path=path, page_path=facet_url(facet.name, term.value),
                 entries=[action_entry(views, actions[s], site_url) for s in ordered[:FEED_SIZE]])
     return feeds
 

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from ..content.catalogue import Entry
 from ..routes import (catalogue_url, cases_url, facet_feed_url, facet_url, listing_source)
-from .facets import Facet, FacetIndex
+from .facets import Facet, FacetIndex, query_aliases
 from .pages import Page
 from .views import Card, Views
 
@@ -23,6 +23,7 @@ class TermCount:
     """A facet value with the number of actions carrying it and its page."""
 
     slug: str
+    value: str  # as it stands in addresses and query strings: its Dutch name
     label: str
     count: int
     url: str
@@ -50,8 +51,8 @@ def facet_listings(index: FacetIndex) -> list[FacetListing]:
     """Each facet with its values in use, their counts and static pages."""
     return [FacetListing(
         name=facet.name, label=facet.label, url=facet_url(facet.name),
-        terms=[TermCount(slug=t.slug, label=t.nl, count=facet.count(t.slug),
-                         url=facet_url(facet.name, t.slug), child=bool(t.parent))
+        terms=[TermCount(slug=t.slug, value=t.address, label=t.nl, count=facet.count(t.slug),
+                         url=facet_url(facet.name, t.address), child=bool(t.parent))
                for t in facet.used_terms()]) for facet in index]
 
 
@@ -74,7 +75,8 @@ def catalogue_page(views: Views, newest: list[str], listings: list[FacetListing]
                     f"behouden, te filteren op {filter_names(listings)}.",
         template="catalogue.html", searchable=False, show_toc=False,
         date=newest_date(views, newest),
-        context={"cards": [views.card(actions[s]) for s in newest], "facets": listings})
+        context={"cards": [views.card(actions[s]) for s in newest], "facets": listings,
+                 "aliases": query_aliases(views.index)})
 
 
 def facet_page(facet: Facet, listing: FacetListing, views: Views) -> Page:
@@ -94,14 +96,14 @@ def facet_value_pages(facet: Facet, listing: FacetListing, term_view: TermCount,
     chunks = [ordered[i:i + FACET_PAGE_SIZE]
               for i in range(0, len(ordered), FACET_PAGE_SIZE)] or [[]]
     parent = facet.vocabulary.by_slug.get(term.parent) if term.parent else None
-    children = [PageLink(label=c.nl, url=facet_url(facet.name, c.slug))
+    children = [PageLink(label=c.nl, url=facet_url(facet.name, c.address))
                 for c in facet.vocabulary.children(term.slug) if facet.count(c.slug)]
     heading = f"{facet.label}: {term.nl}"
-    numbers = [PageLink(label=str(n), url=facet_url(facet.name, term.slug, n), number=n)
+    numbers = [PageLink(label=str(n), url=facet_url(facet.name, term.address, n), number=n)
                for n in range(1, len(chunks) + 1)]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
-        url = facet_url(facet.name, term.slug, number)
+        url = facet_url(facet.name, term.address, number)
         pages.append(Page(
             src_uri=listing_source(url), url=url,
             title=heading + (f" (pagina {number})" if number > 1 else ""),
@@ -114,10 +116,11 @@ def facet_value_pages(facet: Facet, listing: FacetListing, term_view: TermCount,
                 "facet": listing, "term": term_view, "heading": heading,
                 "count": len(ordered), "number": number, "pages": numbers,
                 "cards": [views.card(views.catalogue.actions[s]) for s in chunk],
-                "parent": (PageLink(label=parent.nl, url=facet_url(facet.name, parent.slug))
+                "parent": (PageLink(label=parent.nl, url=facet_url(facet.name, parent.address))
                            if parent else None),
                 "children": children,
-                "feed": facet_feed_url(facet.name, term.slug),
+                "feed": facet_feed_url(facet.name, term.address),
+                "explanation": term.description,
             },
         ))
     return pages

@@ -17,6 +17,7 @@ from .feeds import facet_feeds, site_feed
 from .images import ImageStore
 from .listings import facet_listings, home_parts, listing_pages
 from .pages import Page, Site, entry_pages
+from .redirects import redirect_files
 from .render import Renderer
 from .views import Views
 
@@ -41,7 +42,9 @@ def plan_site(catalogue: Catalogue, *, dates: dict[Path, str], images: ImageStor
         pages[page.src_uri] = page
 
     files: dict[str, bytes | Path] = {}
-    files.update(facet_feeds(views, index, listings, newest, project.site_url))
+    feeds = facet_feeds(views, index, listings, newest, project.site_url)
+    files.update(feeds)
+    files.update(redirect_files(index, renderer, project.site_url, feeds))
     files.update(export_files(catalogue, site_url=project.site_url))
     files.update(site_feed(views, newest, cases, project.site_url))
     for name, path in (schema_files or {}).items():

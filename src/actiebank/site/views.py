@@ -280,7 +280,8 @@ class Views:
                 factors=[self.label("success_factor", s) for s in action.data["success_factors"]],
                 status=self.label("status", action.data["status"]),
                 date=self.action_date(action),
-                filters={name: " ".join(values) for name, values in carried.items()},
+                filters={name: " ".join(self.index[name].term(v).address for v in values)
+                         for name, values in carried.items()},
                 indicators=self.indicators(action),
                 stopped_because=str(action.data.get("stopped_because") or ""))
         return self._cards[action.slug]
@@ -323,8 +324,9 @@ class Views:
 
     def terms(self, vocabulary: str, slugs: list[str]) -> list[Term]:
         facet = self.facet_path(vocabulary)
-        return [Term(text=self.label(vocabulary, s), url=facet_url(facet, s) if facet else None)
-                for s in slugs]
+        terms = self.catalogue.vocabularies[vocabulary].by_slug
+        return [Term(text=self.label(vocabulary, s),
+                     url=facet_url(facet, terms[s].address) if facet else None) for s in slugs]
 
     def facts(self, action: Entry) -> list[FactRow]:
         data = action.data
@@ -350,7 +352,8 @@ class Views:
             shown.append(Outcome(
                 measure=self.label("outcome_measure", outcome["measure"]),
                 measure_url=facet_url(self.facet_path("outcome_measure") or "",
-                                      outcome["measure"]),
+                                      self.catalogue.vocabularies["outcome_measure"]
+                                      .by_slug[outcome["measure"]].address),
                 result=outcome["result"],
                 result_label=self.label("outcome_result", outcome["result"]),
                 value=outcome.get("value"), baseline=outcome.get("baseline"),
