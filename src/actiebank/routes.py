@@ -57,6 +57,21 @@ def api_url(name: str) -> str:
     return f"api/{name}"
 
 
+def workbook_url() -> str:
+    """The open data for people: every action, result and story in one workbook."""
+    return "data/actiebank.xlsx"
+
+
+def csv_nl_url() -> str:
+    """The actions as a CSV file that Dutch Excel opens as it is (';', decimal comma)."""
+    return "data/acties.csv"
+
+
+def dcat_url() -> str:
+    """The description of the open data for data portals (DCAT-AP-NL, JSON-LD)."""
+    return "data/catalogus.jsonld"
+
+
 def schema_url(name: str) -> str:
     return f"schema/{name}"
 
