@@ -105,8 +105,11 @@ def test_every_facet_has_entries(catalogue, vocabularies):
         assert facet.used_terms(), f"the facet {facet.name} has no entries"
     for spec in vocabularies.facets:
         if spec.missing is None:
-            used = {v for entry in catalogue.actions.values()
-                    for v in field_values(entry.data, spec.field)}
+            used = {
+                v
+                for entry in catalogue.actions.values()
+                for v in field_values(entry.data, spec.field)
+            }
             assert used & set(vocabularies[spec.vocabulary].slugs), spec.path
 
 

@@ -14,10 +14,12 @@ from support import build_site, copy_project
 @pytest.fixture(scope="session")
 def make_project():
     """make_project(folder, actions=..., cases=...) -> a project copy with that content."""
+
     def make(destination: Path, **kwargs) -> Path:
         project = copy_project(destination, with_content=False)
         write_sample(project / "content", **kwargs)
         return project
+
     return make
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PIL import Image
 
-
 ACTIONS = {
     "buddy-haaglanden": """\
 ---
@@ -135,8 +134,9 @@ Het open overzicht van wat zorg- en welzijnsorganisaties doen om medewerkers te 
 """
 
 
-def write_sample(content: Path, actions: dict[str, str] = ACTIONS,
-                 cases: dict[str, str] = CASES) -> None:
+def write_sample(
+    content: Path, actions: dict[str, str] = ACTIONS, cases: dict[str, str] = CASES
+) -> None:
     for folder in ("actions", "cases", "images"):
         (content / folder).mkdir(parents=True, exist_ok=True)
     for slug, text in actions.items():
@@ -149,10 +149,13 @@ def write_sample(content: Path, actions: dict[str, str] = ACTIONS,
     (content / "index.md").write_text(HOME, encoding="utf-8")
     # The editorial pages the navigation names; their real text belongs to others.
     example = " [Een verhaal](cases/verhaal-buddy.md)." if "verhaal-buddy" in cases else ""
-    (content / "over.md").write_text(f"# Over Actiebank\n\nOver dit project.{example}\n",
-                                     encoding="utf-8")
-    (content / "bewijs.md").write_text("# Bewijs\n\n{{ bewijsladder() }}\n\n{{ kostenniveaus() }}\n",
-                                      encoding="utf-8")
+    (content / "over.md").write_text(
+        f"# Over Actiebank\n\nOver dit project.{example}\n", encoding="utf-8"
+    )
+    (content / "bewijs.md").write_text(
+        "# Bewijs\n\n{{ bewijsladder() }}\n\n{{ kostenniveaus() }}\n", encoding="utf-8"
+    )
     (content / "bijdragen").mkdir(exist_ok=True)
-    (content / "bijdragen" / "index.md").write_text("# Bijdragen\n\nZo draag je bij.\n",
-                                                    encoding="utf-8")
+    (content / "bijdragen" / "index.md").write_text(
+        "# Bijdragen\n\nZo draag je bij.\n", encoding="utf-8"
+    )

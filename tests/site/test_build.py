@@ -39,20 +39,45 @@ def site(sample) -> Path:
     return sample / "site"
 
 
-@pytest.mark.parametrize("url", [
-    "acties/", "acties/buddy-haaglanden/", "acties/flexpool-twente/",
-    "acties/leerhuis-landelijk/", "verhalen/", "verhalen/verhaal-buddy/",
-    "verhalen/verhaal-flexpool/", "acties/regio/haaglanden/", "acties/regio/zuid-holland/",
-    "acties/succesfactor/onboarding/", "acties/resultaat/uitstroom/", "acties/sector/vvt/",
-    "acties/doelgroep/starters/", "acties/interventie/buddysysteem/", "acties/status/loopt/",
-    "acties/bewijs/", "acties/bewijs/gemeten/", "acties/bewijs/niet-opgegeven/",
-    "acties/kosten/midden/", "acties/kosten/niet-bekend/", "acties/effect/verbeterd/",
-    "acties/effect/geen-resultaten/", "acties/bewijs/gemeten/feed.xml",
-    "acties/effect/geen-resultaten/feed.xml", "bewijs/",
-    "api/actions.json", "api/actions.csv", "api/cases.json", "feed.xml",
-    "acties/regio/zuid-holland/feed.xml", "acties/succesfactor/onboarding/feed.xml",
-    "schema/action.schema.json", "schema/case.schema.json", "",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "acties/",
+        "acties/buddy-haaglanden/",
+        "acties/flexpool-twente/",
+        "acties/leerhuis-landelijk/",
+        "verhalen/",
+        "verhalen/verhaal-buddy/",
+        "verhalen/verhaal-flexpool/",
+        "acties/regio/haaglanden/",
+        "acties/regio/zuid-holland/",
+        "acties/succesfactor/onboarding/",
+        "acties/resultaat/uitstroom/",
+        "acties/sector/vvt/",
+        "acties/doelgroep/starters/",
+        "acties/interventie/buddysysteem/",
+        "acties/status/loopt/",
+        "acties/bewijs/",
+        "acties/bewijs/gemeten/",
+        "acties/bewijs/niet-opgegeven/",
+        "acties/kosten/midden/",
+        "acties/kosten/niet-bekend/",
+        "acties/effect/verbeterd/",
+        "acties/effect/geen-resultaten/",
+        "acties/bewijs/gemeten/feed.xml",
+        "acties/effect/geen-resultaten/feed.xml",
+        "bewijs/",
+        "api/actions.json",
+        "api/actions.csv",
+        "api/cases.json",
+        "feed.xml",
+        "acties/regio/zuid-holland/feed.xml",
+        "acties/succesfactor/onboarding/feed.xml",
+        "schema/action.schema.json",
+        "schema/case.schema.json",
+        "",
+    ],
+)
 def test_every_contract_url_is_built(site, url):
     read(site, url)
 
@@ -80,23 +105,28 @@ def test_the_outcome_facet_lists_actions_reporting_that_measure(site):
 def test_the_catalogue_lists_every_action_newest_first_with_filter_markup(site):
     page = read(site, "acties/")
     assert slugs_on(page) == ["leerhuis-landelijk", "buddy-haaglanden", "flexpool-twente"]
-    for facet, value in (("succesfactor", "onboarding"), ("regio", "zuid-holland"),
-                         ("regio", "haaglanden"), ("resultaat", "uitstroom"), ("sector", "vvt"),
-                         ("doelgroep", "starters"), ("interventie", "buddysysteem"),
-                         ("status", "loopt")):
+    for facet, value in (
+        ("succesfactor", "onboarding"),
+        ("regio", "zuid-holland"),
+        ("regio", "haaglanden"),
+        ("resultaat", "uitstroom"),
+        ("sector", "vvt"),
+        ("doelgroep", "starters"),
+        ("interventie", "buddysysteem"),
+        ("status", "loopt"),
+    ):
         assert f'<input type="checkbox" name="{facet}" value="{value}">' in page
         assert f'href="../acties/{facet}/{value}/"' in page, "no-JavaScript link missing"
     assert '<input id="ab-zoek" name="zoek"' in page
     assert re.search(r'aria-live="polite"[^>]*>3 acties<', page)
     # A province carries its regions' actions, so the filter script can match on it.
-    assert re.search(r'data-slug="buddy-haaglanden"[^>]*data-regio="zuid-holland haaglanden"',
-                     page)
+    assert re.search(r'data-slug="buddy-haaglanden"[^>]*data-regio="zuid-holland haaglanden"', page)
 
 
 def test_navigation_stays_small(site):
     page = read(site, "acties/buddy-haaglanden/")
-    nav = page[page.index('<nav class="md-nav md-nav--primary"'):]
-    nav = nav[:nav.index("</nav>")]
+    nav = page[page.index('<nav class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>")]
     assert "Acties" in nav and "Verhalen" in nav
     assert "flexpool-twente" not in nav and "regio/" not in nav
 
@@ -109,8 +139,9 @@ def test_generated_listings_are_kept_out_of_the_search_index(site):
     assert "acties/" not in locations
     assert not any(loc.startswith("acties/regio/") for loc in locations)
     # An action is found by its own words, not by the cards of related actions on it.
-    buddy = " ".join(d["text"] for d in index["docs"]
-                     if d["location"].startswith("acties/buddy-haaglanden/"))
+    buddy = " ".join(
+        d["text"] for d in index["docs"] if d["location"].startswith("acties/buddy-haaglanden/")
+    )
     assert "De buddy plant elke week" in buddy and "ervaren collega" in buddy
     assert "Regionale flexpool in Twente" not in buddy
 
@@ -137,16 +168,20 @@ def test_action_page_shows_facts_outcomes_cases_and_related(site):
 
 def test_action_page_meta_description_is_the_summary_escaped(site):
     page = read(site, "acties/buddy-haaglanden/")
-    assert ('<meta name="description" content="Elke nieuwe wijkverpleegkundige krijgt het '
-            'eerste halfjaar een ervaren collega als vast aanspreekpunt.">') in page
+    assert (
+        '<meta name="description" content="Elke nieuwe wijkverpleegkundige krijgt het '
+        'eerste halfjaar een ervaren collega als vast aanspreekpunt.">'
+    ) in page
     assert "<title>Buddy&#x27;s &amp; &lt;starters&gt; in Haaglanden - Actiebank</title>" in page
     assert "<starters>" not in page
 
 
 def test_edit_link_points_at_the_source_file_and_date_is_shown(site):
     page = read(site, "acties/buddy-haaglanden/")
-    assert ('href="https://github.com/actiebank/actiebank/edit/main/content/actions/'
-            'buddy-haaglanden.md"') in page
+    assert (
+        'href="https://github.com/actiebank/actiebank/edit/main/content/actions/'
+        'buddy-haaglanden.md"'
+    ) in page
     assert 'Laatst bijgewerkt op <time datetime="2024-05-01">1 mei 2024</time>' in page
 
 
@@ -166,8 +201,8 @@ def test_open_graph_image_is_drawn_per_action(site):
 
 def test_contributor_images_have_responsive_variants(site):
     page = read(site, "acties/buddy-haaglanden/")
-    picture = page[page.index('<picture class="ab-picture">'):]
-    picture = picture[:picture.index("</picture>")]
+    picture = page[page.index('<picture class="ab-picture">') :]
+    picture = picture[: picture.index("</picture>")]
     webp = re.search(r'<source type="image/webp" srcset="([^"]+)"', picture).group(1)
     assert [part.split()[1] for part in webp.split(", ")] == ["480w", "960w", "1600w"]
     img = re.search(r"<img [^>]+>", picture).group(0)
@@ -197,11 +232,11 @@ def test_home_shows_counts_as_bars_and_newest_entries(site):
     assert "Acties per succesfactor" in page and "Acties per provincie" in page
     assert re.search(r'href="acties/succesfactor/onboarding/">.*?1 actie<', page, re.S)
     assert re.search(r'href="acties/regio/zuid-holland/">', page)
-    assert "<table" not in page[page.index('<div class="ab-home">'):]
+    assert "<table" not in page[page.index('<div class="ab-home">') :]
     assert "Uitgelichte verhalen" in page and 'href="verhalen/verhaal-buddy/"' in page
-    newest_stories = page[page.index('id="ab-new-cases"'):page.index('id="ab-new-actions"')]
+    newest_stories = page[page.index('id="ab-new-cases"') : page.index('id="ab-new-actions"')]
     assert "verhaal-flexpool" in newest_stories and "verhaal-buddy" not in newest_stories
-    newest = page[page.index('id="ab-new-actions"'):]
+    newest = page[page.index('id="ab-new-actions"') :]
     assert slugs_on(newest)[0] == "leerhuis-landelijk"
 
 
@@ -212,12 +247,21 @@ def test_actions_json_has_every_field_with_slug_and_url(site):
     buddy = by_slug["buddy-haaglanden"]
     assert buddy["url"] == "https://actiebank.github.io/actiebank/acties/buddy-haaglanden/"
     assert buddy["title"] == "Buddy's & <starters> in Haaglanden"
-    assert buddy["outcomes"][0] == {"measure": "outflow", "result": "improved", "value": 4,
-                                    "unit": "percentage-points", "baseline": 12,
-                                    "period": "2022-2023",
-                                    "source": "https://example.org/rapport"}
-    assert buddy["costs"] == {"level": "medium", "amount_eur": 12500, "per": "year",
-                              "note": "vooral uren van de buddy's"}
+    assert buddy["outcomes"][0] == {
+        "measure": "outflow",
+        "result": "improved",
+        "value": 4,
+        "unit": "percentage-points",
+        "baseline": 12,
+        "period": "2022-2023",
+        "source": "https://example.org/rapport",
+    }
+    assert buddy["costs"] == {
+        "level": "medium",
+        "amount_eur": 12500,
+        "per": "year",
+        "note": "vooral uren van de buddy's",
+    }
     assert buddy["updated"] == "2024-05-01"
     assert buddy["started"] == "2022-03"
 
@@ -225,8 +269,11 @@ def test_actions_json_has_every_field_with_slug_and_url(site):
 def test_actions_csv_has_a_row_per_action_and_a_column_per_field(site):
     text = (site / "api/actions.csv").read_bytes().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert [r["slug"] for r in rows] == ["buddy-haaglanden", "flexpool-twente",
-                                         "leerhuis-landelijk"]
+    assert [r["slug"] for r in rows] == [
+        "buddy-haaglanden",
+        "flexpool-twente",
+        "leerhuis-landelijk",
+    ]
     schema = json.loads((site / "schema/action.schema.json").read_text(encoding="utf-8"))
     assert set(schema["properties"]) <= set(rows[0])
     flex = rows[1]
@@ -340,18 +387,26 @@ def test_evidence_costs_and_effect_pages_list_the_actions_and_explain_themselves
     none = read(site, "acties/effect/geen-resultaten/")
     assert "<h1>Effect: Geen resultaten</h1>" in none and slugs_in(none) == ["flexpool-twente"]
     feed = ElementTree.parse(site / "acties/bewijs/gemeten/feed.xml").getroot()
-    assert [e.find(f"{ATOM}id").text.rsplit("/", 2)[1]
-            for e in feed.findall(f"{ATOM}entry")] == ["buddy-haaglanden"]
+    assert [e.find(f"{ATOM}id").text.rsplit("/", 2)[1] for e in feed.findall(f"{ATOM}entry")] == [
+        "buddy-haaglanden"
+    ]
     # The measure facet says what it is: what was measured, whatever the result.
     assert "<h1>Gemeten op: Uitstroom</h1>" in read(site, "acties/resultaat/uitstroom/")
 
 
 def test_the_ladder_page_explains_each_step_and_counts_its_actions(site):
     page = read(site, "bewijs/")
-    ladder = page.split('<caption>De bewijsladder</caption>', 1)[1].split("</table>", 1)[0]
+    ladder = page.split("<caption>De bewijsladder</caption>", 1)[1].split("</table>", 1)[0]
     steps = re.findall(r'<th scope="row">([^<]+)</th>', ladder)
-    assert steps == ["Idee", "Beschreven", "Ervaringen", "Gemeten", "Herhaald gemeten",
-                     "Onderzocht", "Niet opgegeven"]
+    assert steps == [
+        "Idee",
+        "Beschreven",
+        "Ervaringen",
+        "Gemeten",
+        "Herhaald gemeten",
+        "Onderzocht",
+        "Niet opgegeven",
+    ]
     assert '<a href="../acties/bewijs/gemeten/">1 actie</a>' in ladder
     assert "Een uitkomst is op één plek gemeten" in ladder
     assert "<caption>De kostenniveaus</caption>" in page
@@ -377,9 +432,11 @@ def test_a_stopped_action_says_why_on_its_card(built_site):
 def test_facet_addresses_are_dutch_and_every_old_one_arrives(site):
     # Dutch names in addresses; the front matter keeps its English slugs.
     assert slugs_in(read(site, "acties/status/loopt/")) == ["buddy-haaglanden"]
-    for old, new in (("acties/status/running/", "acties/status/loopt/"),
-                     ("acties/resultaat/outflow/", "acties/resultaat/uitstroom/"),
-                     ("acties/interventie/buddy/", "acties/interventie/buddysysteem/")):
+    for old, new in (
+        ("acties/status/running/", "acties/status/loopt/"),
+        ("acties/resultaat/outflow/", "acties/resultaat/uitstroom/"),
+        ("acties/interventie/buddy/", "acties/interventie/buddysysteem/"),
+    ):
         page = read(site, old)
         assert f'<meta http-equiv="refresh" content="0; url=../../../{new}">' in page
         assert f'<link rel="canonical" href="https://actiebank.github.io/actiebank/{new}">' in page

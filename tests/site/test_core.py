@@ -6,8 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,12 +16,12 @@ import pytest
 from PIL import Image
 
 from actiebank.cli import main
+from actiebank.content.history import last_commit_dates
+from actiebank.content.sanitise import sanitise
 from actiebank.site.export import export_files
 from actiebank.site.facets import build_facet_index
-from actiebank.content.history import last_commit_dates
 from actiebank.site.images import ImageStore, draw_open_graph, font
 from actiebank.site.render import dutch_date, dutch_number
-from actiebank.content.sanitise import sanitise
 from sample_catalogue import write_sample
 from support import catalogue_of
 
@@ -44,25 +44,44 @@ def test_facet_index_expands_regions_to_provinces_and_reads_outcomes(content):
     assert index["regio"].actions["haaglanden"] == ["buddy-haaglanden"]
     assert index["regio"].actions["overijssel"] == ["flexpool-twente"]
     assert "zuid-holland" not in index["regio"].actions.get("national", [])
-    assert index["resultaat"].actions == {"outflow": ["buddy-haaglanden"],
-                                          "retention": ["leerhuis-landelijk"]}
+    assert index["resultaat"].actions == {
+        "outflow": ["buddy-haaglanden"],
+        "retention": ["leerhuis-landelijk"],
+    }
     assert index["status"].actions["pilot"] == ["flexpool-twente"]
     assert [t.slug for t in index["regio"].used_terms()] == [
-        "national", "overijssel", "twente", "zuid-holland", "haaglanden"]
-    assert [f.name for f in index] == ["succesfactor", "regio", "bewijs", "kosten", "effect",
-                                       "resultaat", "sector", "doelgroep", "interventie",
-                                       "status"]
+        "national",
+        "overijssel",
+        "twente",
+        "zuid-holland",
+        "haaglanden",
+    ]
+    assert [f.name for f in index] == [
+        "succesfactor",
+        "regio",
+        "bewijs",
+        "kosten",
+        "effect",
+        "resultaat",
+        "sector",
+        "doelgroep",
+        "interventie",
+        "status",
+    ]
 
 
 def test_evidence_costs_and_effect_find_every_action_including_those_without(content):
     index = build_facet_index(catalogue_of(content))
     # The sample: buddy-haaglanden is measured with costs and an improved outflow; the
     # other two name no evidence level or costs; flexpool-twente reports no results.
-    assert index["bewijs"].actions == {"measured": ["buddy-haaglanden"],
-                                       "niet-opgegeven": ["flexpool-twente",
-                                                          "leerhuis-landelijk"]}
-    assert index["kosten"].actions == {"medium": ["buddy-haaglanden"],
-                                       "niet-bekend": ["flexpool-twente", "leerhuis-landelijk"]}
+    assert index["bewijs"].actions == {
+        "measured": ["buddy-haaglanden"],
+        "niet-opgegeven": ["flexpool-twente", "leerhuis-landelijk"],
+    }
+    assert index["kosten"].actions == {
+        "medium": ["buddy-haaglanden"],
+        "niet-bekend": ["flexpool-twente", "leerhuis-landelijk"],
+    }
     assert index["effect"].actions["improved"] == ["buddy-haaglanden", "leerhuis-landelijk"]
     assert index["effect"].actions["geen-resultaten"] == ["flexpool-twente"]
     assert index["effect"].label == "Effect" and index["resultaat"].label == "Gemeten op"
@@ -70,12 +89,16 @@ def test_evidence_costs_and_effect_find_every_action_including_those_without(con
 
 
 def git(folder: Path, *args: str, date: str | None = None):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     if date:
         env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    subprocess.run(["git", "-C", str(folder), *args], check=True, env=env,
-                   capture_output=True)
+    subprocess.run(["git", "-C", str(folder), *args], check=True, env=env, capture_output=True)
 
 
 def test_last_commit_dates_come_from_one_git_log(tmp_path):
@@ -100,11 +123,26 @@ def test_no_git_history_means_no_dates(tmp_path):
 
 def test_export_command_writes_the_exports_without_mkdocs(content, tmp_path, capsys):
     out = tmp_path / "out"
-    assert main(["export", "--content", str(content), "--out", str(out),
-                 "--site-url", "https://example.org/ab/"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--content",
+                str(content),
+                "--out",
+                str(out),
+                "--site-url",
+                "https://example.org/ab/",
+            ]
+        )
+        == 0
+    )
     records = json.loads((out / "api/actions.json").read_text(encoding="utf-8"))
-    assert [r["slug"] for r in records] == ["buddy-haaglanden", "flexpool-twente",
-                                            "leerhuis-landelijk"]
+    assert [r["slug"] for r in records] == [
+        "buddy-haaglanden",
+        "flexpool-twente",
+        "leerhuis-landelijk",
+    ]
     assert records[0]["url"] == "https://example.org/ab/acties/buddy-haaglanden/"
     assert list(records[0])[:4] == ["slug", "url", "title", "summary"]
     assert (out / "api/actions.csv").read_bytes().startswith("\ufeffslug,url,title".encode())
@@ -163,9 +201,11 @@ def test_dutch_dates_and_numbers():
 
 
 def test_the_sanitiser_drops_script_and_keeps_markdown_output():
-    dirty = ('<h2 id="aanpak">Aanpak</h2><p onclick="x()">Tekst <script>alert(1)</script>'
-             '<a href="javascript:alert(1)">a</a> <a href="https://example.org">b</a></p>'
-             '<div class="admonition note"><p>Let op</p></div><iframe src="x"></iframe>')
+    dirty = (
+        '<h2 id="aanpak">Aanpak</h2><p onclick="x()">Tekst <script>alert(1)</script>'
+        '<a href="javascript:alert(1)">a</a> <a href="https://example.org">b</a></p>'
+        '<div class="admonition note"><p>Let op</p></div><iframe src="x"></iframe>'
+    )
     clean = sanitise(dirty)
     assert '<h2 id="aanpak">Aanpak</h2>' in clean
     assert '<div class="admonition note">' in clean
@@ -177,20 +217,29 @@ def test_the_sanitiser_drops_script_and_keeps_markdown_output():
 def test_the_sanitiser_keeps_theme_names_out_of_bodies():
     # A heading "## __config" gets that id from the toc extension; Material's settings live
     # in <script id="__config">, so the page's scripts would stop.
-    clean = sanitise('<h2 id="__config">x</h2><h2 id="md-sidebar">y</h2><h2 id="ab-q">z</h2>'
-                     '<div class="admonition note md-button"><p class="admonition-title">T</p></div>'
-                     '<a class="md-button" href="https://example.org">k</a>')
+    clean = sanitise(
+        '<h2 id="__config">x</h2><h2 id="md-sidebar">y</h2><h2 id="ab-q">z</h2>'
+        '<div class="admonition note md-button"><p class="admonition-title">T</p></div>'
+        '<a class="md-button" href="https://example.org">k</a>'
+    )
     assert "__config" not in clean and "md-sidebar" not in clean and 'id="ab-q"' not in clean
     assert '<div class="admonition note">' in clean and "md-button" not in clean
 
 
 def test_core_does_not_import_mkdocs():
     result = subprocess.run(
-        [sys.executable, "-c", "import sys, pkgutil, importlib, actiebank; "
-         "[importlib.import_module(m.name) for m in pkgutil.walk_packages(actiebank.__path__, "
-         "'actiebank.')]; "
-         "print(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"],
-        capture_output=True, text=True, check=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, pkgutil, importlib, actiebank; "
+            "[importlib.import_module(m.name) for m in pkgutil.walk_packages(actiebank.__path__, "
+            "'actiebank.')]; "
+            "print(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert result.stdout.strip() == "False"
 
 
@@ -205,7 +254,8 @@ def test_spreadsheet_cells_never_start_a_formula_and_fit_in_excel(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(Path(__file__).resolve().parents[1] / "core" / "fixtures" / "valid", content)
     funding = "".join(f"  - Fonds {i:03d} {'x' * 88}\n" for i in range(400))  # 40,000 characters
-    (content / "actions" / "formules.md").write_text(f"""---
+    (content / "actions" / "formules.md").write_text(
+        f"""---
 title: Een actie vol formules
 summary: "=HYPERLINK(\\"https://example.org\\") is een formule en geen tekst."
 organisations:
@@ -221,12 +271,17 @@ funding:
   name: "+31 20 1234567"
 ---
 Tekst.
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     catalogue = catalogue_of(content)
     assert not catalogue.errors, catalogue.errors
 
-    rows = list(csv.DictReader(io.StringIO(export_files(catalogue, site_url="")["api/actions.csv"]
-                                           .decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(export_files(catalogue, site_url="")["api/actions.csv"].decode("utf-8-sig"))
+        )
+    )
     cells = [cell for row in rows for cell in row.values()]
     assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
     row = next(r for r in rows if r["slug"] == "formules")

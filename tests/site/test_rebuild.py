@@ -43,20 +43,28 @@ Nieuw.
 
 
 def test_a_new_action_appears_everywhere_a_visitor_looks(tmp_path, make_project):
-    project = make_project(tmp_path / "p", actions={**SAMPLE_ACTIONS,
-                                                    "orientatiebaan-limburg": NEW_ACTION})
+    project = make_project(
+        tmp_path / "p", actions={**SAMPLE_ACTIONS, "orientatiebaan-limburg": NEW_ACTION}
+    )
     build_site(project)
     site = project / "site"
     slug = "orientatiebaan-limburg"
     assert (site / "acties" / slug / "index.html").is_file()
     assert slugs_on(html(site, "acties"))[0] == slug
-    for facet_page in ("regio/zuid-limburg", "regio/limburg", "succesfactor/onboarding",
-                       "resultaat/instroom", "sector/vvt", "doelgroep/zij-instromers",
-                       "interventie/orientatiebaan", "status/loopt"):
+    for facet_page in (
+        "regio/zuid-limburg",
+        "regio/limburg",
+        "succesfactor/onboarding",
+        "resultaat/instroom",
+        "sector/vvt",
+        "doelgroep/zij-instromers",
+        "interventie/orientatiebaan",
+        "status/loopt",
+    ):
         assert slug in slugs_on(html(site, f"acties/{facet_page}")), facet_page
         assert f"/acties/{slug}/" in (site / "acties" / facet_page / "feed.xml").read_text()
     home = html(site, ".")
-    assert slugs_on(home[home.index('id="ab-new-actions"'):])[0] == slug
+    assert slugs_on(home[home.index('id="ab-new-actions"') :])[0] == slug
     assert 'href="acties/regio/limburg/"' in home
     assert f"/acties/{slug}/" in (site / "feed.xml").read_text(encoding="utf-8")
     assert f'"slug": "{slug}"' in (site / "api/actions.json").read_text(encoding="utf-8")
@@ -81,20 +89,24 @@ def test_a_rebuild_reuses_drawn_images(tmp_path, make_project):
     text = (project / "content/actions/flexpool-twente.md").read_text(encoding="utf-8")
     (project / "content/actions/flexpool-twente.md").write_text(
         text.replace("Regionale flexpool in Twente", "Regionale flexpool voor heel Twente"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     build(project)
     after = {p for p in cache.rglob("*.png") if p.parent.name == "og"}
     assert len(after) == len([p for p in drawn if p.parent.name == "og"]) + 1
 
 
 def test_long_facet_pages_are_paginated(tmp_path, make_project):
-    template = (SAMPLE_ACTIONS["flexpool-twente"].replace("related: [buddy-haaglanden]\n", "")
-                .replace("[buddy in Haaglanden](../actions/buddy-haaglanden.md#aanpak)", "buddy"))
+    template = (
+        SAMPLE_ACTIONS["flexpool-twente"]
+        .replace("related: [buddy-haaglanden]\n", "")
+        .replace("[buddy in Haaglanden](../actions/buddy-haaglanden.md#aanpak)", "buddy")
+    )
     actions = {}
     for number in range(1, 53):
-        actions[f"flexpool-{number:02d}"] = (
-            template.replace("Regionale flexpool in Twente", f"Regionale flexpool nummer {number}")
-            .replace("updated: 2023-01-10", f"updated: 2023-01-{(number % 28) + 1:02d}"))
+        actions[f"flexpool-{number:02d}"] = template.replace(
+            "Regionale flexpool in Twente", f"Regionale flexpool nummer {number}"
+        ).replace("updated: 2023-01-10", f"updated: 2023-01-{(number % 28) + 1:02d}")
     project = make_project(tmp_path / "p", actions=actions, cases={})
     build_site(project)
     site = project / "site"

@@ -93,10 +93,8 @@ def check_body(source: Source, *, titled: bool = False) -> list[Problem]:
             in_fence, fence = (not in_fence), match.group(2)
             visible.append("")
             continue
-        if (
-            in_fence
-            or (line.startswith(("    ", "\t"))
-            and not line.strip().startswith(("<", "-", "*")))
+        if in_fence or (
+            line.startswith(("    ", "\t")) and not line.strip().startswith(("<", "-", "*"))
         ):
             visible.append("")
             continue
@@ -113,7 +111,7 @@ def check_body(source: Source, *, titled: bool = False) -> list[Problem]:
     try:
         scanner.feed(text)
         scanner.close()
-    except Exception:  # HTMLParser is lenient; this is a last resort, not a code path
+    except Exception:  # noqa: BLE001 - HTMLParser is lenient; a last resort, not a code path
         add(1, 0, "the body's HTML cannot be read; remove the raw HTML and use Markdown")
     for row, offset, message in scanner.found:
         add(row, offset, message)

@@ -8,12 +8,11 @@ severity 'error' is left.
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from ..problems import FieldPath, Problem
 from ..project import Project

@@ -67,7 +67,7 @@ def check_catalogue(
                 "rename one of the files",
             )
         )
-    for kind, group in (("action", actions), ("case", cases)):
+    for group in (actions, cases):
         titles: dict[str, Source] = {}
         for slug in sorted(group):
             source = group[slug]
@@ -98,7 +98,7 @@ def check_catalogue(
                 )
             elif isinstance(other, str) and other not in actions:
                 problems.append(_missing_action(source, ("related", i), other, known))
-    for slug, source in sorted(cases.items()):
+    for _slug, source in sorted(cases.items()):
         named = source.data.get("actions") if source.data else None
         for i, other in enumerate(named if isinstance(named, list) else []):
             if isinstance(other, str) and other not in actions:

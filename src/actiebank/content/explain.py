@@ -8,12 +8,11 @@ with the nearest valid value where there is one. Rules across fields (subschemas
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
@@ -70,7 +69,9 @@ class Explaining:
     def sub(self) -> dict[str, Any]:
         return self.error.schema if isinstance(self.error.schema, dict) else {}
 
-    def at(self, message: str, parts: FieldPath | None = None, *, key: bool = False) -> list[Problem]:
+    def at(
+        self, message: str, parts: FieldPath | None = None, *, key: bool = False
+    ) -> list[Problem]:
         return [self.source.problem(self.parts if parts is None else parts, message, key=key)]
 
 
@@ -127,7 +128,7 @@ def _required(e: Explaining) -> list[Problem]:
     hint = f" ({text})" if text else ""
     return e.at(
         f"the required field '{name}' is missing; add it{hint}",
-        e.parts + (name,),
+        (*e.parts, name),
         key=bool(e.parts),
     )
 
@@ -143,7 +144,7 @@ def _additional_properties(e: Explaining) -> list[Problem]:
             if guess
             else f"; the fields here are: {', '.join(allowed)}"
         )
-        problems += e.at(f"'{key}' is not a field{tip}", e.parts + (key,), key=True)
+        problems += e.at(f"'{key}' is not a field{tip}", (*e.parts, key), key=True)
     return problems
 
 
@@ -231,7 +232,7 @@ def _dependent_required(e: Explaining) -> list[Problem]:
     missing, because = needed[0]
     vocabulary = e.vocabularies.get(e.sub.get("properties", {}).get(missing, {}).get("title", ""))
     tail = f" (one of {_list(vocabulary.slugs)})" if vocabulary else ""
-    return e.at(f"'{because}' needs '{missing}' beside it{tail}", e.parts + (because,), key=True)
+    return e.at(f"'{because}' needs '{missing}' beside it{tail}", (*e.parts, because), key=True)
 
 
 def _as_jsonschema_says(e: Explaining) -> list[Problem]:

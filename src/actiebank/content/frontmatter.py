@@ -7,11 +7,10 @@ Every problem becomes a Problem; nothing here raises for bad content.
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -87,21 +86,21 @@ class Source:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _TooLarge(Exception):
+class _TooLargeError(Exception):
     pass
 
 
-class _TooManyAliases(Exception):
+class _TooManyAliasesError(Exception):
     def __init__(self, node: Node):
         self.node = node
 
 
-class _BadNode(Exception):
+class _BadNodeError(Exception):
     def __init__(self, node: Node, parts: FieldPath, message: str):
         self.node, self.parts, self.message = node, parts, message
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     """The file cannot be read as an entry: what to tell the contributor, and where."""
 
     def __init__(self, message: str, line: int = 1, column: int = 1, field: str = ""):
@@ -117,7 +116,7 @@ def read_source(path: Path, display: str | None = None) -> Source:
         text = _read_text(path)
         front, source.body, source.body_line = _split(text)
         source.data = _construct(front, source)
-    except _Refused as refused:
+    except _RefusedError as refused:
         source.problems.append(
             Problem(display, refused.line, refused.column, refused.field, refused.message)
         )
@@ -130,19 +129,19 @@ def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise _Refused(
+            raise _RefusedError(
                 f"the file is {size:,} bytes; an entry may be at most "
                 f"{MAX_FILE_BYTES:,} bytes: move long material to a linked document"
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise _Refused(f"cannot read the file: {exc.strerror or exc}") from None
+        raise _RefusedError(f"cannot read the file: {exc.strerror or exc}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _Refused(
+        raise _RefusedError(
             f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
             line,
             column,
@@ -157,7 +156,7 @@ def _read_text(path: Path) -> str:
             if control.group() == "\x00"
             else f"the invisible control character U+{ord(control.group()):04X}"
         )
-        raise _Refused(
+        raise _RefusedError(
             f"the file contains {name}; delete it (it often comes from copying out of "
             "a PDF or a word processor)",
             line,
@@ -170,13 +169,13 @@ def _split(text: str) -> tuple[str, str, int]:
     """(front matter, body, the file line on which the body starts)."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
-        raise _Refused(
+        raise _RefusedError(
             "the file does not start with front matter: put a line '---' first, "
             "then the fields (title: ...), then another '---'"
         )
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        raise _Refused("the front matter is not closed: add a line '---' after the last field")
+        raise _RefusedError("the front matter is not closed: add a line '---' after the last field")
     return "\n".join(lines[1:end]) + "\n", "\n".join(lines[end + 1 :]), end + 2
 
 
@@ -188,40 +187,42 @@ def _construct(front: str, source: Source) -> dict[str, Any]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "invalid YAML"
-        raise _Refused(
+        raise _RefusedError(
             f"the front matter is not valid YAML: {what}; check indentation, "
             "colons and quotes (a value with ': ' or '#' needs quotes)",
             (mark.line + 2) if mark else 1,
             (mark.column + 1) if mark else 1,
         ) from None
     except yaml.YAMLError as exc:  # a reader error, e.g. a control character
-        raise _Refused(f"the front matter is not valid YAML: {exc}") from None
+        raise _RefusedError(f"the front matter is not valid YAML: {exc}") from None
     try:
         if node is None:
-            raise _Refused(
+            raise _RefusedError(
                 "the front matter is empty: add the required fields between the '---' lines", 2
             )
         if not isinstance(node, MappingNode):
-            raise _Refused(
+            raise _RefusedError(
                 f"the front matter must be fields ('name: value' lines), not {_kind(node)}",
                 node.start_mark.line + 2,
                 node.start_mark.column + 1,
             )
         data: dict[str, Any] = _Walk(loader).construct(node, (), source)
         return data
-    except _BadNode as bad:
+    except _BadNodeError as bad:
         mark = bad.node.start_mark
-        raise _Refused(bad.message, mark.line + 2, mark.column + 1, field_path(bad.parts)) from None
-    except _TooManyAliases as exc:
+        raise _RefusedError(
+            bad.message, mark.line + 2, mark.column + 1, field_path(bad.parts)
+        ) from None
+    except _TooManyAliasesError as exc:
         mark = exc.node.start_mark
-        raise _Refused(
+        raise _RefusedError(
             f"the front matter uses more than {MAX_ALIASES} aliases (*name); "
             "write the values out instead",
             mark.line + 2,
             mark.column + 1,
         ) from None
-    except _TooLarge:
-        raise _Refused(
+    except _TooLargeError:
+        raise _RefusedError(
             f"the front matter expands to more than {MAX_NODES:,} values; "
             "remove aliases and write the values out"
         ) from None
@@ -255,7 +256,7 @@ class _Walk:
         source.positions[parts] = (node.start_mark.line + 2, node.start_mark.column + 1)
         if node.tag not in STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise _BadNode(
+            raise _BadNodeError(
                 node,
                 parts,
                 f"the YAML tag '{tag}' is not allowed; write a plain value without '!' tags",
@@ -263,7 +264,7 @@ class _Walk:
         if isinstance(node, MappingNode):
             return self._mapping(node, parts, source)
         if isinstance(node, SequenceNode):
-            return [self.construct(item, parts + (i,), source) for i, item in enumerate(node.value)]
+            return [self.construct(item, (*parts, i), source) for i, item in enumerate(node.value)]
         if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
             return node.value  # dates stay ISO strings, exactly as written
         if isinstance(node, ScalarNode) and node.tag in (
@@ -274,15 +275,15 @@ class _Walk:
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
-            raise _BadNode(node, parts, f"cannot read this value: {exc}") from None
+            raise _BadNodeError(node, parts, f"cannot read this value: {exc}") from None
 
     def _count(self, node: Node, parts: FieldPath) -> None:
         """Every node counts towards the bounds; a node met again is an alias."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _TooLarge()
+            raise _TooLargeError()
         if len(parts) > MAX_DEPTH:
-            raise _BadNode(
+            raise _BadNodeError(
                 node,
                 parts,
                 f"the value is nested more than {MAX_DEPTH} levels deep; "
@@ -291,30 +292,32 @@ class _Walk:
         if id(node) in self.seen:
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
-                raise _TooManyAliases(node)
+                raise _TooManyAliasesError(node)
         self.seen.add(id(node))
 
     def _mapping(self, node: MappingNode, parts: FieldPath, source: Source) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _BadNode(
+                raise _BadNodeError(
                     key_node, parts, "merge keys ('<<') are not supported; write the fields out"
                 )
             if not isinstance(key_node, ScalarNode) or _ANY_CONTROL.search(key_node.value):
-                raise _BadNode(
-                    key_node, parts, "a field name must be a plain word on one line, such as 'title'"
+                raise _BadNodeError(
+                    key_node,
+                    parts,
+                    "a field name must be a plain word on one line, such as 'title'",
                 )
             key = key_node.value
             if key in result:
-                raise _BadNode(
-                    key_node, parts + (key,), f"the field '{key}' appears twice; keep one of them"
+                raise _BadNodeError(
+                    key_node, (*parts, key), f"the field '{key}' appears twice; keep one of them"
                 )
-            source.key_positions[parts + (key,)] = (
+            source.key_positions[(*parts, key)] = (
                 key_node.start_mark.line + 2,
                 key_node.start_mark.column + 1,
             )
-            result[key] = self.construct(value_node, parts + (key,), source)
+            result[key] = self.construct(value_node, (*parts, key), source)
         return result
 
 
@@ -332,15 +335,15 @@ def _check_number(node: ScalarNode, parts: FieldPath) -> None:
         read = ""
         if node.tag == "tag:yaml.org,2002:int":
             read = f" (YAML reads '{text}' as {yaml.safe_load(text)}, an octal number)"
-        raise _BadNode(
+        raise _BadNodeError(
             node,
             parts,
             f"'{text}' starts with a zero{read}: write {meant}, or put "
             "it in quotes if it is a code",
         )
     if text.lstrip("+-").lower() in (".inf", ".nan"):
-        raise _BadNode(node, parts, f"'{text}' is not a finite number; write a number")
-    raise _BadNode(
+        raise _BadNodeError(node, parts, f"'{text}' is not a finite number; write a number")
+    raise _BadNodeError(
         node,
         parts,
         f"YAML does not read '{text}' as written: write the number "

@@ -4,8 +4,6 @@ through a build)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import warnings
 from pathlib import Path
 
@@ -104,7 +102,7 @@ def _check_image_file(source: Source, parts: FieldPath, src: str, path: Path) ->
                 "the image has far too many pixels; scale it down to at most 2000 pixels wide",
             )
         ]
-    except Exception:  # Pillow raises many kinds for a damaged, truncated or fake file
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds for a damaged or fake file
         return [
             source.problem(
                 parts,

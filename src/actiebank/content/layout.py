@@ -14,8 +14,8 @@ page settings: macros run only on the pages mkdocs.yml lists, never on a flag in
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from ..problems import Problem

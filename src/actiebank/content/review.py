@@ -151,19 +151,36 @@ def missing_evidence(actions: list[Entry]) -> list[Problem]:
     for action in actions:
         if "evidence" not in action.data:
             line, column = _position(action, "title")
-            problems.append(Problem(
-                action.display, line, column, "evidence",
-                "no evidence level: add 'evidence' with the step on the ladder the sources "
-                "support (idea, described, experiences, measured, replicated, evaluated) and "
-                "a note on what they show", "warning"))
+            problems.append(
+                Problem(
+                    action.display,
+                    line,
+                    column,
+                    "evidence",
+                    "no evidence level: add 'evidence' with the step on the ladder the sources "
+                    "support (idea, described, experiences, measured, replicated, evaluated) and "
+                    "a note on what they show",
+                    "warning",
+                )
+            )
         for number, outcome in enumerate(action.data.get("outcomes") or []):
-            if "value" in outcome and "baseline" not in outcome \
-                    and outcome.get("unit") != "persons":
+            if (
+                "value" in outcome
+                and "baseline" not in outcome
+                and outcome.get("unit") != "persons"
+            ):
                 line, column = action.key_positions.get(("outcomes", number, "value"), (1, 1))
-                problems.append(Problem(
-                    action.display, line, column, f"outcomes[{number}].baseline",
-                    "a measured value without a baseline: add 'baseline' (the figure before "
-                    "the action, in the same unit) if the source gives one", "warning"))
+                problems.append(
+                    Problem(
+                        action.display,
+                        line,
+                        column,
+                        f"outcomes[{number}].baseline",
+                        "a measured value without a baseline: add 'baseline' (the figure before "
+                        "the action, in the same unit) if the source gives one",
+                        "warning",
+                    )
+                )
     return problems
 
 

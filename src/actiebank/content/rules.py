@@ -9,10 +9,9 @@ against today, which no schema knows.
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
 from datetime import date
+from typing import Any
 
 from ..problems import Problem
 from .frontmatter import Source
@@ -145,13 +144,16 @@ def check_dates(source: Source, kind: str, today: date) -> list[Problem]:
     this_month = f"{today.year:04d}-{today.month:02d}"
     for name in ("started", "ended"):
         value = data.get(name)
-        if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2})?", value):
-            if value > this_month[: len(value)]:
-                problems.append(
-                    source.problem(
-                        (name,), f"'{value}' is in the future; give a month up to {this_month}"
-                    )
+        if (
+            isinstance(value, str)
+            and re.fullmatch(r"\d{4}(-\d{2})?", value)
+            and value > this_month[: len(value)]
+        ):
+            problems.append(
+                source.problem(
+                    (name,), f"'{value}' is in the future; give a month up to {this_month}"
                 )
+            )
     started, ended = data.get("started"), data.get("ended")
     if isinstance(started, str) and isinstance(ended, str):
         length = min(len(started), len(ended))

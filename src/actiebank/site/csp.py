@@ -68,8 +68,8 @@ def with_policy(html: str) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
     match = _CHARSET.search(html)
     if match:
-        return html[: match.end()] + "\n    " + meta + html[match.end():]
+        return html[: match.end()] + "\n    " + meta + html[match.end() :]
     head = re.search(r"<head\b[^>]*>", html, re.I)
     if head is None:
         return html
-    return html[: head.end()] + meta + html[head.end():]
+    return html[: head.end()] + meta + html[head.end() :]

@@ -33,17 +33,31 @@ class Editorial:
     def levels(self, facet: str) -> list[LevelRow]:
         """Every value of a facet in order, with its explanation and number of actions."""
         chosen = self.index[facet]
-        return [LevelRow(number=number, label=term.nl, explanation=term.description,
-                         count=chosen.count(term.slug),
-                         url=facet_url(facet, term.address) if chosen.count(term.slug) else "")
-                for number, term in enumerate(chosen.terms, start=1)]
+        return [
+            LevelRow(
+                number=number,
+                label=term.nl,
+                explanation=term.description,
+                count=chosen.count(term.slug),
+                url=facet_url(facet, term.address) if chosen.count(term.slug) else "",
+            )
+            for number, term in enumerate(chosen.terms, start=1)
+        ]
 
     def evidence_ladder(self, root: str) -> Markup:
-        return self.renderer.render("editorial/levels.html", root=root,
-                                    caption="De bewijsladder", first="Trede",
-                                    rows=self.levels("bewijs"))
+        return self.renderer.render(
+            "editorial/levels.html",
+            root=root,
+            caption="De bewijsladder",
+            first="Trede",
+            rows=self.levels("bewijs"),
+        )
 
     def cost_levels(self, root: str) -> Markup:
-        return self.renderer.render("editorial/levels.html", root=root,
-                                    caption="De kostenniveaus", first="Niveau",
-                                    rows=self.levels("kosten"))
+        return self.renderer.render(
+            "editorial/levels.html",
+            root=root,
+            caption="De kostenniveaus",
+            first="Niveau",
+            rows=self.levels("kosten"),
+        )

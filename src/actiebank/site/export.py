@@ -7,12 +7,11 @@ catalogue: the site build and `actiebank export` produce the same bytes.
 
 from __future__ import annotations
 
-from typing import Any
-
 import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 from ..content.catalogue import Catalogue, Entry
 from ..content.schema import load_schema
@@ -36,14 +35,18 @@ def entry_record(entry: Entry, order: list[str], url: str) -> dict[str, Any]:
 
 def action_records(catalogue: Catalogue, site_url: str) -> list[dict[str, Any]]:
     order = field_order("action", catalogue.project.schema_dir)
-    return [entry_record(a, order, absolute(site_url, action_url(a.slug)))
-            for a in catalogue.actions.values()]
+    return [
+        entry_record(a, order, absolute(site_url, action_url(a.slug)))
+        for a in catalogue.actions.values()
+    ]
 
 
 def case_records(catalogue: Catalogue, site_url: str) -> list[dict[str, Any]]:
     order = field_order("case", catalogue.project.schema_dir)
-    return [entry_record(c, order, absolute(site_url, case_url(c.slug)))
-            for c in catalogue.cases.values()]
+    return [
+        entry_record(c, order, absolute(site_url, case_url(c.slug)))
+        for c in catalogue.cases.values()
+    ]
 
 
 def to_json(records: list[dict[str, Any]]) -> str:
@@ -94,7 +97,7 @@ def to_csv(records: list[dict[str, Any]], columns: list[str]) -> str:
 
 def export_files(catalogue: Catalogue, *, site_url: str) -> dict[str, bytes]:
     actions = action_records(catalogue, site_url)
-    columns = ["slug", "url"] + field_order("action", catalogue.project.schema_dir)
+    columns = ["slug", "url", *field_order("action", catalogue.project.schema_dir)]
     for record in actions:
         columns += [k for k in record if k not in columns]
     return {

@@ -8,11 +8,10 @@ Zuid-Holland also finds Haaglanden).
 
 from __future__ import annotations
 
-from typing import Any
-
 from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from typing import Any
 
 from ..content.catalogue import Catalogue, Entry
 from ..vocabulary import FacetSpec, Term, Vocabulary
@@ -92,8 +91,13 @@ class FacetIndex:
 
 def make_facet(spec: FacetSpec, catalogue: Catalogue) -> Facet:
     vocabulary = catalogue.vocabularies[spec.vocabulary]
-    return Facet(name=spec.path, vocabulary=vocabulary, field_path=spec.field,
-                 label=spec.nl or vocabulary.nl, missing=spec.missing)
+    return Facet(
+        name=spec.path,
+        vocabulary=vocabulary,
+        field_path=spec.field,
+        label=spec.nl or vocabulary.nl,
+        missing=spec.missing,
+    )
 
 
 def build_facet_index(catalogue: Catalogue) -> FacetIndex:
@@ -111,5 +115,7 @@ def build_facet_index(catalogue: Catalogue) -> FacetIndex:
 
 def query_aliases(index: FacetIndex) -> dict[str, dict[str, str]]:
     """facet -> old value -> new value, for the catalogue's script (old query strings)."""
-    return {facet.name: {t.slug: t.address for t in facet.terms if t.address != t.slug}
-            for facet in index}
+    return {
+        facet.name: {t.slug: t.address for t in facet.terms if t.address != t.slug}
+        for facet in index
+    }

@@ -28,51 +28,88 @@ class FeedEntry:
     kind: str  # 'Actie' or 'Verhaal'
 
 
-def atom_feed(renderer: Renderer, *, title: str, site_url: str, feed_path: str,
-              page_path: str, entries: list[FeedEntry]) -> bytes:
+def atom_feed(
+    renderer: Renderer,
+    *,
+    title: str,
+    site_url: str,
+    feed_path: str,
+    page_path: str,
+    entries: list[FeedEntry],
+) -> bytes:
     dated = [e.updated for e in entries if e.updated]
-    return str(renderer.render("feed.xml", title=title, feed_url=absolute(site_url, feed_path),
-                               page_url=absolute(site_url, page_path),
-                               updated=max(dated) if dated else "2000-01-01",
-                               entries=entries)).encode("utf-8")
+    return str(
+        renderer.render(
+            "feed.xml",
+            title=title,
+            feed_url=absolute(site_url, feed_path),
+            page_url=absolute(site_url, page_path),
+            updated=max(dated) if dated else "2000-01-01",
+            entries=entries,
+        )
+    ).encode("utf-8")
 
 
 def action_entry(views: Views, action: Entry, site_url: str) -> FeedEntry:
-    return FeedEntry(title=action.title, summary=action.summary,
-                     id=absolute(site_url, action_url(action.slug)),
-                     updated=views.action_date(action), kind="Actie")
+    return FeedEntry(
+        title=action.title,
+        summary=action.summary,
+        id=absolute(site_url, action_url(action.slug)),
+        updated=views.action_date(action),
+        kind="Actie",
+    )
 
 
 def case_entry(case: Entry, site_url: str) -> FeedEntry:
-    return FeedEntry(title=case.title, summary=case.summary,
-                     id=absolute(site_url, case_url(case.slug)),
-                     updated=str(case.data.get("updated") or case.data["date"]), kind="Verhaal")
+    return FeedEntry(
+        title=case.title,
+        summary=case.summary,
+        id=absolute(site_url, case_url(case.slug)),
+        updated=str(case.data.get("updated") or case.data["date"]),
+        kind="Verhaal",
+    )
 
 
-def facet_feeds(views: Views, index: FacetIndex, listings: list[FacetListing],
-                newest: list[str], site_url: str) -> dict[str, bytes]:
+def facet_feeds(
+    views: Views, index: FacetIndex, listings: list[FacetListing], newest: list[str], site_url: str
+) -> dict[str, bytes]:
     """A feed of the newest actions of every facet value in use."""
     actions = views.catalogue.actions
     feeds = {}
-    for facet, listing in zip(index, listings):
+    for facet, listing in zip(index, listings, strict=True):
         for term in listing.terms:
             matching = set(facet.actions[term.slug])
             ordered = [slug for slug in newest if slug in matching]
             path = facet_feed_url(facet.name, term.value)
             feeds[path] = atom_feed(
-                views.renderer, title=f"{BRAND} – {facet.label}: {term.label}",
-                site_url=site_url, feed_path=path, page_path=facet_url(facet.name, term.value),
-                entries=[action_entry(views, actions[s], site_url) for s in ordered[:FEED_SIZE]])
+                views.renderer,
+                title=f"{BRAND} – {facet.label}: {term.label}",
+                site_url=site_url,
+                feed_path=path,
+                page_path=facet_url(facet.name, term.value),
+                entries=[action_entry(views, actions[s], site_url) for s in ordered[:FEED_SIZE]],
+            )
     return feeds
 
 
-def site_feed(views: Views, newest: list[str], cases_newest_first: list[Entry],
-              site_url: str) -> dict[str, bytes]:
+def site_feed(
+    views: Views, newest: list[str], cases_newest_first: list[Entry], site_url: str
+) -> dict[str, bytes]:
     """The newest actions and stories together."""
     actions = views.catalogue.actions
-    entries = sorted([action_entry(views, actions[s], site_url) for s in newest[:FEED_SIZE]]
-                     + [case_entry(c, site_url) for c in cases_newest_first[:FEED_SIZE]],
-                     key=lambda e: (e.updated, e.id), reverse=True)[:FEED_SIZE]
-    return {SITE_FEED: atom_feed(views.renderer, title=f"{BRAND}: nieuwe acties en verhalen",
-                                 site_url=site_url, feed_path=SITE_FEED, page_path="",
-                                 entries=entries)}
+    entries = sorted(
+        [action_entry(views, actions[s], site_url) for s in newest[:FEED_SIZE]]
+        + [case_entry(c, site_url) for c in cases_newest_first[:FEED_SIZE]],
+        key=lambda e: (e.updated, e.id),
+        reverse=True,
+    )[:FEED_SIZE]
+    return {
+        SITE_FEED: atom_feed(
+            views.renderer,
+            title=f"{BRAND}: nieuwe acties en verhalen",
+            site_url=site_url,
+            feed_path=SITE_FEED,
+            page_path="",
+            entries=entries,
+        )
+    }

@@ -7,14 +7,13 @@ nothing, and the same input always gives the same bytes.
 
 from __future__ import annotations
 
-from typing import Any
-
 import hashlib
 import json
 import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
@@ -81,7 +80,9 @@ class ImageStore:
         folder = self.cache_dir / "images"
         manifest_path = folder / f"{digest}.json"
         manifest = _read_manifest(manifest_path)
-        if manifest is None or not all((folder / v["file"]).is_file() for v in manifest["variants"]):
+        if manifest is None or not all(
+            (folder / v["file"]).is_file() for v in manifest["variants"]
+        ):
             manifest = _make_variants(source, digest, folder)
             folder.mkdir(parents=True, exist_ok=True)
             manifest_path.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
@@ -92,8 +93,13 @@ class ImageStore:
             self.files[uri] = folder / item["file"]
             variant = Variant(uri, item["width"], item["height"], item["format"])
             (webp if item["format"] == "webp" else fallback).append(variant)
-        return ResponsiveImage(alt=alt, width=manifest["width"], height=manifest["height"],
-                               webp=webp, fallback=fallback)
+        return ResponsiveImage(
+            alt=alt,
+            width=manifest["width"],
+            height=manifest["height"],
+            webp=webp,
+            fallback=fallback,
+        )
 
     def open_graph(self, slug: str, title: str, labels: list[str], brand: str) -> str:
         key = json.dumps([OG_VERSION, title, labels, brand], ensure_ascii=False)
@@ -129,26 +135,40 @@ def _make_variants(source: Path, digest: str, folder: Path) -> dict[str, Any]:
     # fallback keep the letters sharp. Photographs get lossy WebP and a JPEG fallback.
     formats: tuple[tuple[str, str, dict[str, Any]], ...]
     if drawing or has_alpha:
-        formats = (("webp", "webp", {"lossless": True, "quality": 60, "method": 2}),
-                   ("png", "png", {"optimize": True}))
+        formats = (
+            ("webp", "webp", {"lossless": True, "quality": 60, "method": 2}),
+            ("png", "png", {"optimize": True}),
+        )
     else:
-        formats = (("webp", "webp", {"quality": 80, "method": 2}),
-                   ("jpeg", "jpg", {"quality": 82, "optimize": True, "progressive": True}))
+        formats = (
+            ("webp", "webp", {"quality": 80, "method": 2}),
+            ("jpeg", "jpg", {"quality": 82, "optimize": True, "progressive": True}),
+        )
     widths = sorted({w for w in WIDTHS if w < image.width} | {min(image.width, WIDTHS[-1])})
     variants: list[dict[str, Any]] = []
     for width in widths:
         height = max(1, round(image.height * width / image.width))
-        resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
+        resized = (
+            image
+            if width == image.width
+            else image.resize((width, height), Image.Resampling.LANCZOS)
+        )
         for fmt, ext, options in formats:
             name = f"{digest}-{width}.{ext}"
             resized.save(folder / name, format=fmt.upper(), **options)
             variants.append({"file": name, "width": width, "height": height, "format": fmt})
     # A flat diagram scaled down gains in-between colours and can outgrow the full-size
     # file: such a variant helps no one, so it is dropped.
-    full = {v["format"]: (folder / v["file"]).stat().st_size for v in variants
-            if v["width"] == widths[-1]}
-    variants = [v for v in variants if v["width"] == widths[-1]
-                or (folder / v["file"]).stat().st_size < full[v["format"]]]
+    full = {
+        v["format"]: (folder / v["file"]).stat().st_size
+        for v in variants
+        if v["width"] == widths[-1]
+    }
+    variants = [
+        v
+        for v in variants
+        if v["width"] == widths[-1] or (folder / v["file"]).stat().st_size < full[v["format"]]
+    ]
     largest = variants[-1]
     return {"width": largest["width"], "height": largest["height"], "variants": variants}
 
@@ -187,11 +207,16 @@ def draw_open_graph(title: str, labels: list[str], brand: str) -> Image.Image:
     return image
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, limit: int, draw: ImageDraw.ImageDraw) -> list[str]:
+def _wrap(
+    text: str, font: ImageFont.FreeTypeFont, limit: int, draw: ImageDraw.ImageDraw
+) -> list[str]:
     for columns in range(40, 8, -2):
         lines = textwrap.wrap(text, columns)
         if all(draw.textlength(line, font=font) <= limit for line in lines):
             if len(lines) > 4:
-                lines = lines[:3] + [textwrap.shorten(" ".join(lines[3:]), columns, placeholder=" …")]
+                lines = [
+                    *lines[:3],
+                    textwrap.shorten(" ".join(lines[3:]), columns, placeholder=" …"),
+                ]
             return lines
     return textwrap.wrap(text, 10)

@@ -55,8 +55,9 @@ class Page:
 
     def render(self, body: Markup | str = "") -> Markup:
         assert self.renderer is not None, "plan_site sets the renderer"
-        return self.renderer.render(self.template, page=self, root=self.root,
-                                    body=Markup(body), **self.context)
+        return self.renderer.render(
+            self.template, page=self, root=self.root, body=Markup(body), **self.context
+        )
 
 
 @dataclass
@@ -88,14 +89,22 @@ class Site:
 def action_page(action: Entry, views: Views, related: list[str], cases: list[Entry]) -> Page:
     card = views.card(action)
     return Page(
-        src_uri=action_source(action.slug), url=action_url(action.slug),
-        title=action.title, description=action.summary, template="action.html",
-        markdown=action.body, edit_url=views.edit_url(action),
+        src_uri=action_source(action.slug),
+        url=action_url(action.slug),
+        title=action.title,
+        description=action.summary,
+        template="action.html",
+        markdown=action.body,
+        edit_url=views.edit_url(action),
         og_image=views.images.open_graph(action.slug, action.title, card.factors, BRAND),
-        og_size=OG_SIZE, date=views.action_date(action),
+        og_size=OG_SIZE,
+        date=views.action_date(action),
         context={
-            "details": views.details(action), "card": card, "facts": views.facts(action),
-            "outcomes": views.outcomes(action), "image": views.image(action),
+            "details": views.details(action),
+            "card": card,
+            "facts": views.facts(action),
+            "outcomes": views.outcomes(action),
+            "image": views.image(action),
             "updated": views.updated(action),
             "cases": [views.case_card(c) for c in cases],
             "related": [views.card(views.catalogue.actions[s]) for s in related],
@@ -108,16 +117,23 @@ def case_page(case: Entry, views: Views) -> Page:
     card = views.case_card(case)
     image = card.image
     return Page(
-        src_uri=case_source(case.slug), url=case_url(case.slug), title=case.title,
-        description=case.summary, template="case.html", markdown=case.body,
+        src_uri=case_source(case.slug),
+        url=case_url(case.slug),
+        title=case.title,
+        description=case.summary,
+        template="case.html",
+        markdown=case.body,
         date=str(case.data.get("updated") or case.data["date"]),
         edit_url=views.edit_url(case),
         # A story shares its own picture when it has one.
         og_image=image.src if image else None,
         og_size=(image.fallback[-1].width, image.fallback[-1].height) if image else None,
         context={
-            "card": card, "image": image, "author": case.data.get("author") or "",
-            "links": links(case), "updated": views.updated(case),
+            "card": card,
+            "image": image,
+            "author": case.data.get("author") or "",
+            "links": links(case),
+            "updated": views.updated(case),
             "regions": views.terms("region", case.data["regions"]),
             "sectors": views.terms("sector", case.data.get("sectors") or []),
             "actions": [views.card(actions[s]) for s in case.data["actions"] if s in actions],
@@ -125,15 +141,22 @@ def case_page(case: Entry, views: Views) -> Page:
     )
 
 
-def entry_pages(catalogue: Catalogue, views: Views, index: FacetIndex,
-                cases_newest_first: list[Entry]) -> list[Page]:
+def entry_pages(
+    catalogue: Catalogue, views: Views, index: FacetIndex, cases_newest_first: list[Entry]
+) -> list[Page]:
     """A page for every action (with its related actions and stories) and every story."""
     named_by = reverse_related(catalogue)
     cases_by_action: dict[str, list[Entry]] = {}
     for case in cases_newest_first:
         for slug in case.data["actions"]:
             cases_by_action.setdefault(slug, []).append(case)
-    pages = [action_page(action, views, related_actions(action, catalogue, index, named_by),
-                         cases_by_action.get(action.slug, []))
-             for action in catalogue.actions.values()]
+    pages = [
+        action_page(
+            action,
+            views,
+            related_actions(action, catalogue, index, named_by),
+            cases_by_action.get(action.slug, []),
+        )
+        for action in catalogue.actions.values()
+    ]
     return pages + [case_page(case, views) for case in catalogue.cases.values()]

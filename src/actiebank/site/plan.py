@@ -22,21 +22,39 @@ from .render import Renderer
 from .views import Views
 
 
-def plan_site(catalogue: Catalogue, *, dates: dict[Path, str], images: ImageStore,
-              renderer: Renderer, schema_files: dict[str, Path] | None = None) -> Site:
+def plan_site(
+    catalogue: Catalogue,
+    *,
+    dates: dict[Path, str],
+    images: ImageStore,
+    renderer: Renderer,
+    schema_files: dict[str, Path] | None = None,
+) -> Site:
     project = catalogue.project
     index = build_facet_index(catalogue)
-    views = Views(catalogue=catalogue, index=index, dates=dates, images=images,
-                  renderer=renderer, edit_base=project.edit_base)
-    newest = [a.slug for a in sorted(catalogue.actions.values(),
-                                     key=lambda a: (views.action_date(a), a.slug), reverse=True)]
-    cases = sorted(catalogue.cases.values(), key=lambda c: (views.case_date(c), c.slug),
-                   reverse=True)
+    views = Views(
+        catalogue=catalogue,
+        index=index,
+        dates=dates,
+        images=images,
+        renderer=renderer,
+        edit_base=project.edit_base,
+    )
+    newest = [
+        a.slug
+        for a in sorted(
+            catalogue.actions.values(), key=lambda a: (views.action_date(a), a.slug), reverse=True
+        )
+    ]
+    cases = sorted(
+        catalogue.cases.values(), key=lambda c: (views.case_date(c), c.slug), reverse=True
+    )
     listings = facet_listings(index)
 
     pages: dict[str, Page] = {}
-    for page in (entry_pages(catalogue, views, index, cases)
-                 + listing_pages(views, index, listings, newest, cases)):
+    for page in entry_pages(catalogue, views, index, cases) + listing_pages(
+        views, index, listings, newest, cases
+    ):
         page.renderer = renderer
         page.context["card_html"] = views.card_html
         pages[page.src_uri] = page
@@ -51,6 +69,11 @@ def plan_site(catalogue: Catalogue, *, dates: dict[Path, str], images: ImageStor
         files[schema_url(name)] = path
     home = home_parts(views, listings, newest, cases)
     files.update(images.files)
-    return Site(pages=pages, files=dict(sorted(files.items())), home=home,
-                content_dir=catalogue.content_dir.resolve(), dates=dates,
-                editorial=Editorial(index=index, renderer=renderer))
+    return Site(
+        pages=pages,
+        files=dict(sorted(files.items())),
+        home=home,
+        content_dir=catalogue.content_dir.resolve(),
+        dates=dates,
+        editorial=Editorial(index=index, renderer=renderer),
+    )

@@ -30,19 +30,27 @@ def moves(index: FacetIndex) -> list[Move]:
             if term.address == term.slug:
                 continue
             pages = max(1, -(-facet.count(term.slug) // FACET_PAGE_SIZE))
-            found += [Move(facet_url(facet.name, term.slug, number),
-                           facet_url(facet.name, term.address, number))
-                      for number in range(1, pages + 1)]
+            found += [
+                Move(
+                    facet_url(facet.name, term.slug, number),
+                    facet_url(facet.name, term.address, number),
+                )
+                for number in range(1, pages + 1)
+            ]
     return found
 
 
-def redirect_files(index: FacetIndex, renderer: Renderer, site_url: str,
-                   feeds: dict[str, bytes]) -> dict[str, bytes]:
+def redirect_files(
+    index: FacetIndex, renderer: Renderer, site_url: str, feeds: dict[str, bytes]
+) -> dict[str, bytes]:
     """The redirect page at every old address, and each old feed as a copy of its new one."""
     files: dict[str, bytes] = {}
     for move in moves(index):
-        page = renderer.render("redirect.html", new=root_of(move.old) + move.new,
-                               canonical=absolute(site_url, move.new))
+        page = renderer.render(
+            "redirect.html",
+            new=root_of(move.old) + move.new,
+            canonical=absolute(site_url, move.new),
+        )
         files[f"{move.old}index.html"] = with_policy(str(page)).encode("utf-8")
     for facet in index:
         for term in facet.used_terms():

@@ -22,8 +22,9 @@ def reverse_related(catalogue: Catalogue) -> dict[str, list[str]]:
     return named_by
 
 
-def related_actions(action: Entry, catalogue: Catalogue, index: FacetIndex,
-                    named_by: dict[str, list[str]]) -> list[str]:
+def related_actions(
+    action: Entry, catalogue: Catalogue, index: FacetIndex, named_by: dict[str, list[str]]
+) -> list[str]:
     """Named `related` first, then actions naming this one, then the closest."""
     chosen: list[str] = [s for s in action.data.get("related") or [] if s in catalogue.actions]
     chosen += [s for s in named_by.get(action.slug, []) if s not in chosen]
@@ -40,5 +41,5 @@ def related_actions(action: Entry, catalogue: Catalogue, index: FacetIndex,
         theirs = index.carried[slug]
         score = sum(len(mine.get(f, set()).intersection(theirs.get(f, ()))) for f in ALIKE_BY)
         scored.append((-score, slug))
-    chosen.extend(slug for _, slug in sorted(scored)[:RELATED_SIZE - len(chosen)])
+    chosen.extend(slug for _, slug in sorted(scored)[: RELATED_SIZE - len(chosen)])
     return chosen

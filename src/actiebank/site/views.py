@@ -7,16 +7,15 @@ guesses at a field of the front matter.
 
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
 from ..content.catalogue import Catalogue, Entry
-from ..vocabulary import Vocabularies
 from ..routes import action_url, case_url, facet_url
+from ..vocabulary import Vocabularies
 from .facets import FacetIndex
 from .images import ImageStore, ResponsiveImage
 from .render import Renderer, dutch_number
@@ -171,9 +170,12 @@ def bar(baseline: object, value: object) -> Bar | None:
 
 # What a result says about its measure, by whether lower or higher is the improvement.
 RESULT_WORDS = {
-    ("improved", "lower"): "lager", ("improved", "higher"): "hoger",
-    ("improved", ""): "positief", ("worsened", "lower"): "hoger",
-    ("worsened", "higher"): "lager", ("worsened", ""): "negatief",
+    ("improved", "lower"): "lager",
+    ("improved", "higher"): "hoger",
+    ("improved", ""): "positief",
+    ("worsened", "lower"): "hoger",
+    ("worsened", "higher"): "lager",
+    ("worsened", ""): "negatief",
 }
 MAX_RESULTS_SHOWN = 3
 
@@ -274,32 +276,43 @@ class Views:
         if action.slug not in self._cards:
             carried = self.index.carried.get(action.slug, {})
             self._cards[action.slug] = Card(
-                slug=action.slug, url=action_url(action.slug), title=action.title,
+                slug=action.slug,
+                url=action_url(action.slug),
+                title=action.title,
                 summary=action.summary,
                 organisations=[o["name"] for o in action.data["organisations"]],
                 factors=[self.label("success_factor", s) for s in action.data["success_factors"]],
                 status=self.label("status", action.data["status"]),
                 date=self.action_date(action),
-                filters={name: " ".join(self.index[name].term(v).address for v in values)
-                         for name, values in carried.items()},
+                filters={
+                    name: " ".join(self.index[name].term(v).address for v in values)
+                    for name, values in carried.items()
+                },
                 indicators=self.indicators(action),
-                stopped_because=str(action.data.get("stopped_because") or ""))
+                stopped_because=str(action.data.get("stopped_because") or ""),
+            )
         return self._cards[action.slug]
 
     def card_html(self, card: Card, root: str, level: int = 2) -> Markup:
         key = (card.slug, root, level)
         if key not in self._card_html:
-            self._card_html[key] = self.renderer.render("card.html", card=card, root=root,
-                                                        level=level)
+            self._card_html[key] = self.renderer.render(
+                "card.html", card=card, root=root, level=level
+            )
         return self._card_html[key]
 
     def case_card(self, case: Entry) -> CaseCard:
         if case.slug not in self._case_cards:
             self._case_cards[case.slug] = CaseCard(
-                slug=case.slug, url=case_url(case.slug), title=case.title, summary=case.summary,
+                slug=case.slug,
+                url=case_url(case.slug),
+                title=case.title,
+                summary=case.summary,
                 organisations=[o["name"] for o in case.data["organisations"]],
-                date=self.case_date(case), featured=bool(case.data.get("featured")),
-                image=self.image(case))
+                date=self.case_date(case),
+                featured=bool(case.data.get("featured")),
+                image=self.image(case),
+            )
         return self._case_cards[case.slug]
 
     def indicators(self, action: Entry) -> Indicators:
@@ -314,10 +327,11 @@ class Views:
             evidence_steps=len(ladder.slugs),
             evidence_explained=ladder.by_slug[level].description if step else "",
             costs=self.label("cost_level", costs["level"]) if "level" in costs else "Niet bekend",
-            costs_detail=amount_text(costs.get("amount_eur"),
-                                     self.label("cost_per", costs.get("per", ""))),
-            results=result_words(action.data.get("outcomes") or [], vocabularies) or
-            ["Nog geen resultaten"],
+            costs_detail=amount_text(
+                costs.get("amount_eur"), self.label("cost_per", costs.get("per", ""))
+            ),
+            results=result_words(action.data.get("outcomes") or [], vocabularies)
+            or ["Nog geen resultaten"],
         )
 
     # ------------------------------------------------------------------- an action's page
@@ -325,23 +339,42 @@ class Views:
     def terms(self, vocabulary: str, slugs: list[str]) -> list[Term]:
         facet = self.facet_path(vocabulary)
         terms = self.catalogue.vocabularies[vocabulary].by_slug
-        return [Term(text=self.label(vocabulary, s),
-                     url=facet_url(facet, terms[s].address) if facet else None) for s in slugs]
+        return [
+            Term(
+                text=self.label(vocabulary, s),
+                url=facet_url(facet, terms[s].address) if facet else None,
+            )
+            for s in slugs
+        ]
 
     def facts(self, action: Entry) -> list[FactRow]:
         data = action.data
-        rows = [FactRow("Organisaties", [Term(text=o["name"], external=o.get("url"))
-                                         for o in data["organisations"]])]
-        for vocabulary, name in (("region", "regions"), ("sector", "sectors"),
-                                 ("success_factor", "success_factors"),
-                                 ("intervention", "interventions"),
-                                 ("target_group", "target_groups"),
-                                 ("career_pillar", "career_pillars")):
+        rows = [
+            FactRow(
+                "Organisaties",
+                [Term(text=o["name"], external=o.get("url")) for o in data["organisations"]],
+            )
+        ]
+        for vocabulary, name in (
+            ("region", "regions"),
+            ("sector", "sectors"),
+            ("success_factor", "success_factors"),
+            ("intervention", "interventions"),
+            ("target_group", "target_groups"),
+            ("career_pillar", "career_pillars"),
+        ):
             if data.get(name):
-                rows.append(FactRow(self.catalogue.vocabularies[vocabulary].nl,
-                                    self.terms(vocabulary, data[name])))
-        rows.append(FactRow(self.catalogue.vocabularies["status"].nl,
-                            self.terms("status", [data["status"]])))
+                rows.append(
+                    FactRow(
+                        self.catalogue.vocabularies[vocabulary].nl,
+                        self.terms(vocabulary, data[name]),
+                    )
+                )
+        rows.append(
+            FactRow(
+                self.catalogue.vocabularies["status"].nl, self.terms("status", [data["status"]])
+            )
+        )
         return rows
 
     def outcomes(self, action: Entry) -> list[Outcome]:
@@ -349,19 +382,27 @@ class Views:
         for outcome in action.data.get("outcomes") or []:
             unit = outcome.get("unit")
             source = outcome.get("source") or ""
-            shown.append(Outcome(
-                measure=self.label("outcome_measure", outcome["measure"]),
-                measure_url=facet_url(self.facet_path("outcome_measure") or "",
-                                      self.catalogue.vocabularies["outcome_measure"]
-                                      .by_slug[outcome["measure"]].address),
-                result=outcome["result"],
-                result_label=self.label("outcome_result", outcome["result"]),
-                value=outcome.get("value"), baseline=outcome.get("baseline"),
-                unit=self.label("outcome_unit", unit) if unit else "",
-                period=str(outcome.get("period") or ""), source=source,
-                source_is_link=source.startswith(("http://", "https://")),
-                note=outcome.get("note") or "",
-                bar=bar(outcome.get("baseline"), outcome.get("value"))))
+            shown.append(
+                Outcome(
+                    measure=self.label("outcome_measure", outcome["measure"]),
+                    measure_url=facet_url(
+                        self.facet_path("outcome_measure") or "",
+                        self.catalogue.vocabularies["outcome_measure"]
+                        .by_slug[outcome["measure"]]
+                        .address,
+                    ),
+                    result=outcome["result"],
+                    result_label=self.label("outcome_result", outcome["result"]),
+                    value=outcome.get("value"),
+                    baseline=outcome.get("baseline"),
+                    unit=self.label("outcome_unit", unit) if unit else "",
+                    period=str(outcome.get("period") or ""),
+                    source=source,
+                    source_is_link=source.startswith(("http://", "https://")),
+                    note=outcome.get("note") or "",
+                    bar=bar(outcome.get("baseline"), outcome.get("value")),
+                )
+            )
         return shown
 
     def details(self, action: Entry) -> ActionDetails:
@@ -370,17 +411,32 @@ class Views:
         contact = data.get("contact")
         evidence = data.get("evidence")
         return ActionDetails(
-            started=str(data.get("started") or ""), ended=str(data.get("ended") or ""),
-            evidence=Evidence(note=evidence.get("note") or "",
-                              source=source_link(evidence.get("source"))) if evidence else None,
-            costs=Costs(level=self.label("cost_level", costs["level"]) if "level" in costs else "",
-                        amount=costs.get("amount_eur"),
-                        per=self.label("cost_per", costs["per"]) if "per" in costs else "",
-                        note=costs.get("note") or "",
-                        source=source_link(costs.get("source"))) if costs else None,
+            started=str(data.get("started") or ""),
+            ended=str(data.get("ended") or ""),
+            evidence=Evidence(
+                note=evidence.get("note") or "", source=source_link(evidence.get("source"))
+            )
+            if evidence
+            else None,
+            costs=Costs(
+                level=self.label("cost_level", costs["level"]) if "level" in costs else "",
+                amount=costs.get("amount_eur"),
+                per=self.label("cost_per", costs["per"]) if "per" in costs else "",
+                note=costs.get("note") or "",
+                source=source_link(costs.get("source")),
+            )
+            if costs
+            else None,
             stopped_because=str(data.get("stopped_because") or ""),
             funding=list(data.get("funding") or []),
-            contact=Contact(name=contact["name"], role=contact.get("role"),
-                            organisation=contact.get("organisation"), email=contact.get("email"),
-                            url=contact.get("url")) if contact else None,
-            links=links(action))
+            contact=Contact(
+                name=contact["name"],
+                role=contact.get("role"),
+                organisation=contact.get("organisation"),
+                email=contact.get("email"),
+                url=contact.get("url"),
+            )
+            if contact
+            else None,
+            links=links(action),
+        )
