@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from actiebank.content.catalogue import KIND_FOLDERS, Catalogue, load_catalogue
-from actiebank.content.history import last_commit_dates
+from actiebank.content.history import last_commit_times
 from actiebank.content.sanitise import sanitise
 from actiebank.project import Project, project_from_settings
 from actiebank.routes import link_to_published_pages
@@ -90,9 +90,11 @@ def front_matter(page: core_pages.Page) -> str:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     catalogue: Catalogue = _state["catalogue"]
+    changed = last_commit_times(catalogue.content_dir)
     site = plan_site(
         catalogue,
-        dates=last_commit_dates(catalogue.content_dir),
+        dates={path: moment[:10] for path, moment in changed.items()},
+        changed=changed,
         images=ImageStore(catalogue.project.cache_dir),
         renderer=Renderer.for_theme(config.theme.custom_dir),
         schema_files={

@@ -5,13 +5,22 @@ request to another host or any console error. The helpers behind them are in sup
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-import pytest
+# Test this checkout's code, in this process and in every build and command the tests
+# start, whichever checkout the virtualenv's editable install points at.
+SOURCE = str(Path(__file__).resolve().parents[1] / "src")
+sys.path.insert(0, SOURCE)
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    part for part in (SOURCE, os.environ.get("PYTHONPATH", "")) if part
+)
 
-from support import build_site, copy_project
-from support.browser import CHROMIUM_ARGS, PageWatch
-from support.server import PagesServer
+import pytest  # noqa: E402
+
+from support import build_site, copy_project  # noqa: E402
+from support.browser import CHROMIUM_ARGS, PageWatch  # noqa: E402
+from support.server import PagesServer  # noqa: E402
 
 
 @pytest.fixture(scope="session")

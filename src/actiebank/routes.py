@@ -13,7 +13,7 @@ from collections.abc import Iterable
 ACTIONS = "acties"
 CASES = "verhalen"
 # Pages of the catalogue that live under /acties/ beside the actions.
-CATALOGUE_PAGES = ("feed", "index")
+CATALOGUE_PAGES = ("feed", "index", "vergelijk", "mijn-plan")
 
 SITE_FEED = "feed.xml"
 OPEN_GRAPH_FOLDER = "assets/og"
@@ -22,6 +22,26 @@ IMAGE_FOLDER = "assets/images"
 
 def catalogue_url() -> str:
     return f"{ACTIONS}/"
+
+
+def compare_url() -> str:
+    """Up to four actions side by side: /acties/vergelijk/?acties=a,b,c."""
+    return f"{ACTIONS}/vergelijk/"
+
+
+def plan_url() -> str:
+    """The visitor's own selection of actions, kept in their browser only."""
+    return f"{ACTIONS}/mijn-plan/"
+
+
+def catalogue_data_url() -> str:
+    """Every card's texts and filter values, for the catalogue's script (card_data.py)."""
+    return f"{ACTIONS}/kaarten.json"
+
+
+def fact_sheet_url(slug: str) -> str:
+    """An action's facts as rows, for the compare page and "Mijn plan" (fact_sheet.py)."""
+    return f"{ACTIONS}/{slug}/feiten.json"
 
 
 def cases_url() -> str:

@@ -25,6 +25,8 @@ class Term:
     better: str = ""  # for an outcome measure: 'lower' or 'higher' is the improvement
     path: str = ""  # its Dutch name in addresses; the slug where that is Dutch already
     synonyms: tuple[str, ...] = ()  # Dutch words people type for it, for search
+    # "Mijn plan" names it as a gap when no action in the plan has this value.
+    plan_check: bool = False
 
     @property
     def address(self) -> str:
@@ -141,6 +143,7 @@ def _term(value: dict[str, Any]) -> Term:
         better=value.get("better", ""),
         path=value.get("path", ""),
         synonyms=tuple(value.get("synonyms", ())),
+        plan_check=bool(value.get("plan_check", False)),
     )
 
 

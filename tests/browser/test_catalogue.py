@@ -2,8 +2,8 @@
 
 What the static facet pages list is the reference: the filter script must agree with
 them for every value, with counts that follow the selection, state kept in the URL,
-the back button, "Wis filters", the text filter, sorting, and a page that still lists
-everything (with the filters as links) when JavaScript is off. The `watch` fixture fails
+the back button, "Wis alles", the text filter, sorting, and a page that still lists its
+first cards (with the filters as links) when JavaScript is off. The `watch` fixture fails
 a test on any request to another host and any console error.
 """
 
@@ -26,7 +26,7 @@ from support import SCHEMA_DIR
 pytestmark = pytest.mark.browser
 
 CARDS = "[data-ab-results] > [data-slug]"
-VISIBLE = "els => els.filter(e => !e.hidden).map(e => e.dataset.slug)"
+VISIBLE = "els => els.filter(e => !e.hidden && !e.parentElement.hidden).map(e => e.dataset.slug)"
 
 
 def card_slugs(text: str) -> list[str]:
@@ -50,7 +50,7 @@ def catalogue_html(built_site) -> str:
 @pytest.fixture(scope="module")
 def filters(catalogue_html) -> list[tuple[str, str]]:
     found = re.findall(
-        r'<input type="checkbox" name="([a-z]+)" value="([a-z0-9-]+)">', catalogue_html
+        r'<input type="checkbox" name="([a-z]+)" value="([a-z0-9-]+)"', catalogue_html
     )
     assert found, "the catalogue has no filters"
     return found
@@ -62,16 +62,38 @@ def reference(built_site, filters) -> dict[tuple[str, str], set[str]]:
 
 
 @pytest.fixture(scope="module")
-def all_slugs(catalogue_html) -> list[str]:
-    return card_slugs(catalogue_html)
+def all_slugs(built_site) -> list[str]:
+    """Every action, in the catalogue's default order (its card data)."""
+    data = json.loads((built_site / "acties" / "kaarten.json").read_text(encoding="utf-8"))
+    return [card["slug"] for card in data["cards"]]
+
+
+def settle(page) -> None:
+    """Wait until the catalogue shows what the address says (the card data may load)."""
+    page.wait_for_function(
+        "() => { const c = document.querySelector('[data-ab-catalogue]');"
+        " return c && c.dataset.abShows === location.pathname + location.search; }"
+    )
 
 
 def visible(page) -> list[str]:
+    settle(page)
     return page.eval_on_selector_all(CARDS, VISIBLE)
 
 
 def box(page, facet: str, value: str):
-    return page.locator(f'input[type=checkbox][name="{facet}"][value="{value}"]')
+    """A filter's checkbox, brought into view as a visitor would: "Toon alle N" in a long
+    group, and the province's "Regio's" for a region."""
+    found = page.locator(f'input[type=checkbox][name="{facet}"][value="{value}"]')
+    if not found.is_visible():
+        group = page.locator(f'fieldset[data-ab-facet="{facet}"]')
+        more = group.locator("[data-ab-all]")
+        if more.count() and more.get_attribute("aria-expanded") == "false":
+            more.click()
+        if not found.is_visible():
+            province = found.locator("xpath=ancestor::ul[contains(@class,'ab-facet__sub')]/..")
+            province.locator(":scope > [data-ab-open]").click()
+    return found
 
 
 def count_of(page, facet: str, value: str) -> int:
@@ -137,9 +159,9 @@ def test_or_within_a_facet_and_across_facets(page, watch, filters, reference):
     box(page, "succesfactor", factor).check()
     assert set(visible(page)) == either & reference[("succesfactor", factor)]
     status = page.locator("[data-ab-count-text]")
-    assert status.get_attribute("aria-live") == "polite"
+    assert status.get_attribute("role") == "status"
     n = len(visible(page))
-    assert status.text_content() == f"{n} {'actie gevonden' if n == 1 else 'acties gevonden'}"
+    assert status.text_content() == f"{n} {'actie' if n == 1 else 'acties'}"
 
 
 def test_a_province_also_finds_its_regions(page, watch, filters, reference, built_site):
@@ -162,10 +184,10 @@ def test_state_in_the_url_is_restored_on_load(page, watch, filters, reference):
     other = next(
         (f, v) for f, v in filters if f != facet and reference[(f, v)] & reference[(facet, value)]
     )
-    open_catalogue(page, f"acties/?{facet}={value}&{other[0]}={other[1]}&sort=title")
-    assert box(page, facet, value).is_checked() and box(page, *other).is_checked()
+    open_catalogue(page, f"acties/?{facet}={value}&{other[0]}={other[1]}&sort=titel")
     assert set(visible(page)) == reference[(facet, value)] & reference[other]
-    assert page.locator("select[name=sort]").input_value() == "title"
+    assert box(page, facet, value).is_checked() and box(page, *other).is_checked()
+    assert page.locator("select[name=sort]").input_value() == "titel"
 
 
 def test_an_unknown_value_in_the_address_is_ignored(page, watch, filters, reference):
@@ -200,18 +222,18 @@ def test_back_and_forward_restore_the_filters(page, watch, filters, reference):
     assert set(visible(page)) == after_first
 
 
-def test_clear_filters_shows_everything_again(page, watch, filters, all_slugs):
+def test_clear_everything_shows_every_action_again(page, watch, filters, all_slugs):
     facet, value = filters[0]
-    open_catalogue(page, f"acties/?{facet}={value}&zoek=zorg&sort=title")
+    open_catalogue(page, f"acties/?{facet}={value}&zoek=zorg&sort=titel")
     assert len(visible(page)) < len(all_slugs)
-    page.get_by_role("button", name="Wis filters").click()
-    assert sorted(visible(page)) == sorted(all_slugs)
-    assert urlsplit(page.url).query == ""
+    page.get_by_role("button", name="Wis alles").click()
+    page.wait_for_function("() => location.search === ''")
+    assert visible(page) == all_slugs[:48]
     assert not box(page, facet, value).is_checked()
     assert page.locator("input[name=zoek]").input_value() == ""
-    assert (
-        page.locator("[data-ab-count-text]").text_content() == f"{len(all_slugs)} acties gevonden"
-    )
+    assert page.locator("[data-ab-count-text]").text_content() == f"{len(all_slugs)} acties"
+    assert page.locator("select[name=sort]").input_value() == "bewijs"
+    assert not page.locator("[data-ab-chips]").is_visible()
 
 
 def fold(text: str) -> str:
@@ -252,20 +274,28 @@ def test_text_filter_searches_title_summary_and_organisations(page, watch, built
         assert accented["slug"] in visible(page)
 
 
-def test_sort_by_title_and_back_to_newest(page, watch, all_slugs, built_site):
-    titles = {
-        r["slug"]: r["title"]
-        for r in json.loads((built_site / "api/actions.json").read_text(encoding="utf-8"))
-    }
+def test_sorting_by_evidence_change_and_title(page, watch, all_slugs, built_site):
+    data = json.loads((built_site / "acties/kaarten.json").read_text(encoding="utf-8"))
+    cards = {card["slug"]: card for card in data["cards"]}
     open_catalogue(page)
-    assert page.eval_on_selector_all(CARDS, "els => els.map(e => e.dataset.slug)") == all_slugs
-    page.locator("select[name=sort]").select_option("title")
-    assert query(page) == {"sort": ["title"]}
-    order = page.eval_on_selector_all(CARDS, "els => els.map(e => e.dataset.slug)")
-    firsts = [fold(titles[s])[:1] for s in order]
+    # The default: the strongest evidence first.
+    shown = visible(page)
+    assert shown == all_slugs[:48]
+    steps = [cards[s]["evidence"][1] for s in shown]
+    assert steps == sorted(steps, reverse=True) and steps[0] > steps[-1]
+    page.locator("select[name=sort]").select_option("titel")
+    page.wait_for_function("() => location.search === '?sort=titel'")
+    firsts = [fold(cards[s]["title"])[:1] for s in visible(page)]
     assert firsts == sorted(firsts)
-    page.locator("select[name=sort]").select_option("newest")
-    assert page.eval_on_selector_all(CARDS, "els => els.map(e => e.dataset.slug)") == all_slugs
+    page.locator("select[name=sort]").select_option("gewijzigd")
+    page.wait_for_function("() => location.search === '?sort=gewijzigd'")
+    assert visible(page) == [data["cards"][i]["slug"] for i in data["orders"]["gewijzigd"]][:48]
+    page.locator("select[name=sort]").select_option("bewijs")
+    page.wait_for_function("() => location.search === ''")
+    assert visible(page) == all_slugs[:48]
+    # An old address's sort name still works.
+    open_catalogue(page, "acties/?sort=title")
+    assert page.locator("select[name=sort]").input_value() == "titel"
 
 
 def test_filters_work_after_instant_navigation(page, watch, filters, reference):
@@ -296,8 +326,11 @@ def test_without_javascript_every_action_is_listed_and_filters_are_links(
     page = context.new_page()
     try:
         page.goto("acties/")
-        assert visible(page) == all_slugs
-        assert all(page.locator(CARDS).nth(i).is_visible() for i in range(len(all_slugs)))
+        listed = page.eval_on_selector_all(CARDS, "els => els.map(e => e.dataset.slug)")
+        assert listed == all_slugs[:48]
+        assert all(page.locator(CARDS).nth(i).is_visible() for i in range(len(listed)))
+        # The buttons that need the script are not offered.
+        assert not page.get_by_role("button", name=re.compile("^Vergelijk")).first.is_visible()
         assert not page.locator("input[type=checkbox]").first.is_visible()
         facet, value = filters[0]
         link = page.locator(f'a.ab-filter-link[href$="acties/{facet}/{value}/"]')
@@ -305,7 +338,7 @@ def test_without_javascript_every_action_is_listed_and_filters_are_links(
         link.click()
         page.wait_for_url(f"**/acties/{facet}/{value}/")
         assert set(card_slugs(page.content())) <= reference[(facet, value)]
-        listed = page.eval_on_selector_all("li.ab-card", VISIBLE)
+        listed = page.eval_on_selector_all("li.ab-card", "els => els.map(e => e.dataset.slug)")
         assert set(listed) == set(
             card_slugs(
                 (built_site / "acties" / facet / value / "index.html").read_text(encoding="utf-8")

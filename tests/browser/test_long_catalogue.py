@@ -1,5 +1,7 @@
-"""A long catalogue lays out the first 48 matches and offers the rest on request: the
-browser's layout of every visible card is what a filter click costs (bench/README.md)."""
+"""A long catalogue: the page carries the first 48 cards, the script draws the rest from
+the card data on request ("Toon meer"), and the browser lays out at most 48 matches at a
+time after a filter click: layout of every visible card is what a click costs
+(bench/README.md)."""
 
 import subprocess
 import sys
@@ -50,6 +52,9 @@ def test_first_48_then_more_on_request_and_a_filter_starts_again(page, long_site
 
     first = shown(page)
     more.click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-ab-results] [data-slug]').length === 96"
+    )
     assert shown(page)[:48] == first and len(shown(page)) == 96
     assert (
         page.evaluate("document.activeElement.closest('[data-slug]').dataset.slug")
@@ -60,6 +65,10 @@ def test_first_48_then_more_on_request_and_a_filter_starts_again(page, long_site
 
     box = page.locator("input[type=checkbox][name=status]").first
     box.check()
+    page.wait_for_function(
+        "() => document.querySelector('[data-ab-catalogue]').dataset.abShows"
+        " === location.pathname + location.search"
+    )
     matches = int(page.locator("[data-ab-count-text]").inner_text().split()[0])
     assert len(shown(page)) == min(matches, 48)
     assert more.is_visible() == (matches > 48)

@@ -19,13 +19,11 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from support import ROOT
+from support.browser import AXE_SCRIPT, axe_now
 from support.sitemap import site_root_url, sitemap_urls
 
-AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
-# WCAG 2.2 A and AA (axe files 2.0/2.1 criteria under their own tags) plus best practices.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # --------------------------------------------------------------------------- accessibility
 
@@ -41,23 +39,7 @@ def axe_violations(page, url: str, *, status: int = 200) -> list[str]:
     response = page.goto(url, wait_until="load")
     if response is None or response.status != status:
         return [f"{url}: HTTP {response.status if response else 'no response'}, expected {status}"]
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_SCRIPT))
-    violations = page.evaluate(
-        """tags => axe.run(document, {
-               runOnly: {type: "tag", values: tags},
-               resultTypes: ["violations"],
-           }).then(r => r.violations.map(v => ({
-               id: v.id, impact: v.impact, help: v.help,
-               targets: v.nodes.map(n => n.target.join(" ")),
-           })))""",
-        AXE_TAGS,
-    )
-    return [
-        f"{url}: {v['id']} ({v['impact']}): {v['help']}: {', '.join(v['targets'][:5])}"
-        + (f" and {len(v['targets']) - 5} more" if len(v["targets"]) > 5 else "")
-        for v in violations
-    ]
+    return axe_now(page, url)
 
 
 def audit_context(browser, viewport: dict, **options):

@@ -102,9 +102,10 @@ def test_the_outcome_facet_lists_actions_reporting_that_measure(site):
     assert slugs_on(read(site, "acties/resultaat/behoud/")) == ["leerhuis-landelijk"]
 
 
-def test_the_catalogue_lists_every_action_newest_first_with_filter_markup(site):
+def test_the_catalogue_lists_the_strongest_evidence_first_with_filter_markup(site):
     page = read(site, "acties/")
-    assert slugs_on(page) == ["leerhuis-landelijk", "buddy-haaglanden", "flexpool-twente"]
+    # Measured evidence first; then, on the same step, the most recently changed.
+    assert slugs_on(page) == ["buddy-haaglanden", "leerhuis-landelijk", "flexpool-twente"]
     for facet, value in (
         ("succesfactor", "onboarding"),
         ("regio", "zuid-holland"),
@@ -115,12 +116,50 @@ def test_the_catalogue_lists_every_action_newest_first_with_filter_markup(site):
         ("interventie", "buddysysteem"),
         ("status", "loopt"),
     ):
-        assert f'<input type="checkbox" name="{facet}" value="{value}">' in page
+        assert re.search(f'<input type="checkbox" name="{facet}" value="{value}"', page)
         assert f'href="../acties/{facet}/{value}/"' in page, "no-JavaScript link missing"
     assert '<input id="ab-zoek" name="zoek"' in page
-    assert re.search(r'aria-live="polite"[^>]*>3 acties<', page)
-    # A province carries its regions' actions, so the filter script can match on it.
-    assert re.search(r'data-slug="buddy-haaglanden"[^>]*data-regio="zuid-holland haaglanden"', page)
+    assert re.search(r'role="status"[^>]*>3 acties<', page)
+    # The text filter finds a value by its Dutch synonyms, written beside its checkbox.
+    assert re.search(r'value="onboarding" data-label="Onboarding" data-words="[^"]*inwerken', page)
+    # The regions of a province open under it: Haaglanden sits inside Zuid-Holland's item.
+    sub = page[page.index('<ul class="ab-facet__sub" id="ab-sub-regio-zuid-holland">') :]
+    assert 'value="haaglanden"' in sub[: sub.index("</ul>")]
+
+
+def test_the_card_data_file_holds_every_card_its_filter_values_and_orders(site):
+    data = json.loads((site / "acties/kaarten.json").read_text(encoding="utf-8"))
+    slugs = [card["slug"] for card in data["cards"]]
+    assert slugs == ["buddy-haaglanden", "leerhuis-landelijk", "flexpool-twente"]
+    buddy = data["cards"][0]
+    regio = data["facets"].index("regio")
+    # A province carries its regions' actions, so filtering on it finds them.
+    assert buddy["values"][regio] == ["zuid-holland", "haaglanden"]
+    assert buddy["evidence"] == ["Gemeten", 4] and data["evidenceSteps"] == 6
+    assert buddy["costs"] == "Midden, \u20ac\u00a012.500 per jaar"
+    titles = [data["cards"][i]["title"] for i in data["orders"]["titel"]]
+    assert titles == sorted(titles, key=str.casefold)
+    assert [slugs[i] for i in data["orders"]["gewijzigd"]] == [
+        "leerhuis-landelijk",
+        "buddy-haaglanden",
+        "flexpool-twente",
+    ]
+
+
+def test_each_action_has_a_fact_sheet_for_comparing(site):
+    sheet = json.loads((site / "acties/buddy-haaglanden/feiten.json").read_text(encoding="utf-8"))
+    rows = {(group, label): parts for group, label, parts in sheet["rows"]}
+    assert rows["Over de actie", "Regio"] == ["Haaglanden"]
+    assert rows["Bewijs en kosten", "Bewijs"] == ["Gemeten (stap 4 van 6)"]
+    assert rows["Bewijs en kosten", "Bedrag"] == ["\u20ac\u00a012.500 per jaar"]
+    outflow = rows["Resultaten", "Resultaat: Uitstroom"]
+    assert outflow[0].startswith("Verbeterd: 4 procentpunt (nulmeting 12 procentpunt)")
+    assert ["Bron", "https://example.org/rapport"] in outflow
+    assert rows["Contact", "Contactpersoon"] == [
+        "Anna de Vries",
+        ["anna@example.org", "mailto:anna@example.org"],
+    ]
+    assert sheet["targetGroups"] and sheet["measured"] is True
 
 
 def test_navigation_stays_small(site):
@@ -426,7 +465,7 @@ def test_every_card_carries_evidence_costs_and_result_in_words(site):
 def test_a_stopped_action_says_why_on_its_card(built_site):
     page = (built_site / "acties" / "index.html").read_text(encoding="utf-8")
     card = page.split('data-slug="flexpertise-zorg-apeldoorn"', 1)[1].split("</li>", 1)[0]
-    assert "<strong>Gestopt:</strong> De doelen werden niet gehaald" in card
+    assert "<strong>Waarom gestopt:</strong> De doelen werden niet gehaald" in card
 
 
 def test_facet_addresses_are_dutch_and_every_old_one_arrives(site):
@@ -450,7 +489,7 @@ def test_facet_addresses_are_dutch_and_every_old_one_arrives(site):
 
 def test_the_catalogue_knows_the_old_names_of_values_for_old_query_strings(site):
     page = read(site, "acties/")
-    aliases = json.loads(html.unescape(re.search(r'data-ab-aliases="([^"]*)"', page).group(1)))
+    aliases = json.loads(html.unescape(re.search(r'data-aliases="([^"]*)"', page).group(1)))
     assert aliases["sector"]["hospitals"] == "ziekenhuizen"
     assert aliases["status"]["running"] == "loopt" and "vvt" not in aliases["sector"]
 

@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from actiebank.cli import main
-from actiebank.content.history import last_commit_dates
+from actiebank.content.history import last_commit_dates, last_commit_times
 from actiebank.content.sanitise import sanitise
 from actiebank.site.export import export_files
 from actiebank.site.facets import build_facet_index
@@ -114,6 +114,30 @@ def test_last_commit_dates_come_from_one_git_log(tmp_path):
     git(tmp_path, "commit", "-q", "-am", "two", date="2024-09-30T23:30:00+00:00")
     dates = last_commit_dates(content)
     assert dates == {first.resolve(): "2023-04-05", second.resolve(): "2024-09-30"}
+
+
+def test_commit_times_order_changes_made_on_the_same_day(tmp_path):
+    """ "Laatst gewijzigd" sorts by the moment of the last commit, in UTC: two files
+    changed on one day (in different time zones) keep the order they were changed in."""
+    content = tmp_path / "content"
+    (content / "actions").mkdir(parents=True)
+    second, first = content / "actions" / "second.md", content / "actions" / "first.md"
+    first.write_text("1")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "first", date="2024-05-01T09:00:00+02:00")
+    second.write_text("1")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "second", date="2024-05-01T08:30:00+00:00")
+    times = last_commit_times(content)
+    assert times == {
+        first.resolve(): "2024-05-01T07:00:00Z",
+        second.resolve(): "2024-05-01T08:30:00Z",
+    }
+    assert last_commit_dates(content) == {
+        first.resolve(): "2024-05-01",
+        second.resolve(): "2024-05-01",
+    }
 
 
 def test_no_git_history_means_no_dates(tmp_path):

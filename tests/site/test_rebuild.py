@@ -6,6 +6,7 @@ tests/quality/test_faults.py; two builds byte-identical: tests/quality/test_dete
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -50,7 +51,10 @@ def test_a_new_action_appears_everywhere_a_visitor_looks(tmp_path, make_project)
     site = project / "site"
     slug = "orientatiebaan-limburg"
     assert (site / "acties" / slug / "index.html").is_file()
-    assert slugs_on(html(site, "acties"))[0] == slug
+    assert slug in slugs_on(html(site, "acties"))
+    cards = json.loads((site / "acties/kaarten.json").read_text(encoding="utf-8"))["cards"]
+    assert slug in [card["slug"] for card in cards]
+    assert (site / "acties" / slug / "feiten.json").is_file()
     for facet_page in (
         "regio/zuid-limburg",
         "regio/limburg",
@@ -118,5 +122,11 @@ def test_long_facet_pages_are_paginated(tmp_path, make_project):
     assert 'href="../../../../acties/regio/twente/"' in second
     assert '<span aria-current="page">2</span>' in second
     assert not (site / "acties/regio/twente/3").exists()
-    # The catalogue itself lists every action, for the filter script and for no-JS.
-    assert len(slugs_on(html(site, "acties"))) == 52
+    # The catalogue page carries the first 48 cards and says where the rest are without
+    # JavaScript; its card data holds every action for the filter script.
+    catalogue = html(site, "acties")
+    assert len(slugs_on(catalogue)) == 48
+    assert "Hier staan de eerste 48 van de 52 acties." in catalogue
+    assert "Toon 4 acties meer" in catalogue
+    cards = json.loads((site / "acties/kaarten.json").read_text(encoding="utf-8"))["cards"]
+    assert {card["slug"] for card in cards} == set(actions)

@@ -9,6 +9,7 @@ to the dates written in the content.
 from __future__ import annotations
 
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 _MARK = "\x1e"
@@ -16,6 +17,13 @@ _MARK = "\x1e"
 
 def last_commit_dates(content_dir: Path) -> dict[Path, str]:
     """Resolved file path -> ISO date (YYYY-MM-DD) of the newest commit touching it."""
+    return {path: moment[:10] for path, moment in last_commit_times(content_dir).items()}
+
+
+def last_commit_times(content_dir: Path) -> dict[Path, str]:
+    """Resolved file path -> when the newest commit touching it was made, in UTC
+    (YYYY-MM-DDTHH:MM:SSZ, so the strings sort in time order): what "Laatst gewijzigd"
+    sorts by, finer than a day."""
     content_dir = Path(content_dir).resolve()
     try:
         result = subprocess.run(
@@ -26,7 +34,7 @@ def last_commit_dates(content_dir: Path) -> dict[Path, str]:
                 "-C",
                 str(content_dir),
                 "log",
-                f"--format={_MARK}%cs",
+                f"--format={_MARK}%ct",
                 "--name-only",
                 "--relative",
                 "--no-renames",
@@ -45,13 +53,22 @@ def last_commit_dates(content_dir: Path) -> dict[Path, str]:
     return parse_log(result.stdout, content_dir)
 
 
+def utc_moment(seconds: str) -> str:
+    """'1764588043' (a commit's Unix time) -> '2025-12-01T11:20:43Z'; '' when unreadable."""
+    try:
+        moment = datetime.fromtimestamp(int(seconds), tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        return ""
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def parse_log(output: str, base: Path) -> dict[Path, str]:
     dates: dict[Path, str] = {}
     current = ""
     # split("\n"), not splitlines(): splitlines() also breaks at the \x1e mark itself.
     for line in output.split("\n"):
         if line.startswith(_MARK):
-            current = line[len(_MARK) :].strip()
+            current = utc_moment(line[len(_MARK) :].strip())
         elif line.strip() and current:
             # git lists commits newest first: the first date seen for a file is its last change.
             dates.setdefault((base / line.strip()).resolve(), current)

@@ -4,18 +4,32 @@ of the home page."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
 from ..content.catalogue import Entry
-from ..routes import cases_url, catalogue_url, facet_feed_url, facet_url, listing_source
+from ..routes import (
+    cases_url,
+    catalogue_url,
+    compare_url,
+    facet_feed_url,
+    facet_url,
+    listing_source,
+    plan_url,
+)
 from .facets import Facet, FacetIndex, query_aliases
+from .ordering import DEFAULT_SORT, RELEVANCE, RELEVANCE_LABEL, SORT_ALIASES, SORTS
 from .pages import Page
 from .views import Card, Views
 
 FACET_PAGE_SIZE = 48
 HOME_LIST_SIZE = 6
+# The cards the catalogue page carries itself; the script draws the rest from its data.
+FIRST_CARDS = 48
+# A filter group with more values than this shows its most used ones and "Toon alle N".
+LONG_GROUP = 8
+SHORT_GROUP = 6
 
 
 @dataclass(frozen=True)
@@ -28,6 +42,13 @@ class TermCount:
     count: int
     url: str
     child: bool
+    # The words the catalogue's text filter finds it by: its label and its synonyms.
+    words: str = ""
+    # Its children in the group (a province's regions), and whether the group hides it
+    # behind "Toon alle N" until opened.
+    parent: str = ""  # the slug of its parent value, e.g. a region's province
+    children: tuple[TermCount, ...] = ()
+    extra: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,6 +57,27 @@ class FacetListing:
     label: str
     terms: list[TermCount]
     url: str
+
+    def groups(self) -> list[TermCount]:
+        """The group's top values, each with its children, the most used first shown
+        and the rest marked `extra` when the group is long."""
+        tops = [t for t in self.terms if not t.child]
+        children: dict[str, list[TermCount]] = {}
+        for term in self.terms:
+            if term.child:
+                children.setdefault(term.parent, []).append(term)
+        shown = set()
+        if len(tops) > LONG_GROUP:
+            ranked = sorted(tops, key=lambda t: -t.count)  # stable: vocabulary order on ties
+            shown = {t.slug for t in ranked[:SHORT_GROUP]}
+        return [
+            replace(
+                t,
+                children=tuple(children.get(t.slug, ())),
+                extra=bool(shown) and t.slug not in shown,
+            )
+            for t in tops
+        ]
 
 
 @dataclass(frozen=True)
@@ -62,6 +104,8 @@ def facet_listings(index: FacetIndex) -> list[FacetListing]:
                     count=facet.count(t.slug),
                     url=facet_url(facet.name, t.address),
                     child=bool(t.parent),
+                    parent=t.parent or "",
+                    words=" ".join([t.nl, *t.synonyms]),
                 )
                 for t in facet.used_terms()
             ],
@@ -81,7 +125,9 @@ def newest_date(views: Views, slugs: list[str]) -> str:
     return max((views.action_date(views.catalogue.actions[s]) for s in slugs), default="")
 
 
-def catalogue_page(views: Views, newest: list[str], listings: list[FacetListing]) -> Page:
+def catalogue_page(views: Views, ranked: list[str], listings: list[FacetListing]) -> Page:
+    """/acties/: the first cards in the default order, the filters with their counts; the
+    script (catalogue.js) filters, sorts and draws the rest from card_data.py's file."""
     actions = views.catalogue.actions
     return Page(
         src_uri=listing_source(catalogue_url()),
@@ -92,11 +138,76 @@ def catalogue_page(views: Views, newest: list[str], listings: list[FacetListing]
         template="catalogue.html",
         searchable=False,
         show_toc=False,
-        date=newest_date(views, newest),
+        date=newest_date(views, ranked),
         context={
-            "cards": [views.card(actions[s]) for s in newest],
+            "cards": [views.card(actions[s]) for s in ranked[:FIRST_CARDS]],
+            "total": len(actions),
             "facets": listings,
             "aliases": query_aliases(views.index),
+            "sorts": SORTS,
+            "default_sort": DEFAULT_SORT,
+            "relevance": (RELEVANCE, RELEVANCE_LABEL),
+            "sort_aliases": SORT_ALIASES,
+        },
+    )
+
+
+def compare_page() -> Page:
+    """/acties/vergelijk/: up to four actions side by side, drawn by compare.js."""
+    return Page(
+        src_uri=listing_source(compare_url()),
+        url=compare_url(),
+        title="Acties vergelijken",
+        description="Zet tot vier acties naast elkaar: wat ze doen, voor wie, hoe sterk "
+        "het bewijs is, wat ze kosten en wat ze opleverden.",
+        template="compare.html",
+        searchable=False,
+        show_toc=False,
+        context={"most": 4},
+    )
+
+
+def facet_of(views: Views, vocabulary: str) -> Facet:
+    """The catalogue filter a vocabulary is (the registry in the vocabularies file)."""
+    spec = views.catalogue.vocabularies.facet_of(vocabulary)
+    assert spec is not None, f"the vocabularies file has no filter for {vocabulary}"
+    return views.index[spec.path]
+
+
+# Steps of the evidence ladder that rest on measured results.
+MEASURED_FROM = "measured"
+
+
+def plan_page(views: Views) -> Page:
+    """/acties/mijn-plan/: the visitor's chosen actions, grouped, with the gaps named.
+    plan.js draws it; the page gives the script the values to check against."""
+    factors, groups, ladder = (
+        facet_of(views, name) for name in ("success_factor", "target_group", "evidence_level")
+    )
+    steps = ladder.vocabulary.slugs
+    measured = steps[steps.index(MEASURED_FROM) :]
+    return Page(
+        src_uri=listing_source(plan_url()),
+        url=plan_url(),
+        title="Mijn plan",
+        description="Uw eigen keuze van acties, geordend per succesfactor en doelgroep. "
+        "Alleen in uw browser bewaard.",
+        template="plan.html",
+        searchable=False,
+        show_toc=False,
+        context={
+            # [label, address] of each value to check the plan against
+            "factors": [
+                [t.nl, facet_url(factors.name, t.address)] for t in factors.vocabulary.terms
+            ],
+            "checked_groups": [
+                [t.nl, facet_url(groups.name, t.address)]
+                for t in groups.vocabulary.terms
+                if t.plan_check
+            ],
+            "measured_url": catalogue_url()
+            + "?"
+            + "&".join(f"{ladder.name}={ladder.term(s).address}" for s in measured),
         },
     )
 
@@ -118,7 +229,8 @@ def facet_page(facet: Facet, listing: FacetListing, views: Views) -> Page:
 def facet_value_pages(
     facet: Facet, listing: FacetListing, term_view: TermCount, ordered: list[str], views: Views
 ) -> list[Page]:
-    """A facet value's static pages: its actions newest first, FACET_PAGE_SIZE a page."""
+    """A facet value's static pages: its actions in the catalogue's default order (most
+    evidence first), FACET_PAGE_SIZE a page."""
     term = facet.term(term_view.slug)
     chunks = [
         ordered[i : i + FACET_PAGE_SIZE] for i in range(0, len(ordered), FACET_PAGE_SIZE)
@@ -192,16 +304,17 @@ def listing_pages(
     views: Views,
     index: FacetIndex,
     listings: list[FacetListing],
-    newest: list[str],
+    ranked: list[str],
     cases_newest_first: list[Entry],
 ) -> list[Page]:
-    """The catalogue, then per facet its index and its values' pages, then the stories."""
-    pages = [catalogue_page(views, newest, listings)]
+    """The catalogue, compare and plan pages, then per facet its index and its values'
+    pages (in the catalogue's default order), then the stories."""
+    pages = [catalogue_page(views, ranked, listings), compare_page(), plan_page(views)]
     for facet, listing in zip(index, listings, strict=True):
         pages.append(facet_page(facet, listing, views))
         for term_view in listing.terms:
             matching = set(facet.actions[term_view.slug])
-            ordered = [slug for slug in newest if slug in matching]
+            ordered = [slug for slug in ranked if slug in matching]
             pages += facet_value_pages(facet, listing, term_view, ordered, views)
     pages.append(cases_page(views, cases_newest_first))
     return pages

@@ -6,20 +6,33 @@ index): actions, stories, then the catalogue's listing pages.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ..content.catalogue import Catalogue
-from ..routes import schema_url
+from ..routes import (
+    catalogue_data_url,
+    csv_nl_url,
+    dcat_url,
+    fact_sheet_url,
+    schema_url,
+    workbook_url,
+)
+from .card_data import catalogue_data
 from .editorial import Editorial
 from .export import export_files
 from .facets import build_facet_index
+from .fact_sheet import fact_sheet_json
 from .feeds import facet_feeds, site_feed
 from .images import ImageStore
+from .linked_data import dcat_catalog
 from .listings import facet_listings, home_parts, listing_pages
+from .opendata import actions_csv_nl, newest_content_date, workbook_xlsx
+from .ordering import sort_orders
 from .pages import Page, Site, entry_pages
 from .redirects import redirect_files
 from .render import Renderer
-from .views import Views
+from .views import Card, Views
 
 
 def plan_site(
@@ -29,7 +42,9 @@ def plan_site(
     images: ImageStore,
     renderer: Renderer,
     schema_files: dict[str, Path] | None = None,
+    changed: dict[Path, str] | None = None,
 ) -> Site:
+    """`dates`: each content file's last commit day; `changed`: its moment (for sorting)."""
     project = catalogue.project
     index = build_facet_index(catalogue)
     views = Views(
@@ -39,6 +54,7 @@ def plan_site(
         images=images,
         renderer=renderer,
         edit_base=project.edit_base,
+        changed=changed or {},
     )
     newest = [
         a.slug
@@ -50,10 +66,12 @@ def plan_site(
         catalogue.cases.values(), key=lambda c: (views.case_date(c), c.slug), reverse=True
     )
     listings = facet_listings(index)
+    cards = [views.card(a) for a in catalogue.actions.values()]
+    ranked = sort_orders(cards)["bewijs"]
 
     pages: dict[str, Page] = {}
     for page in entry_pages(catalogue, views, index, cases) + listing_pages(
-        views, index, listings, newest, cases
+        views, index, listings, ranked, cases
     ):
         page.renderer = renderer
         page.context["card_html"] = views.card_html
@@ -65,6 +83,8 @@ def plan_site(
     files.update(redirect_files(index, renderer, project.site_url, feeds))
     files.update(export_files(catalogue, site_url=project.site_url))
     files.update(site_feed(views, newest, cases, project.site_url))
+    files.update(choosing_files(views, cards))
+    files.update(open_data_files(catalogue, dates))
     for name, path in (schema_files or {}).items():
         files[schema_url(name)] = path
     home = home_parts(views, listings, newest, cases)
@@ -77,3 +97,25 @@ def plan_site(
         dates=dates,
         editorial=Editorial(index=index, renderer=renderer),
     )
+
+
+def choosing_files(views: Views, cards: list[Card]) -> dict[str, bytes | Path]:
+    """The catalogue's card data and each action's facts, for filtering, comparing and
+    "Mijn plan"."""
+    facets = [facet.name for facet in views.index]
+    steps = len(views.catalogue.vocabularies["evidence_level"].slugs)
+    files: dict[str, bytes | Path] = {catalogue_data_url(): catalogue_data(cards, facets, steps)}
+    for action in views.catalogue.actions.values():
+        files[fact_sheet_url(action.slug)] = fact_sheet_json(action, views, facets)
+    return files
+
+
+def open_data_files(catalogue: Catalogue, dates: dict[Path, str]) -> dict[str, bytes | Path]:
+    """The open data for people (a Dutch workbook and CSV) and for data portals (DCAT)."""
+    modified = newest_content_date(catalogue, dates)
+    dcat = dcat_catalog(catalogue, site_url=catalogue.project.site_url, modified=modified)
+    return {
+        workbook_url(): workbook_xlsx(catalogue, dates=dates),
+        csv_nl_url(): actions_csv_nl(catalogue, dates=dates),
+        dcat_url(): (json.dumps(dcat, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+    }

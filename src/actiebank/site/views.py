@@ -18,7 +18,17 @@ from ..routes import action_url, case_url, facet_url
 from ..vocabulary import Vocabularies
 from .facets import FacetIndex
 from .images import ImageStore, ResponsiveImage
-from .render import Renderer, dutch_number
+from .render import MONTHS, Renderer, dutch_number
+
+# The facets an action's facts list, as (vocabulary, front-matter field), in reading order.
+FACT_FACETS = (
+    ("region", "regions"),
+    ("sector", "sectors"),
+    ("success_factor", "success_factors"),
+    ("intervention", "interventions"),
+    ("target_group", "target_groups"),
+    ("career_pillar", "career_pillars"),
+)
 
 
 @dataclass(frozen=True)
@@ -62,10 +72,15 @@ class Card:
     factors: list[str]
     status: str
     date: str
-    # facet path -> the values the action carries, space-separated, for the filter script
-    filters: dict[str, str]
+    # facet path -> the values the action carries (their address names), for the
+    # catalogue's filter data
+    filters: dict[str, list[str]]
     indicators: Indicators
     stopped_because: str  # why a stopped action stopped, '' otherwise
+    regions: list[str]  # the labels of the regions it names, e.g. ['Haaglanden']
+    sectors: list[str]
+    period: str  # 'sinds maart 2022', 'van 2021 tot juni 2023', '' when unknown
+    changed: str  # when its file last changed (git, UTC timestamp), for sorting
 
 
 @dataclass(frozen=True)
@@ -159,6 +174,27 @@ def month_date(value: str | None) -> str:
     return "-".join(parts[:3])
 
 
+def month_text(value: str) -> str:
+    """'2022-03' -> 'maart 2022', '2022' -> '2022'."""
+    year, _, month = value.partition("-")
+    if month.isdigit() and 1 <= int(month) <= 12:
+        return f"{MONTHS[int(month) - 1]} {year}"
+    return year
+
+
+def period_text(started: object, ended: object, status: str) -> str:
+    """When an action ran, as a card says it: 'sinds maart 2022', 'van 2021 tot juni 2023',
+    'begonnen in 2020' (finished, end unknown); '' when no start is given."""
+    if not started:
+        return f"tot {month_text(str(ended))}" if ended else ""
+    start = month_text(str(started))
+    if ended:
+        return f"van {start} tot {month_text(str(ended))}"
+    if status in ("completed", "stopped"):
+        return f"begonnen in {start}"
+    return f"sinds {start}"
+
+
 def bar(baseline: object, value: object) -> Bar | None:
     if not isinstance(baseline, (int, float)) or not isinstance(value, (int, float)):
         return None
@@ -229,6 +265,8 @@ class Views:
     images: ImageStore
     renderer: Renderer
     edit_base: str | None
+    # Resolved path -> UTC timestamp of its last commit (finer than `dates`), for sorting.
+    changed: dict[Path, str] = field(default_factory=dict)
     _cards: dict[str, Card] = field(default_factory=dict)
     _card_html: dict[tuple[str, str, int], Markup] = field(default_factory=dict)
     _case_cards: dict[str, CaseCard] = field(default_factory=dict)
@@ -285,11 +323,17 @@ class Views:
                 status=self.label("status", action.data["status"]),
                 date=self.action_date(action),
                 filters={
-                    name: " ".join(self.index[name].term(v).address for v in values)
+                    name: [self.index[name].term(v).address for v in values]
                     for name, values in carried.items()
                 },
                 indicators=self.indicators(action),
                 stopped_because=str(action.data.get("stopped_because") or ""),
+                regions=[self.label("region", r) for r in action.data["regions"]],
+                sectors=[self.label("sector", s) for s in action.data.get("sectors") or []],
+                period=period_text(
+                    action.data.get("started"), action.data.get("ended"), action.data["status"]
+                ),
+                changed=self.changed.get(action.path.resolve(), "") or self.action_date(action),
             )
         return self._cards[action.slug]
 
@@ -355,14 +399,7 @@ class Views:
                 [Term(text=o["name"], external=o.get("url")) for o in data["organisations"]],
             )
         ]
-        for vocabulary, name in (
-            ("region", "regions"),
-            ("sector", "sectors"),
-            ("success_factor", "success_factors"),
-            ("intervention", "interventions"),
-            ("target_group", "target_groups"),
-            ("career_pillar", "career_pillars"),
-        ):
+        for vocabulary, name in FACT_FACETS:
             if data.get(name):
                 rows.append(
                     FactRow(
