@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import time
 
+from actiebank.site.images import POOL_THRESHOLD
 from gates import differences
 from support import ROOT, build_site, copy_project
 
@@ -47,6 +48,23 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path, monkeypatch
     first, second = build_twice(tmp_path, monkeypatch)
     found = differences(first, second)
     assert not found, f"{len(found)} files differ between two builds:\n" + "\n".join(found[:50])
+
+
+def test_a_cold_build_drawn_by_the_image_pool_equals_one_drawn_in_one_process(tmp_path):
+    # Each build starts with an empty image cache of its own, so every card and variant
+    # is drawn: by the process pool in one build, by the building process in the other.
+    sites = []
+    for name, workers in (("pool", "2"), ("one-process", "1")):
+        copy = copy_project(tmp_path / name)
+        cache = tmp_path / f"cache-{name}"
+        build_site(copy, env={"ACTIEBANK_CACHE": str(cache), "ACTIEBANK_IMAGE_WORKERS": workers})
+        cards = list((cache / "og").glob("*.png"))
+        assert len(cards) > POOL_THRESHOLD, "too few cards for the pool to start"
+        sites.append(copy / "site")
+    found = differences(*sites)
+    assert not found, f"{len(found)} files differ between pool and one process:\n" + "\n".join(
+        found[:50]
+    )
 
 
 def test_the_determinism_gate_reports_a_clock_planted_in_the_build(tmp_path, monkeypatch):
