@@ -1,10 +1,13 @@
 """A local server for a built site that answers like GitHub Pages: under the published
 path (e.g. /actiebank/), with 404.html and status 404 for any address that does not
-exist, quiet when a browser moves on before an answer is sent."""
+exist, quiet when a browser moves on before an answer is sent, and (with `gzip=True`)
+text compressed with gzip for a browser that accepts it, as Pages serves it: what a
+visitor downloads is then what the browser's network accounting counts."""
 
 from __future__ import annotations
 
 import functools
+import gzip
 import io
 import sys
 import threading
@@ -14,9 +17,13 @@ from urllib.parse import unquote, urlsplit
 
 from .sitemap import site_root_url
 
+# What GitHub Pages compresses: text, not images or fonts that are compressed already.
+COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".csv", ".map"}
+
 
 class PagesHandler(SimpleHTTPRequestHandler):
     prefix = "/"
+    compress = False
 
     def log_message(self, *args):
         pass
@@ -38,7 +45,26 @@ class PagesHandler(SimpleHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             return io.BytesIO(body)
+        # A folder asked for without its '/' is redirected first, by the default below.
+        folder_without_slash = target.name == "index.html" and not urlsplit(
+            self.path
+        ).path.endswith("/")
+        accepts = self.compress and "gzip" in self.headers.get("Accept-Encoding", "")
+        compressible = target.suffix in COMPRESSED and target.is_file()
+        if accepts and compressible and not folder_without_slash:
+            return self._send_compressed(target)
         return super().send_head()
+
+    def _send_compressed(self, target: Path):
+        # Level 6: the default of nginx, Apache and the CDN in front of Pages.
+        body = gzip.compress(target.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(target)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 class QuietServer(ThreadingHTTPServer):
@@ -53,10 +79,10 @@ class PagesServer:
     """A running server for `site_dir`: `origin` is http://127.0.0.1:PORT, `root` the
     site's home under its published path, e.g. http://127.0.0.1:PORT/actiebank/."""
 
-    def __init__(self, site_dir: Path):
+    def __init__(self, site_dir: Path, *, gzip: bool = False):
         published = site_root_url(site_dir)
         prefix = urlsplit(published).path if published else "/"
-        handler = type("Handler", (PagesHandler,), {"prefix": prefix})
+        handler = type("Handler", (PagesHandler,), {"prefix": prefix, "compress": gzip})
         self.server = QuietServer(
             ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
         )
