@@ -2,9 +2,9 @@
 
     .venv/bin/python bench/click_variants.py bench/work/n1000/site [more built sites]
 
-Runs the same in-page measurement as bench/run.py on a built site, once as it is and once
-with each candidate change applied in the page (not in the project's code), alternating,
-and prints the median per variant. Build the sites first, e.g. with
+Runs the same in-page measurement as bench/run.py (bench/measure_browser.py) on a built
+site, once as it is and once with each candidate change applied in the page (not in the
+project's code), alternating, and prints the median per variant. Build the sites first, e.g. with
 `bench/run.py --keep-sites` or `mkdocs build` in bench/work/n1000.
 """
 
@@ -16,11 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import run
+import measure_browser as run
+from run import load
 
 ARGS = {
-    "control": "[data-ab-facet] input[type=checkbox]",
-    "observe": ["[data-ab-count-text]", "[data-ab-results]"],
+    "control": run.Options.filter_control,
+    "count": run.Options.count_text,
     "clicks": 20,
     "settle": 60,
 }
@@ -47,12 +48,14 @@ def measure(site: Path, rounds: int = 2) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     times: dict[str, list[float]] = {name: [] for name in VARIANTS}
-    with run.static_server(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=run.CHROMIUM, args=run.CHROMIUM_ARGS)
+    server = run.PagesServer(site, gzip=True)
+    base = server.root
+    with sync_playwright() as playwright:
+        browser = run.launch(playwright)
         try:
             for _ in range(rounds):
                 for name, script in VARIANTS.items():
-                    context = browser.new_context(viewport=run.VIEWPORT, locale="nl-NL")
+                    context = run.new_context(browser)
                     page = context.new_page()
                     page.goto(base + "acties/", wait_until="networkidle")
                     page.wait_for_timeout(300)
@@ -62,12 +65,13 @@ def measure(site: Path, rounds: int = 2) -> dict[str, float]:
                     context.close()
         finally:
             browser.close()
+            server.close()
     return {name: round(statistics.median(values), 1) for name, values in times.items() if values}
 
 
 def main(argv: list[str]) -> int:
     for site in argv or ["bench/work/n1000/site"]:
-        print(f"{site} (load average {run.load()})")
+        print(f"{site} (load average {load()})")
         for name, value in measure(Path(site)).items():
             print(f"  {value:8.1f} ms  {name}")
     return 0

@@ -1,0 +1,119 @@
+"""The benchmark's measuring code runs on a tiny catalogue and reports every figure of
+issue 17; the server it measures through answers as GitHub Pages does, with gzip.
+
+No timing is judged here: the figures are whatever the machine gives, the test checks
+that each is there and says what it measured.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from support.server import PagesServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def bench_module(name: str):
+    sys.path.insert(0, str(ROOT / "bench"))
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def fetch(url: str, **headers) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_the_server_compresses_text_with_gzip_when_asked_and_only_then(tmp_path):
+    site = tmp_path / "site"
+    (site / "acties").mkdir(parents=True)
+    page = "<!doctype html><title>Acties</title>" + "<p>Een actie.</p>" * 200
+    (site / "acties" / "index.html").write_text(page, encoding="utf-8")
+    (site / "foto.png").write_bytes(b"\x89PNG not really")
+    server = PagesServer(site, gzip=True)
+    try:
+        status, headers, body = fetch(server.root + "acties/", **{"Accept-Encoding": "gzip"})
+        assert status == 200 and headers["Content-Encoding"] == "gzip"
+        assert gzip.decompress(body).decode("utf-8") == page
+        assert len(body) < len(page.encode()) / 5
+
+        status, headers, body = fetch(server.root + "acties/")
+        assert "Content-Encoding" not in headers and body.decode("utf-8") == page
+        _, headers, body = fetch(server.root + "foto.png", **{"Accept-Encoding": "gzip"})
+        assert "Content-Encoding" not in headers and body == b"\x89PNG not really"
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="module")
+def tiny_report(tmp_path_factory):
+    run = bench_module("run")
+    results = tmp_path_factory.mktemp("results")
+    run.WORK = tmp_path_factory.mktemp("work")
+    assert (
+        run.main(
+            [
+                "--sizes",
+                "24",
+                "--runs",
+                "1",
+                "--clicks",
+                "4",
+                "--profile",
+                "never",
+                "--results",
+                str(results),
+            ]
+        )
+        == 0
+    )
+    report = json.loads((results / "report.json").read_text(encoding="utf-8"))
+    return report, (results / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_tiny_run_measures_builds_output_and_the_browser_figures(tiny_report):
+    report, markdown = tiny_report
+    size = report["sizes"]["24"]
+    assert not size["errors"], size["errors"]
+    for name in ("floor", "cold", "warm"):
+        assert size["build"][name]["median_s"] > 0 and size["build"][name]["cpu_median_s"] > 0
+    assert size["build"]["identical_output"] is True
+    output = size["output"]
+    assert output["actiebank"]["Open Graph cards (PNG)"]["files"] == 24
+    assert output["actiebank"]["action pages"]["files"] == 24
+    assert output["floor"]["action pages"]["files"] == 24
+    assert output["ratio"] > 1
+
+    browser = size["browser"]
+    first = browser["first_load"]
+    assert first["compressed"], "the catalogue page must be served gzip-compressed"
+    paths = [e["path"] for e in first["counted"]]
+    assert any(path.endswith("/acties/") for path in paths), paths
+    assert first["transferred_bytes"] == sum(e["transferred"] for e in first["counted"])
+    assert not first["foreign_requests"]
+    assert browser["click"]["answered"] >= 1 and browser["click"]["median_ms"] > 0
+    search = browser["search"]
+    if not search["measured"]:
+        assert search["reason"]
+    else:
+        assert search["transferred_bytes"] > 0
+        assert all("/pagefind/" in r["path"] for r in search["requests"])
+
+    assert "## Targets" in markdown and "## Output per kind of file" in markdown
+    assert "Reproduce: `.venv/bin/python bench/run.py --sizes 24" in markdown
