@@ -92,6 +92,11 @@ def dcat_url() -> str:
     return "data/catalogus.jsonld"
 
 
+def search_index_url() -> str:
+    """The site search's index: Pagefind's script, its chunks and filters, all under here."""
+    return "pagefind/"
+
+
 def schema_url(name: str) -> str:
     return f"schema/{name}"
 

@@ -15,6 +15,7 @@ import yaml
 from actiebank.contribute.webform import decap_config, decap_files, repo_from_url
 from actiebank.vocabulary import load_vocabularies
 from support import SCHEMA_DIR, build_site, copy_project
+from support.search import indexed_pages
 
 MKDOCS_YML = (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8")
 
@@ -156,8 +157,7 @@ def test_admin_is_built_from_the_site_itself(built_site):
 
 def test_admin_stays_out_of_the_sitemap_and_search(built_site):
     assert "/admin/" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [d["location"] for d in index["docs"] if d["location"].startswith("admin")]
+    assert not [url for url in indexed_pages(built_site) if url.startswith("/admin")]
     assert 'content="noindex, nofollow"' in (built_site / "admin" / "index.html").read_text("utf-8")
 
 

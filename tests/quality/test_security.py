@@ -56,10 +56,10 @@ def test_a_visitor_journey_with_instant_navigation_breaks_no_policy(
     page.go_back()
     page.wait_for_url("**/acties/*/")
     page.wait_for_load_state("load")
-    # Site search: Material's worker fetches the index from the site itself.
+    # Site search: Pagefind fetches its script, WebAssembly and index from the site itself.
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").fill("flexpool")
-    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    page.wait_for_selector(".ab-search__item", timeout=30_000)
     page.goto(server.root + "verhalen/", wait_until="load")
     page.locator(".ab-case-card a").first.click()
     page.wait_for_load_state("load")

@@ -5,6 +5,8 @@ GitHub Pages cannot send headers, so the policy travels as a <meta> element at t
 needs (Material writes two) are allowed by their SHA-256 hashes, computed from the page
 itself, so a script that a contributor's text smuggled in would not run. Styles, images,
 fonts, requests and frames are the site's own too; `data:` images are the theme's icons.
+Site search runs Pagefind's WebAssembly, fetched from the site itself: 'wasm-unsafe-eval'
+lets a script of the site compile WebAssembly, and nothing else (no eval, no inline code).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 
 POLICY = (
     ("default-src", "'self'"),
-    ("script-src", "'self'"),
+    ("script-src", "'self' 'wasm-unsafe-eval'"),
     ("style-src", "'self'"),
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),
