@@ -51,7 +51,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if record is not None:
         if "writer" not in _state:
             _state["writer"] = SearchIndexWriter()
-            _state["started"] = time.perf_counter()
         _state["writer"].add(record.url, record.document(config.theme.get("language") or "nl"))
     return html
 
@@ -62,9 +61,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     writer = _state.pop("writer", None)
     if writer is None:
         return
+    started = time.perf_counter()
     writer.write(Path(config.site_dir) / search_index_url())
-    seconds = time.perf_counter() - _state.pop("started")
-    log.info(f"search index of {writer.pages} pages written ({seconds:.1f} s with the build)")
+    seconds = time.perf_counter() - started
+    log.info(f"search index of {writer.pages} pages written in {seconds:.1f} s")
 
 
 def on_build_error(error: Exception) -> None:

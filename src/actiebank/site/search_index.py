@@ -11,7 +11,8 @@ This speaks the same messages: base64 JSON, each followed by a comma, both ways.
 
 Pagefind 1.5 writes the values inside a filter file, and the filters in its metadata file,
 in an order that changes from run to run; `canonicalise` rewrites those two kinds of file
-with the values sorted and names them after their new content. It decodes only what it
+with the values sorted and names them after their new content. The files are asked for and
+written here, so the index is complete when the build goes on. It decodes only what it
 needs of Pagefind's format (CBOR: integers, text and lists) and refuses a file it could not
 write back exactly as Pagefind wrote it.
 
@@ -88,18 +89,25 @@ class SearchIndexWriter:
         self.pages += 1
 
     def write(self, out_dir: Path) -> None:
-        """Write the index into out_dir (replacing it) in a fixed order; ends the service."""
-        out_dir = Path(out_dir).resolve()
-        shutil.rmtree(out_dir, ignore_errors=True)
+        """Write the index into out_dir (replacing it) in a fixed order; ends the service.
+
+        The files are asked for, not written by Pagefind: its own writer may still be
+        writing when it answers, and the service ends right after.
+        """
         try:
-            self._ask(
-                {"type": "WriteFiles", "index_id": self._index_id, "output_path": str(out_dir)}
-            )
+            answer = self._ask({"type": "GetFiles", "index_id": self._index_id})
         finally:
             self.close()
-        for name in UNUSED:
-            (out_dir / name).unlink(missing_ok=True)
-        canonicalise(out_dir)
+        files = {
+            f["path"]: base64.b64decode(f["content"])
+            for f in answer["files"]
+            if f["path"] not in UNUSED
+        }
+        out_dir = Path(out_dir).resolve()
+        shutil.rmtree(out_dir, ignore_errors=True)
+        for name, content in sorted(canonicalise(files).items()):
+            (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
+            (out_dir / name).write_bytes(content)
 
     def close(self) -> None:
         if self._process.poll() is None:
@@ -140,11 +148,18 @@ class SearchIndexWriter:
 
     def _read_answers(self) -> None:
         assert self._process.stdout is not None
-        pending = b""
-        while chunk := os.read(self._process.stdout.fileno(), 1 << 16):
-            *complete, pending = (pending + chunk).split(b",")
+        pending = bytearray()  # the answer being read: the index's files come in one
+        while chunk := os.read(self._process.stdout.fileno(), 1 << 20):
+            complete = []
+            start = 0
+            while (comma := chunk.find(b",", start)) >= 0:
+                pending += chunk[start:comma]
+                complete.append(json.loads(base64.b64decode(pending)))
+                pending.clear()
+                start = comma + 1
+            pending += chunk[start:]
             with self._answered:
-                self._answers.extend(json.loads(base64.b64decode(c)) for c in complete)
+                self._answers.extend(complete)
                 self._answered.notify_all()
         with self._answered:
             self._answered.notify_all()
@@ -153,49 +168,45 @@ class SearchIndexWriter:
 # ------------------------------------------------------------------ a fixed order
 
 
-def canonicalise(out_dir: Path) -> None:
-    """Sort the filter values and the filters of every language; rename what changed."""
-    entry_path = out_dir / ENTRY
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+def canonicalise(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The index files (path -> content) with every filter's values and every language's
+    filters sorted; a rewritten file is named after its new content."""
+    files = dict(files)
+    entry = json.loads(files[ENTRY])
     for language, info in entry["languages"].items():
-        meta_path = out_dir / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read(meta_path)
+        meta_name = f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_name, files.pop(meta_name))
         filters = meta[3]
         if not all(isinstance(f, list) and len(f) == 2 for f in filters):
-            raise ValueError(f"{meta_path.name}: unexpected filter list")
-        meta[3] = [
-            [name, _sorted_filter(out_dir / "filter", language, old)]
-            for name, old in sorted(filters)
-        ]
-        info["hash"] = _write(out_dir, "pagefind.{}.pf_meta", language, 10, meta, meta_path)
-    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-    entry_path.write_text(text, encoding="utf-8")
+            raise ValueError(f"{meta_name}: unexpected filter list")
+        meta[3] = [[name, _sort_filter(files, language, old)] for name, old in sorted(filters)]
+        info["hash"] = _add(files, "pagefind.{}.pf_meta", language, 10, meta)
+    files[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    return files
 
 
-def _sorted_filter(folder: Path, language: str, old_hash: str) -> str:
-    path = folder / f"{old_hash}.pf_filter"
-    name, values = _read(path)
+def _sort_filter(files: dict[str, bytes], language: str, old_hash: str) -> str:
+    name = f"filter/{old_hash}.pf_filter"
+    filter_name, values = _read(name, files.pop(name))
     ordered = [[value, sorted(pages)] for value, pages in sorted(values)]
-    return _write(folder, "{}.pf_filter", language, 7, [name, ordered], path)
+    return _add(files, "filter/{}.pf_filter", language, 7, [filter_name, ordered])
 
 
-def _read(path: Path) -> Any:
-    data = gzip.decompress(path.read_bytes())
+def _read(name: str, content: bytes) -> Any:
+    data = gzip.decompress(content)
     if not data.startswith(SIGNATURE):
-        raise ValueError(f"{path.name} is not a Pagefind index file")
+        raise ValueError(f"{name} is not a Pagefind index file")
     value, end = _decode(data, len(SIGNATURE))
     if end != len(data) or _encode(value) != data[len(SIGNATURE) :]:
-        raise ValueError(f"{path.name}: Pagefind's file format is not the one expected")
+        raise ValueError(f"{name}: Pagefind's file format is not the one expected")
     return value
 
 
-def _write(folder: Path, pattern: str, language: str, length: int, value: Any, old: Path) -> str:
-    """Write value as a Pagefind file named after its content; returns the new hash."""
+def _add(files: dict[str, bytes], pattern: str, language: str, length: int, value: Any) -> str:
+    """Add value as a Pagefind file named after its content; returns its hash."""
     data = SIGNATURE + _encode(value)
-    digest = hashlib.sha256(data).hexdigest()
-    new_hash = f"{language}_{digest[:length]}"
-    old.unlink()
-    (folder / pattern.format(new_hash)).write_bytes(gzip.compress(data, 9, mtime=0))
+    new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:length]}"
+    files[pattern.format(new_hash)] = gzip.compress(data, 9, mtime=0)
     return new_hash
 
 
