@@ -112,7 +112,7 @@
     var filtered = Object.keys(filters).length > 0;
     var query = ++this.query;
     if (!term && !filtered) {
-      this.show([], "");
+      this.show([]);
       this.status.textContent = this.text("idle");
       return;
     }
@@ -120,15 +120,18 @@
       return pagefind.search(term || null, { filters: filters });
     }).then(function (search) {
       if (query !== self.query || !search) return;
-      var count = search.results.length;
-      var kind = (count === 0 ? "none" : count === 1 ? "one" : "many") + (term ? "" : "-filtered");
-      self.status.textContent = self.text(kind, { count: count, term: term });
       self.counts(search.filters);
-      return self.show(search.results, term);
+      return self.show(search.results).then(function () {
+        if (query !== self.query) return;
+        // Said once the first results are in the list, so a screen reader finds them there.
+        var count = search.results.length;
+        var kind = (count === 0 ? "none" : count === 1 ? "one" : "many") + (term ? "" : "-filtered");
+        self.status.textContent = self.text(kind, { count: count, term: term });
+      });
     }).catch(this.fail.bind(this));
   };
 
-  Search.prototype.show = function (results, term) {
+  Search.prototype.show = function (results) {
     this.results = results;
     this.shown = 0;
     this.list.textContent = "";
