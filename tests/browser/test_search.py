@@ -23,6 +23,7 @@ STATUS = "[data-ab-search-status]"
 RESULTS = "[data-ab-search-results] > li"
 RESULT_LINKS = "[data-ab-search-results] a"
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = ROOT / "test-results" / "screenshots"
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +141,12 @@ def test_filters_narrow_the_results(page, watch, base_url):
     # Every facet the search offers, with the catalogue's own labels.
     names = page.locator(".ab-search__filter-name").all_inner_texts()
     assert names[0] == "Soort" and {"Regio", "Sector", "Succesfactor"} <= set(names)
+    # Opened after the search, the numbers count that search's results.
+    counts = {
+        label.rsplit(" (", 1)[0]: int(label.rsplit(" (", 1)[1].rstrip(")"))
+        for label in kind.locator("option").all_inner_texts()[1:]
+    }
+    assert sum(counts.values()) == len(everything), counts
     kind.select_option("Verhaal")
     page.wait_for_function(
         "n => !document.querySelector('[data-ab-search-status]').textContent.startsWith(n + ' ')",
@@ -147,9 +154,15 @@ def test_filters_narrow_the_results(page, watch, base_url):
     )
     stories = list(search(page, "zorg"))
     assert 0 < len(stories) < len(everything)
+    assert len(stories) == counts["Verhaal"]
+    results = "resultaat" if len(stories) == 1 else "resultaten"
+    status = f"{len(stories)} {results} voor ‘zorg’ met deze filters"
+    assert page.locator(STATUS).inner_text() == status
     assert all("/verhalen/" in url for url in stories)
     kinds = page.locator(".ab-search__kind").all_inner_texts()
     assert {k.lower() for k in kinds} == {"verhaal"}
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "search-filters.png"))
 
 
 def test_search_works_with_the_keyboard_alone(page, watch, base_url):
@@ -208,9 +221,8 @@ def test_search_on_a_phone(page, watch, base_url):
     assert width <= 390
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
-    shots = ROOT / "test-results" / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(shots / "search-phone.png"))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "search-phone.png"))
     target = urlsplit(first.get_attribute("href")).path
     first.click()
     page.wait_for_url(lambda url: urlsplit(url).path == target)

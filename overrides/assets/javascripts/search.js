@@ -114,6 +114,7 @@
     if (!term && !filtered) {
       this.show([]);
       this.status.textContent = this.text("idle");
+      if (this.selects.length) this.recount();
       return;
     }
     this.load().then(function (pagefind) {
@@ -125,7 +126,8 @@
         if (query !== self.query) return;
         // Said once the first results are in the list, so a screen reader finds them there.
         var count = search.results.length;
-        var kind = (count === 0 ? "none" : count === 1 ? "one" : "many") + (term ? "" : "-filtered");
+        var kind = (count === 0 ? "none" : count === 1 ? "one" : "many") +
+          (!term ? "-filtered" : filtered ? "-both" : "");
         self.status.textContent = self.text(kind, { count: count, term: term });
       });
     }).catch(this.fail.bind(this));
@@ -171,14 +173,21 @@
     return item;
   };
 
-  // The filters, built once from the index: a list per filter, "Alle" first.
+  // The filters, built once from the index: a list per filter, "Alle" first. They appear
+  // with the numbers of the search now shown (a search made before the filters were
+  // loaded has none), not first with the whole site's.
   Search.prototype.buildFilters = function () {
     var self = this;
     if (this.selects.length) return;
+    var query = this.query;
     this.load().then(function (pagefind) {
-      return pagefind.filters();
-    }).then(function (filters) {
+      // In this order: a search counts only the filters Pagefind has loaded.
+      return pagefind.filters().then(function (filters) {
+        return self.currentCounts().then(function (counts) { return [filters, counts]; });
+      });
+    }).then(function (found) {
       if (self.selects.length) return;
+      var filters = found[0];
       Object.keys(filters).sort(function (a, b) {
         return (a === FIRST_FILTER ? -1 : b === FIRST_FILTER ? 1 : a.localeCompare(b, "nl"));
       }).forEach(function (name) {
@@ -190,7 +199,7 @@
         Object.keys(filters[name]).sort(function (a, b) {
           return a.localeCompare(b, "nl");
         }).forEach(function (value) {
-          var option = new Option(value + " (" + filters[name][value] + ")", value);
+          var option = new Option(value, value);
           option.setAttribute("data-value", value);
           select.appendChild(option);
         });
@@ -199,6 +208,29 @@
         self.filterBox.appendChild(label);
         self.selects.push(select);
       });
+      self.counts(found[1] || filters);
+      if (query !== self.query) self.recount();  // typed on while the filters loaded
+    }).catch(this.fail.bind(this));
+  };
+
+  // The numbers for the words and filters now chosen; with neither, the whole site's.
+  // Pagefind keeps what it fetched, so this downloads nothing new.
+  Search.prototype.currentCounts = function () {
+    var term = this.input.value.trim();
+    var filters = this.chosen();
+    return this.load().then(function (pagefind) {
+      if (!term && Object.keys(filters).length === 0) return pagefind.filters();
+      return pagefind.search(term || null, { filters: filters }).then(function (search) {
+        return search && search.filters;
+      });
+    });
+  };
+
+  Search.prototype.recount = function () {
+    var self = this;
+    var query = this.query;
+    this.currentCounts().then(function (counts) {
+      if (query === self.query && counts) self.counts(counts);
     }).catch(this.fail.bind(this));
   };
 

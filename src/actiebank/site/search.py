@@ -41,7 +41,10 @@ FILTER_FACETS = ("succesfactor", "regio", "sector", "bewijs", "status")
 TRAIT_FACETS = ("succesfactor", "regio", "sector")
 
 ENTRY_WEIGHT = 1.0
-EDITORIAL_WEIGHT = 0.5
+# Low enough that a word an explanation page only uses as an example (the contribution
+# page's sample file names) ranks below the actions and stories about it; a page's own
+# title still finds it first.
+EDITORIAL_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
