@@ -30,6 +30,10 @@ class Project:
     # The editorial pages (home, about, contribute...): every Markdown file in the content
     # folder that is not an entry, relative to it. Any other file there is refused.
     pages: tuple[str, ...] = field(default_factory=tuple)
+    # The repository (repo_url) and the editors' address (extra: actiebank: editors_email),
+    # for the proposal form's ways to send.
+    repo_url: str | None = None
+    editors_email: str | None = None
 
     @classmethod
     def at(
@@ -42,6 +46,8 @@ class Project:
         site_url: str = "",
         edit_base: str | None = None,
         pages: tuple[str, ...] = (),
+        repo_url: str | None = None,
+        editors_email: str | None = None,
     ) -> Project:
         """A project in `root`, its folders where the project keeps them unless given."""
         root = Path(root).resolve()
@@ -53,6 +59,8 @@ class Project:
             site_url=site_url,
             edit_base=edit_base,
             pages=tuple(pages),
+            repo_url=repo_url,
+            editors_email=editors_email,
         )
 
     def with_content(self, content_dir: Path) -> Project:
@@ -84,6 +92,12 @@ def settings_pages(extra: dict[str, Any] | None) -> tuple[str, ...]:
     """The editorial pages listed under `extra: actiebank: pages:` in mkdocs.yml."""
     listed = ((extra or {}).get("actiebank") or {}).get("pages") or []
     return tuple(str(p) for p in listed)
+
+
+def settings_editors_email(extra: dict[str, Any] | None) -> str | None:
+    """The editors' address under `extra: actiebank: editors_email:` in mkdocs.yml."""
+    address = ((extra or {}).get("actiebank") or {}).get("editors_email")
+    return str(address) if address else None
 
 
 def cache_dir_for(root: Path) -> Path:
@@ -118,6 +132,8 @@ def project_from_settings(root: Path, settings: Mapping[str, Any]) -> Project:
         site_url=str(settings.get("site_url") or ""),
         edit_base=edit_base(settings.get("repo_url"), settings.get("edit_uri")),
         pages=settings_pages(settings.get("extra")),
+        repo_url=str(settings.get("repo_url") or "") or None,
+        editors_email=settings_editors_email(settings.get("extra")),
     )
 
 

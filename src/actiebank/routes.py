@@ -56,6 +56,16 @@ def case_url(slug: str) -> str:
     return f"{CASES}/{slug}/"
 
 
+def proposal_url() -> str:
+    """The form on which a contributor without a GitHub account proposes an entry."""
+    return "bijdragen/voorstellen/"
+
+
+def proposal_spec_url() -> str:
+    """The proposal form's description, which its script reads (form_spec as JSON)."""
+    return f"{proposal_url()}formulier.json"
+
+
 def evidence_url() -> str:
     """The page that explains the evidence ladder, the cost levels and the result words."""
     return "bewijs/"

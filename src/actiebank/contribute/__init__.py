@@ -6,4 +6,7 @@ one schema and vocabularies file.
 - scaffold: `actiebank new`, a file with every field to fill in
 - webform: the Decap CMS configuration for editors at /admin/
 - issue_form: the GitHub issue form
+- proposal: the proposal form on /bijdragen/voorstellen/ (no GitHub account needed): its
+  description for the browser, and the entry file it writes
+- importer: `actiebank import`, a proposal (file, e-mail, .eml) into content/
 """

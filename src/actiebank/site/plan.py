@@ -26,7 +26,13 @@ from .fact_sheet import fact_sheet_json
 from .feeds import facet_feeds, site_feed
 from .images import ImageStore
 from .linked_data import dcat_catalog
-from .listings import facet_listings, home_parts, listing_pages
+from .listings import (
+    facet_listings,
+    home_parts,
+    listing_pages,
+    proposal_files,
+    proposal_page,
+)
 from .opendata import actions_csv_nl, newest_content_date, workbook_xlsx
 from .ordering import sort_orders
 from .pages import Page, Site, entry_pages
@@ -69,10 +75,13 @@ def plan_site(
     cards = [views.card(a) for a in catalogue.actions.values()]
     ranked = sort_orders(cards)["bewijs"]
 
+    proposal = proposal_page(views, newest)
     pages: dict[str, Page] = {}
-    for page in entry_pages(catalogue, views, index, cases) + listing_pages(
-        views, index, listings, ranked, cases
-    ):
+    for page in [
+        *entry_pages(catalogue, views, index, cases),
+        *listing_pages(views, index, listings, ranked, cases),
+        proposal,
+    ]:
         page.renderer = renderer
         page.context["card_html"] = views.card_html
         pages[page.src_uri] = page
@@ -85,6 +94,7 @@ def plan_site(
     files.update(site_feed(views, newest, cases, project.site_url))
     files.update(choosing_files(views, cards))
     files.update(open_data_files(catalogue, dates))
+    files.update(proposal_files(proposal))
     for name, path in (schema_files or {}).items():
         files[schema_url(name)] = path
     home = home_parts(views, listings, newest, cases)

@@ -1,0 +1,947 @@
+/* The proposal form on /bijdragen/voorstellen/.
+ *
+ * The page holds the form and, in data-ab-spec, its description (made by
+ * actiebank.contribute.proposal.form_spec from the schemas). This script checks every
+ * field by the validator's rules, shows each problem beside its field and in a summary
+ * at the top, writes the entry file exactly as proposal.entry_text does in Python, and
+ * offers three ways to send it: e-mail, a download and GitHub. Nothing leaves the
+ * browser unless the visitor chooses one of them.
+ *
+ * The first half is plain functions of the spec and the values (no page needed): the
+ * tests load this file in Node and compare it with the Python side.
+ */
+(function () {
+  "use strict";
+
+  // ------------------------------------------------------------------ values and file
+
+  var TRIM = /^[ \t\n\r]+|[ \t\n\r]+$/g;
+  var ESCAPES = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"\\]/g;
+  var PLAIN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+  var YAML_WORDS = ["yes", "no", "true", "false", "on", "off", "null"];
+  // Python's white space (str.isspace), for the ports of the validator's expressions.
+  var PY_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+
+  function own(object, key) {
+    return object !== null && typeof object === "object" && Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function numberText(value) {
+    if (Number.isInteger(value)) return String(value);
+    return String(value).replace(".", ",");
+  }
+
+  function cleanText(value) {
+    if (value === null || value === undefined || typeof value === "boolean") return "";
+    var text = typeof value === "string" ? value : numberText(value);
+    return text.replace(/\r\n/g, "\n").replace(/\r/g, "\n").replace(TRIM, "");
+  }
+
+  function cleanOne(field, value) {
+    if (field.type === "object") {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+      var group = {};
+      var any = false;
+      field.children.forEach(function (child) {
+        if (own(value, child.name)) {
+          var cleaned = cleanValue(child, value[child.name]);
+          if (cleaned !== undefined) { group[child.name] = cleaned; any = true; }
+        }
+      });
+      return any ? group : undefined;
+    }
+    if (field.type === "boolean") return value === true ? true : undefined;
+    var text = cleanText(value);
+    return text ? text : undefined;
+  }
+
+  function cleanValue(field, value) {
+    if (!field.many) return cleanOne(field, value);
+    var items = Array.isArray(value) ? value : (value === null || value === undefined ? [] : [value]);
+    var kept = [];
+    items.forEach(function (item) {
+      var cleaned = cleanOne(field, item);
+      if (cleaned !== undefined) kept.push(cleaned);
+    });
+    return kept.length ? kept : undefined;
+  }
+
+  /* The values as the file holds them: texts trimmed, empty ones left out. */
+  function clean(kindSpec, values) {
+    var out = {};
+    kindSpec.fields.forEach(function (field) {
+      if (own(values, field.name)) {
+        var value = cleanValue(field, values[field.name]);
+        if (value !== undefined) out[field.name] = value;
+      }
+    });
+    var body = (values && values.body) || {};
+    var sections = {};
+    var any = false;
+    kindSpec.body.forEach(function (section) {
+      var text = cleanText(own(body, section.id) ? body[section.id] : undefined);
+      if (text) { sections[section.id] = text; any = true; }
+    });
+    if (any) out.body = sections;
+    return out;
+  }
+
+  function quote(text) {
+    return '"' + text.replace(ESCAPES, function (char) {
+      if (char === '"' || char === "\\") return "\\" + char;
+      if (char === "\n") return "\\n";
+      if (char === "\t") return "\\t";
+      return "\\u" + ("0000" + char.charCodeAt(0).toString(16)).slice(-4);
+    }) + '"';
+  }
+
+  function scalar(spec, field, value) {
+    if (field.type === "boolean") return "true";
+    if (field.type === "number" && new RegExp(spec.number_pattern).test(value)) {
+      return value.replace(",", ".");
+    }
+    if (field.type === "choice" && PLAIN.test(value) && YAML_WORDS.indexOf(value) < 0) return value;
+    if (field.prefix) value = field.prefix + value;
+    return quote(value);
+  }
+
+  function groupLines(spec, children, value, indent) {
+    var lines = [];
+    children.forEach(function (child) {
+      if (own(value, child.name)) lines = lines.concat(yamlLines(spec, child, value[child.name], indent));
+    });
+    return lines;
+  }
+
+  function yamlLines(spec, field, value, indent) {
+    var name = field.name;
+    if (field.type === "object") {
+      if (field.many) {
+        var lines = [indent + name + ":"];
+        value.forEach(function (row) {
+          var rowLines = groupLines(spec, field.children, row, indent + "    ");
+          rowLines[0] = indent + "  - " + rowLines[0].slice(indent.length + 4);
+          lines = lines.concat(rowLines);
+        });
+        return lines;
+      }
+      return [indent + name + ":"].concat(groupLines(spec, field.children, value, indent + "  "));
+    }
+    if (field.many) {
+      if (field.type === "choice") {
+        return [indent + name + ": [" + value.map(function (v) { return scalar(spec, field, v); }).join(", ") + "]"];
+      }
+      return [indent + name + ":"].concat(value.map(function (v) { return indent + "  - " + scalar(spec, field, v); }));
+    }
+    return [indent + name + ": " + scalar(spec, field, value)];
+  }
+
+  /* A body section as plain text in Markdown: no HTML, no entity, no heading of its own. */
+  function bodyMarkdown(text) {
+    text = text.replace(/&(?=[#A-Za-z])/g, "&amp;").replace(/</g, "&lt;");
+    return text.split("\n").map(function (line) {
+      return line.replace(/^( {0,3})#/, "$1\\#");
+    }).join("\n");
+  }
+
+  function bodyParts(kindSpec, cleaned) {
+    // [line, section id or ""] for each line after the closing '---'.
+    var parts = [];
+    var body = cleaned.body || {};
+    kindSpec.body.forEach(function (section) {
+      if (!own(body, section.id)) return;
+      parts.push(["", section.id], ["## " + section.heading, section.id], ["", section.id]);
+      bodyMarkdown(body[section.id]).split("\n").forEach(function (line) { parts.push([line, section.id]); });
+    });
+    return parts;
+  }
+
+  /* The entry file, exactly as proposal.entry_text writes it. */
+  function entryText(spec, kind, values) {
+    var kindSpec = spec.kinds[kind];
+    var cleaned = clean(kindSpec, values);
+    var lines = ["---"];
+    kindSpec.fields.forEach(function (field) {
+      if (own(cleaned, field.name)) lines = lines.concat(yamlLines(spec, field, cleaned[field.name], ""));
+    });
+    lines.push("---");
+    bodyParts(kindSpec, cleaned).forEach(function (part) { lines.push(part[0]); });
+    return lines.join("\n") + "\n";
+  }
+
+  // ------------------------------------------------------------------ file names
+
+  function fold(text) {
+    var plain = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
+    return plain.toLowerCase().replace(/[^a-z0-9]/g, "-").split("-").filter(Boolean).join("-");
+  }
+
+  function normalisedTitle(title) {
+    return fold(title).split("-").join(" ");
+  }
+
+  function shorten(slug, limit) {
+    if (slug.length <= limit) return slug;
+    var cut = slug.slice(0, limit);
+    if (slug.charAt(limit) !== "-" && cut.indexOf("-") >= 0 && cut.lastIndexOf("-") > Math.floor(limit / 2)) {
+      cut = cut.slice(0, cut.lastIndexOf("-"));
+    }
+    return cut.replace(/^-+|-+$/g, "");
+  }
+
+  /* scaffold.make_slug: the file name for a title, unique among the taken ones. */
+  function makeSlug(spec, kind, title) {
+    var limit = spec.max_slug;
+    var base = shorten(fold(title.replace(/['’‘`]/g, "")), limit) || (kind === "action" ? "actie" : "verhaal");
+    if (kind === "action" && spec.reserved.indexOf(base) >= 0) base = base + "-actie";
+    var taken = spec.taken[kind] || [];
+    var slug = base;
+    var number = 2;
+    while (taken.indexOf(slug) >= 0) {
+      var suffix = "-" + number;
+      slug = shorten(base, limit - suffix.length) + suffix;
+      number += 1;
+    }
+    return slug;
+  }
+
+  // ------------------------------------------------------------------ the checks
+
+  function codePoints(text) { return Array.from(text); }
+
+  function compareCodePoints(a, b) {
+    var x = codePoints(a);
+    var y = codePoints(b);
+    for (var i = 0; i < Math.min(x.length, y.length); i++) {
+      var p = x[i].codePointAt(0);
+      var q = y[i].codePointAt(0);
+      if (p !== q) return p < q ? -1 : 1;
+    }
+    return x.length === y.length ? 0 : (x.length < y.length ? -1 : 1);
+  }
+
+  function prefixOf(text, length) { return codePoints(text).slice(0, length).join(""); }
+
+  function format(template, words) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return own(words, key) ? String(words[key]) : whole;
+    });
+  }
+
+  function capital(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+
+  function dutchAmount(amount) {
+    return String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  }
+
+  /* The latest calendar date anywhere (UTC+14), as the validator takes "today". */
+  function latestToday() {
+    return new Date(Date.now() + 14 * 3600 * 1000).toISOString().slice(0, 10);
+  }
+
+  function realDay(value) {
+    var year = Number(value.slice(0, 4));
+    var month = Number(value.slice(5, 7));
+    var day = Number(value.slice(8, 10));
+    if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+    var leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    var days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    return day <= days;
+  }
+
+  function Checker(spec, kind, values, options) {
+    this.spec = spec;
+    this.kind = kind;
+    this.kindSpec = spec.kinds[kind];
+    this.messages = spec.messages;
+    this.cleaned = clean(this.kindSpec, values);
+    this.today = (options && options.today) || latestToday();
+    this.errors = [];
+    this.flagged = {};
+  }
+
+  Checker.prototype.add = function (path, code, message) {
+    if (this.flagged[path]) return;  // one message per field: the first
+    this.flagged[path] = true;
+    this.errors.push({ path: path, code: code, message: message });
+  };
+
+  Checker.prototype.say = function (key, field, words) {
+    var noun = field ? field.noun : "";
+    return format(this.messages[key], Object.assign({ noun: noun, Noun: capital(noun), one: field ? field.one : "" }, words || {}));
+  };
+
+  Checker.prototype.run = function () {
+    var self = this;
+    var cleaned = this.cleaned;
+    this.kindSpec.fields.forEach(function (field) {
+      self.field(field, cleaned[field.name], field.name, true);
+    });
+    this.dates();
+    this.title();
+    this.kindSpec.rules.forEach(function (rule) { self.rule(rule); });
+    this.body();
+    return this.errors;
+  };
+
+  Checker.prototype.field = function (field, value, path, present) {
+    if (value === undefined) {
+      if (field.required && present) {
+        var key = field.many ? (field.type === "choice" ? "required-many-choice" : "required-many")
+          : (field.type === "choice" ? "required-choice" : "required-text");
+        this.add(path, "required", this.say(key, field));
+      }
+      return;
+    }
+    if (!field.many) { this.one(field, value, path); return; }
+    if (field.min_items && value.length < field.min_items) {
+      this.add(path, "required", this.say(field.type === "choice" ? "required-many-choice" : "required-many", field));
+    }
+    var self = this;
+    value.forEach(function (item, index) { self.one(field, item, path + "[" + index + "]"); });
+    if (field.unique) {
+      var seen = [];
+      value.forEach(function (item) {
+        var key = JSON.stringify(item);
+        if (seen.indexOf(key) >= 0) {
+          self.add(path, "unique", self.say("unique", field, { value: typeof item === "string" ? item : "" }));
+        }
+        seen.push(key);
+      });
+    }
+  };
+
+  Checker.prototype.one = function (field, value, path) {
+    var self = this;
+    if (field.type === "object") {
+      field.children.forEach(function (child) {
+        var childPath = path + "." + child.name;
+        if (!own(value, child.name)) {
+          if (child.required) {
+            self.add(childPath, "required", self.say(child.type === "choice" ? "required-choice" : "required-text", child));
+          } else if (child.required_with) {
+            var other = child.required_with.filter(function (name) { return own(value, name); })[0];
+            if (other) {
+              var otherField = field.children.filter(function (c) { return c.name === other; })[0];
+              self.add(childPath, "required-with", self.say(
+                child.type === "choice" ? "required-with-choice" : "required-with-text", child,
+                { other: otherField ? otherField.noun : other }));
+            }
+          }
+          return;
+        }
+        self.field(child, value[child.name], childPath, true);
+      });
+      return;
+    }
+    if (field.type === "boolean") return;
+    if (field.type === "choice") {
+      if (this.optionValues(field).indexOf(value) < 0) this.add(path, "choice", this.say("choice", field));
+      return;
+    }
+    if (field.type === "number") {
+      if (!new RegExp(this.spec.number_pattern).test(value)) {
+        this.add(path, "number", this.say("number", field));
+      } else if (field.minimum !== undefined && parseFloat(value.replace(",", ".")) < field.minimum) {
+        this.add(path, "minimum", this.say("minimum", field, { minimum: field.minimum }));
+      }
+      return;
+    }
+    this.text(field, value, path);
+  };
+
+  Checker.prototype.optionValues = function (field) {
+    var out = [];
+    (field.options || []).forEach(function (option) {
+      out.push(option.value);
+      (option.children || []).forEach(function (child) { out.push(child.value); });
+    });
+    return out;
+  };
+
+  Checker.prototype.text = function (field, value, path) {
+    var prefix = field.prefix || "";
+    if (prefix && /[\/\\]/.test(value)) { this.add(path, "file-name", this.say("file-name", field)); return; }
+    var full = prefix + value;
+    if (field.forbidden) {
+      var match = new RegExp(field.forbidden).exec(value);
+      if (match) {
+        var char = match[0];
+        var what = char === "\t" ? this.messages["control-tab"]
+          : (char === "\n" || char === "\u2028" || char === "\u2029") ? this.messages["control-break"]
+            : format(this.messages["control-other"], { code: ("0000" + char.charCodeAt(0).toString(16).toUpperCase()).slice(-4) });
+        var position = codePoints(value.slice(0, match.index)).length + 1;
+        this.add(path, "control", this.say("control", field, { what: what, position: position }));
+        return;
+      }
+    }
+    var length = codePoints(full).length;
+    var low = field.min_length;
+    var high = field.max_length;
+    if ((low !== undefined && length < low) || (high !== undefined && length > high)) {
+      var shown = { min: low, max: high === undefined ? high : high - prefix.length, count: length - prefix.length };
+      var key = low && high ? "length-between" : (low ? "length-min" : "length-max");
+      if (low === 1 && high !== undefined) key = "length-max";
+      this.add(path, "length", this.say(key, field, shown));
+      return;
+    }
+    if (field.pattern && !new RegExp(field.pattern).test(full)) {
+      this.add(path, "pattern", format(field.pattern_message, { noun: field.noun, Noun: capital(field.noun) }));
+      return;
+    }
+    if (field.refers_to === "action") {
+      var known = this.spec.actions.some(function (action) { return action.slug === value; });
+      if (!known) this.add(path, "unknown-action", this.say("unknown-action", field, { value: value }));
+    }
+  };
+
+  /* rules.check_dates: not in the future, the end not before the start, a real day. */
+  Checker.prototype.dates = function () {
+    var cleaned = this.cleaned;
+    var self = this;
+    var month = this.today.slice(0, 7);
+    this.kindSpec.fields.forEach(function (field) {
+      var value = cleaned[field.name];
+      if (typeof value !== "string" || !field.date) return;
+      if (field.date === "month" && /^\p{Nd}{4}(-\p{Nd}{2})?$/u.test(value)) {
+        if (compareCodePoints(value, month.slice(0, codePoints(value).length)) > 0) {
+          self.add(field.name, "future", self.say("future-month", field, { max: month }));
+        }
+      }
+      if (field.date === "day" && /^\p{Nd}{4}-\p{Nd}{2}-\p{Nd}{2}$/u.test(value)) {
+        if (!/^[0-9-]+$/.test(value) || !realDay(value)) {
+          self.add(field.name, "not-a-day", self.say("not-a-day", field, { value: value }));
+        } else if (value > self.today) {
+          self.add(field.name, "future", self.say("future-day", field, { max: self.today }));
+        }
+      }
+    });
+    var started = cleaned.started;
+    var ended = cleaned.ended;
+    if (typeof started === "string" && typeof ended === "string" && own(cleaned, "ended")) {
+      var length = Math.min(codePoints(started).length, codePoints(ended).length);
+      if (compareCodePoints(prefixOf(ended, length), prefixOf(started, length)) < 0) {
+        var endField = this.kindSpec.fields.filter(function (f) { return f.name === "ended"; })[0];
+        if (endField) this.add("ended", "ended-before-started", this.say("ended-before-started", endField, { started: started, ended: ended }));
+      }
+    }
+  };
+
+  /* crossfile: no two entries of a kind share a title. */
+  Checker.prototype.title = function () {
+    var title = this.cleaned.title;
+    if (typeof title !== "string") return;
+    var titles = this.spec.titles[this.kind] || {};
+    var key = normalisedTitle(title);
+    if (own(titles, key)) {
+      var texts = this.kindSpec;
+      this.add("title", "duplicate-title", this.say("duplicate-title", null, { article: texts.article, kind: texts.noun, title: titles[key] }));
+    }
+  };
+
+  function at(values, dotted) {
+    return dotted.split(".").reduce(function (value, key) { return own(value, key) ? value[key] : undefined; }, values);
+  }
+
+  function usable(rule, outcome) {
+    var needs = rule.usable.required;
+    for (var i = 0; i < needs.length; i++) if (!own(outcome, needs[i])) return false;
+    return outcome.result !== rule.usable.not_result;
+  }
+
+  /* rules.py, rule for rule, at the field the validator names. */
+  Checker.prototype.rule = function (rule) {
+    var cleaned = this.cleaned;
+    if (rule.rule === "required-when") {
+      if (cleaned[rule.when] === rule.equals && !own(cleaned, rule.field)) this.add(rule.field, "rule", rule.message);
+      return;
+    }
+    if (rule.rule === "evidence") {
+      var status = cleaned[rule.status];
+      var level = at(cleaned, rule.level);
+      var outcomes = (cleaned[rule.outcomes] || []).filter(function (o) { return usable(rule, o); });
+      var counts = {};
+      outcomes.forEach(function (o) { if (typeof o.measure === "string") counts[o.measure] = (counts[o.measure] || 0) + 1; });
+      var replicated = Object.keys(counts).some(function (m) { return counts[m] >= 2; });
+      var message = null;
+      if (level === rule.idea && status !== rule.idea) {
+        message = format(rule.messages["idea-not-idea"], { status: rule.status_labels[status] || status || "" });
+      } else if (status === rule.idea && typeof level === "string" && level !== rule.idea) {
+        message = format(rule.messages["status-idea"], { level: rule.labels[level] || level });
+      } else if (level === rule.measured && !outcomes.length) {
+        message = rule.messages.measured;
+      } else if (level === rule.replicated && !replicated) {
+        message = format(rule.messages.replicated, { lower: rule.labels[outcomes.length ? rule.measured : "experiences"] });
+      } else if (level === rule.evaluated && at(cleaned, rule.source) === undefined) {
+        message = rule.messages.evaluated;
+      }
+      if (message) this.add(rule.level, "rule", message);
+      return;
+    }
+    if (rule.rule === "cost-level") {
+      var per = at(cleaned, rule.per);
+      var text = at(cleaned, rule.amount);
+      var stated = at(cleaned, rule.level);
+      if (per !== rule.per_value || typeof text !== "string" || !new RegExp(this.spec.number_pattern).test(text)) return;
+      var amount = parseFloat(text.replace(",", "."));
+      var expected = amount < rule.low_below ? rule.levels[0] : (amount <= rule.medium_up_to ? rule.levels[1] : rule.levels[2]);
+      if (stated === expected || rule.levels.indexOf(stated) < 0) return;
+      this.add(rule.level, "rule", format(rule.message, {
+        stated: rule.labels[stated], expected: rule.labels[expected], amount: "€ " + dutchAmount(amount)
+      }));
+    }
+  };
+
+  // The body as content/body.py and frontmatter.py read it.
+  var BODY_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
+  var FENCE = new RegExp("^([" + PY_SPACE + "]*)(```|~~~)");
+  var INLINE_CODE = /(`+)(?:(?!\1)[^\n])+?\1/g;
+  var MD_LINK = new RegExp("\\]\\([" + PY_SPACE + "]*<?([^" + PY_SPACE + ">]*?)\\)?(?:[" + PY_SPACE + "]|$|>)", "g");
+  var MD_REFERENCE = new RegExp("^[" + PY_SPACE + "]{0,3}\\[[^\\]]+\\]:[" + PY_SPACE + "]*<?([^" + PY_SPACE + "]+?)>?([" + PY_SPACE + "]|$)", "g");
+  var AUTOLINK = new RegExp("<([a-zA-Z][a-zA-Z0-9+.-]*:[^>" + PY_SPACE + "]*)>", "g");
+  var SAFE_SCHEMES = ["http", "https", "mailto", "tel"];
+
+  function pyStrip(text) {
+    return text.replace(new RegExp("^[" + PY_SPACE + "]+|[" + PY_SPACE + "]+$", "g"), "");
+  }
+
+  function unsafeUrl(url) {
+    var plain = url.replace(/&(amp|lt);/g, function (whole, name) { return name === "amp" ? "&" : "<"; });
+    plain = plain.replace(/[\x00-\x20\x7f]+/g, "").toLowerCase();
+    var scheme = /^([a-z][a-z0-9+.-]*):/.exec(plain);
+    return scheme !== null && SAFE_SCHEMES.indexOf(scheme[1]) < 0;
+  }
+
+  Checker.prototype.body = function () {
+    var self = this;
+    var body = this.cleaned.body || {};
+    this.kindSpec.body.forEach(function (section) {
+      if (!own(body, section.id)) return;
+      var match = BODY_CONTROL.exec(body[section.id]);
+      if (match) {
+        var what = format(self.messages["control-other"], { code: ("0000" + match[0].charCodeAt(0).toString(16).toUpperCase()).slice(-4) });
+        var position = codePoints(body[section.id].slice(0, match.index)).length + 1;
+        self.add("body." + section.id, "control", self.say("control", null, { what: what, position: position }));
+      }
+    });
+    var inFence = false;
+    var fence = "";
+    bodyParts(this.kindSpec, this.cleaned).forEach(function (part) {
+      var line = part[0];
+      var visible;
+      var opened = FENCE.exec(line);
+      if (opened && (!inFence || opened[2] === fence)) {
+        inFence = !inFence;
+        fence = opened[2];
+        return;
+      }
+      if (inFence || ((line.indexOf("    ") === 0 || line.indexOf("\t") === 0) && !/^[<\-*]/.test(pyStrip(line)))) return;
+      visible = line.replace(INLINE_CODE, function (code) { return " ".repeat(codePoints(code).length); });
+      var path = "body." + part[1];
+      // bodyMarkdown escapes every '#' that could start a heading, so TITLE_HEADING
+      // (the validator's other rule for a line) never matches here.
+      [MD_LINK, MD_REFERENCE, AUTOLINK].forEach(function (pattern) {
+        pattern.lastIndex = 0;
+        var found;
+        while ((found = pattern.exec(visible)) !== null) {
+          if (unsafeUrl(found[1])) self.add(path, "unsafe-link", self.say("unsafe-link", null, { value: found[1].slice(0, 60) }));
+          if (found[0] === "") pattern.lastIndex += 1;
+        }
+      });
+    });
+  };
+
+  /* Every problem of the values: [{path, code, message}] in the order of the form. */
+  function check(spec, kind, values, options) {
+    return new Checker(spec, kind, values, options).run();
+  }
+
+  function subject(spec, kind, values) {
+    var title = cleanText(values && values.title);
+    return format(spec.kinds[kind].subject, { title: title });
+  }
+
+  function mailtoUrl(spec, kind, address, values, text) {
+    var head = "mailto:" + address + "?subject=" + encodeURIComponent(subject(spec, kind, values));
+    return head + "&body=" + encodeURIComponent(text.replace(/\n/g, "\r\n"));
+  }
+
+  function githubUrl(spec, kind, repo, slug, text) {
+    return "https://github.com/" + repo + "/new/main?filename=" + spec.kinds[kind].folder + "/" + slug +
+      ".md&value=" + encodeURIComponent(text);
+  }
+
+  var api = {
+    clean: clean, entryText: entryText, check: check, makeSlug: makeSlug, fold: fold,
+    quote: quote, bodyMarkdown: bodyMarkdown, mailtoUrl: mailtoUrl, githubUrl: githubUrl,
+    subject: subject
+  };
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+    return;
+  }
+
+  // ------------------------------------------------------------------ the page
+
+  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+
+  function rowsOf(wrapper) {
+    var holder = wrapper.querySelector(":scope > [data-ab-rows]");
+    return holder ? all(holder, ":scope > [data-ab-row]") : [];
+  }
+
+  function readOne(field, element) {
+    if (field.type === "object") return readGroup(field.children, element);
+    var control = element.querySelector("[data-ab-control]");
+    if (field.widget === "radios") {
+      var chosen = element.querySelector("input[type=radio]:checked");
+      return chosen ? chosen.value : "";
+    }
+    if (field.widget === "checkbox") return control ? control.checked : false;
+    return control ? control.value : "";
+  }
+
+  function readField(field, scope) {
+    var wrapper = scope.querySelector('[data-ab-path="' + field.path + '"]');
+    if (!wrapper) return undefined;
+    if (field.widget === "checkboxes") {
+      return all(wrapper, "input[type=checkbox]:checked").map(function (box) { return box.value; });
+    }
+    if (field.many) return rowsOf(wrapper).map(function (row) { return readOne(field, row); });
+    return readOne(field, wrapper);
+  }
+
+  function readGroup(fields, scope) {
+    var out = {};
+    fields.forEach(function (field) {
+      if (field.editorial) return;
+      var value = readField(field, scope);
+      if (value !== undefined) out[field.name] = value;
+    });
+    return out;
+  }
+
+  function readForm(kindSpec, form) {
+    var values = readGroup(kindSpec.fields, form);
+    values.body = {};
+    kindSpec.body.forEach(function (section) {
+      var box = form.querySelector('[data-ab-path="body.' + section.id + '"] [data-ab-control]');
+      values.body[section.id] = box ? box.value : "";
+    });
+    return values;
+  }
+
+  /* The element, error container and label of a problem's path, e.g. organisations[1].name. */
+  function locate(kindSpec, form, path) {
+    var scope = form;
+    var fields = kindSpec.fields;
+    var specPath = "";
+    var labels = [];
+    var target = null;
+    var tokens = path.split(".");
+    if (tokens[0] === "body") {
+      var section = kindSpec.body.filter(function (s) { return s.id === tokens[1]; })[0];
+      target = form.querySelector('[data-ab-path="body.' + tokens[1] + '"]');
+      return target ? { element: target, label: section ? section.heading : "" } : null;
+    }
+    for (var i = 0; i < tokens.length; i++) {
+      var match = /^([^\[]+)(?:\[(\d+)\])?$/.exec(tokens[i]);
+      if (!match) return null;
+      var field = fields.filter(function (f) { return f.name === match[1]; })[0];
+      if (!field) return target ? { element: target, label: labels.join(", ") } : null;
+      specPath += (specPath ? "." : "") + field.name;
+      var wrapper = scope.querySelector('[data-ab-path="' + specPath + '"]');
+      if (!wrapper) return target ? { element: target, label: labels.join(", ") } : null;
+      labels.push(field.label);
+      target = wrapper;
+      if (match[2] !== undefined) {
+        // The checks count the rows that hold something (empty rows are left out of the
+        // file); the page shows every row.
+        var shown = rowsOf(wrapper);
+        var kept = shown.filter(function (r) { return cleanOne(field, readOne(field, r)) !== undefined; });
+        var row = kept[Number(match[2])];
+        specPath += "[]";
+        if (!row) break;
+        var number = shown.indexOf(row) + 1;
+        labels[labels.length - 1] = (field.type === "object" ? field.row_name : field.item_label) + " " + number;
+        target = row;
+        scope = row;
+      } else {
+        scope = wrapper;
+      }
+      fields = field.children || [];
+    }
+    return { element: target, label: labels.join(", ") };
+  }
+
+  function errorBox(element) {
+    var boxes = all(element, "[data-ab-error]").filter(function (box) {
+      return box.closest("[data-ab-path], [data-ab-row]") === element;
+    });
+    return boxes[0] || null;
+  }
+
+  function controlOf(element) {
+    return element.querySelector("input:not([type=hidden]), select, textarea");
+  }
+
+  function Proposal(root, spec) {
+    this.root = root;
+    this.spec = spec;
+    this.email = root.getAttribute("data-ab-email") || "";
+    this.repo = root.getAttribute("data-ab-repo") || "";
+    this.forms = {};
+    var self = this;
+    all(root, "form[data-ab-form]").forEach(function (form) { self.forms[form.getAttribute("data-ab-form")] = form; });
+    this.kind = "action";
+    this.checked = {};
+    this.send = root.querySelector("[data-ab-send]");
+    this.counter = 1000;
+  }
+
+  Proposal.prototype.start = function () {
+    var self = this;
+    all(document, "[data-ab-nojs]").forEach(function (element) { element.hidden = true; });
+    this.root.hidden = false;
+    all(this.root, "input[name=ab-kind]").forEach(function (radio) {
+      radio.addEventListener("change", function () { if (radio.checked) self.choose(radio.value); });
+      if (radio.checked) self.kind = radio.value;
+    });
+    Object.keys(this.forms).forEach(function (kind) { self.listen(kind, self.forms[kind]); });
+    this.choose(this.kind);
+    var download = this.root.querySelector("[data-ab-download]");
+    if (download) download.addEventListener("click", function () { self.download(); });
+  };
+
+  Proposal.prototype.choose = function (kind) {
+    var self = this;
+    this.kind = kind;
+    Object.keys(this.forms).forEach(function (name) { self.forms[name].hidden = name !== kind; });
+    if (this.send) this.send.hidden = true;
+  };
+
+  Proposal.prototype.listen = function (kind, form) {
+    var self = this;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      self.submit(kind, form);
+    });
+    form.addEventListener("click", function (event) {
+      var add = event.target.closest("[data-ab-add]");
+      var remove = event.target.closest("[data-ab-remove]");
+      var link = event.target.closest("[data-ab-summary] a");
+      if (add) self.addRow(add.closest("[data-ab-path]"));
+      if (remove) self.removeRow(remove.closest("[data-ab-row]"));
+      if (link) {
+        event.preventDefault();
+        var target = document.getElementById(link.getAttribute("href").slice(1));
+        if (target) { target.focus(); target.scrollIntoView({ block: "center" }); }
+      }
+    });
+    // After the first check, a field's message follows what is typed: it goes away as
+    // soon as the field is right; new messages appear when the field is left.
+    form.addEventListener("input", function () { if (self.checked[kind]) self.refresh(kind, form, false); });
+    form.addEventListener("change", function () { if (self.checked[kind]) self.refresh(kind, form, true); });
+  };
+
+  Proposal.prototype.addRow = function (wrapper) {
+    var template = wrapper.querySelector(":scope > template[data-ab-template]");
+    var holder = wrapper.querySelector(":scope > [data-ab-rows]");
+    if (!template || !holder) return;
+    this.counter += 1;
+    var html = template.innerHTML.replace(/__i__/g, String(this.counter));
+    var box = document.createElement("div");
+    box.innerHTML = html;
+    var row = box.firstElementChild;
+    holder.appendChild(row);
+    this.renumber(wrapper);
+    var first = controlOf(row);
+    if (first) first.focus();
+  };
+
+  Proposal.prototype.removeRow = function (row) {
+    var wrapper = row.closest("[data-ab-path]");
+    var add = wrapper.querySelector("[data-ab-add]");
+    row.remove();
+    this.renumber(wrapper);
+    if (add) add.focus();
+    var kind = this.kind;
+    if (this.checked[kind]) this.refresh(kind, this.forms[kind], true);
+  };
+
+  Proposal.prototype.renumber = function (wrapper) {
+    rowsOf(wrapper).forEach(function (row, index) {
+      all(row, "[data-ab-number]").forEach(function (number) {
+        if (number.closest("[data-ab-row]") === row) number.textContent = String(index + 1);
+      });
+    });
+  };
+
+  Proposal.prototype.clear = function (form) {
+    all(form, "[data-ab-error]").forEach(function (box) { box.textContent = ""; });
+    all(form, "[aria-invalid]").forEach(function (control) { control.removeAttribute("aria-invalid"); });
+    all(form, ".ab-field--error").forEach(function (element) { element.classList.remove("ab-field--error"); });
+  };
+
+  Proposal.prototype.show = function (kind, form, errors, onlyKnown) {
+    var kindSpec = this.spec.kinds[kind];
+    var shown = [];
+    var before = onlyKnown ? all(form, "[data-ab-error]").filter(function (box) { return box.textContent; }) : null;
+    this.clear(form);
+    errors.forEach(function (error) {
+      var place = locate(kindSpec, form, error.path);
+      if (!place) return;
+      var box = errorBox(place.element);
+      if (!box || box.textContent) return;
+      if (before && before.indexOf(box) < 0) return;
+      box.textContent = error.message;
+      place.element.classList.add("ab-field--error");
+      var control = controlOf(place.element);
+      if (control && place.element.tagName !== "FIELDSET") control.setAttribute("aria-invalid", "true");
+      shown.push({ error: error, place: place, control: control });
+    });
+    shown.sort(function (a, b) {
+      var position = a.place.element.compareDocumentPosition(b.place.element);
+      return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : (position & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0);
+    });
+    return shown;
+  };
+
+  Proposal.prototype.summary = function (form, shown) {
+    var summary = form.querySelector("[data-ab-summary]");
+    var list = summary.querySelector("ul");
+    var title = summary.querySelector("[data-ab-summary-title]");
+    list.textContent = "";
+    if (!shown.length) { summary.hidden = true; return summary; }
+    var messages = this.spec.messages;
+    title.textContent = shown.length === 1 ? messages["summary-one"] : format(messages["summary-many"], { count: shown.length });
+    shown.forEach(function (item) {
+      var line = document.createElement("li");
+      var link = document.createElement("a");
+      var message = item.error.message;
+      link.href = "#" + (item.control ? item.control.id : item.place.element.id);
+      link.textContent = (item.place.label ? item.place.label + ": " + message.charAt(0).toLowerCase() + message.slice(1) : message);
+      line.appendChild(link);
+      list.appendChild(line);
+    });
+    summary.hidden = false;
+    return summary;
+  };
+
+  Proposal.prototype.submit = function (kind, form) {
+    this.checked[kind] = true;
+    var values = readForm(this.spec.kinds[kind], form);
+    var errors = check(this.spec, kind, values);
+    var shown = this.show(kind, form, errors, false);
+    var summary = this.summary(form, shown);
+    if (shown.length || errors.length) {
+      this.send.hidden = true;
+      summary.hidden = false;
+      if (!shown.length) {
+        // A problem without a place on the form: say it in the summary all the same.
+        var line = document.createElement("li");
+        line.textContent = errors[0].message;
+        summary.querySelector("ul").appendChild(line);
+      }
+      summary.focus();
+      return;
+    }
+    this.ready(kind, values);
+    var heading = this.send.querySelector("[data-ab-send-title]");
+    if (heading) heading.focus();
+  };
+
+  Proposal.prototype.refresh = function (kind, form, showNew) {
+    var values = readForm(this.spec.kinds[kind], form);
+    var errors = check(this.spec, kind, values);
+    var shown = this.show(kind, form, errors, !showNew);
+    var summary = form.querySelector("[data-ab-summary]");
+    if (!summary.hidden) this.summary(form, shown);
+    if (errors.length) {
+      if (!this.send.hidden) {
+        this.send.hidden = true;
+        this.status(this.send.getAttribute("data-ab-stale"));
+      }
+    } else if (!this.send.hidden) {
+      this.ready(kind, values);
+    }
+  };
+
+  Proposal.prototype.status = function (text) {
+    var live = this.root.querySelector("[data-ab-status]");
+    if (live) live.textContent = text || "";
+  };
+
+  Proposal.prototype.ready = function (kind, values) {
+    var spec = this.spec;
+    var text = entryText(spec, kind, values);
+    var slug = makeSlug(spec, kind, cleanText(values.title));
+    this.file = { name: slug + ".md", text: text };
+    var send = this.send;
+    all(send, "[data-ab-filename]").forEach(function (element) { element.textContent = slug + ".md"; });
+    send.querySelector("[data-ab-preview]").textContent = text;
+    var mail = send.querySelector("[data-ab-mailto]");
+    if (mail && this.email) {
+      var url = mailtoUrl(spec, kind, this.email, values, text);
+      var tooLong = url.length > spec.limits.mailto;
+      if (tooLong) {
+        var note = format(send.getAttribute("data-ab-attach"), { file: slug + ".md" });
+        url = mailtoUrl(spec, kind, this.email, values, note);
+      }
+      mail.href = url;
+      send.querySelector("[data-ab-mail-too-long]").hidden = !tooLong;
+    }
+    var github = send.querySelector("[data-ab-github]");
+    if (github && this.repo) {
+      var address = githubUrl(spec, kind, this.repo, slug, text);
+      var long = address.length > spec.limits.github;
+      github.hidden = long;
+      github.href = long ? "#" : address;
+      send.querySelector("[data-ab-github-too-long]").hidden = !long;
+    }
+    send.hidden = false;
+  };
+
+  Proposal.prototype.download = function () {
+    if (!this.file) return;
+    var blob = new Blob([this.file.text], { type: "text/markdown;charset=utf-8" });
+    var url = URL.createObjectURL(blob);
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = this.file.name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  };
+
+  function setup() {
+    var root = document.querySelector("[data-ab-proposal]");
+    if (!root || root.hasAttribute("data-ab-ready")) return;
+    root.setAttribute("data-ab-ready", "");
+    // The description of the form is a file beside the page (no inline script: the
+    // site's Content-Security-Policy runs scripts from files only).
+    fetch(new URL(root.getAttribute("data-ab-spec"), document.baseURI).href, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (spec) {
+        if (document.body.contains(root)) new Proposal(root, spec).start();
+      })
+      .catch(function () {
+        var failed = document.querySelector("[data-ab-failed]");
+        if (failed) failed.hidden = false;
+      });
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(setup);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();
