@@ -14,6 +14,7 @@ from pathlib import Path
 from .content.catalogue import KIND_FOLDERS, load_catalogue
 from .content.review import review_catalogue
 from .content.schema import schema_drift, write_schemas
+from .contribute.importer import import_command
 from .contribute.issue_form import ISSUE_FORM_PATH, issue_form
 from .contribute.scaffold import new_entry
 from .problems import Problem
@@ -183,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Actiebank: the catalogue of retention actions in Dutch care.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_validate, _add_schema, _add_new, _add_export):
+    for add in (_add_validate, _add_schema, _add_new, _add_import, _add_export):
         add(commands)
     return parser
 
@@ -251,6 +252,29 @@ def _add_export(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
         "equal the published ones)",
     )
     export.set_defaults(run=run_export)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    project = find_project()
+    return import_command(
+        [Path(p) for p in args.files],
+        project,
+        display_base=Path.cwd(),
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+
+
+def _add_import(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    imported = commands.add_parser(
+        "import",
+        help="put proposals from the site's form (.md, .txt or .eml) into content/",
+        description="Write each proposal under content/actions/ or content/cases/ with a "
+        "file name of its own, then validate it as `actiebank validate` does. Exit 0 when "
+        "all are in and valid, 1 when one has problems to fix, 2 when a file holds none.",
+    )
+    imported.add_argument("files", nargs="+", help="the downloaded file or the saved e-mail")
+    imported.set_defaults(run=run_import)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ import pytest
 from actiebank.cli import main
 from actiebank.contribute.importer import NoProposalError, import_command, import_proposal
 from actiebank.contribute.proposal import entry_text, form_spec
-from support import SCHEMA_DIR, project_at
+from support import SCHEMA_DIR, copy_project, project_at
 
 SPEC = form_spec(SCHEMA_DIR)
 
@@ -227,3 +227,18 @@ def test_the_command_imports_each_file_and_exits_by_the_worst(project, inbox):
     assert "1 problem to fix" in err.getvalue()
     status = import_command([good], project, out=io.StringIO(), err=io.StringIO())
     assert status == 1  # the second copy has the same title
+
+
+def test_editors_run_it_as_actiebank_import(tmp_path, monkeypatch, capsys):
+    """The command an editor types: the proposal lands in content/actions/ and the
+    catalogue still validates."""
+    root = copy_project(tmp_path / "project")
+    monkeypatch.setenv("ACTIEBANK_ROOT", str(root))
+    monkeypatch.chdir(root)
+    proposal = tmp_path / "voorstel.txt"
+    proposal.write_text("Beste redactie,\n\n" + entry(ACTION) + "\n-- \nAnneke\n", "utf-8")
+    assert main(["import", str(proposal)]) == 0
+    assert f"wrote the action content/actions/{ACTION_SLUG}.md" in capsys.readouterr().out
+    assert (root / "content" / "actions" / f"{ACTION_SLUG}.md").is_file()
+    assert main(["validate"]) == 0
+    assert main(["import", str(tmp_path / "weg.txt")]) == 2
