@@ -157,5 +157,5 @@ def write_sample(
     )
     (content / "bijdragen").mkdir(exist_ok=True)
     (content / "bijdragen" / "index.md").write_text(
-        "# Bijdragen\n\nZo draag je bij.\n", encoding="utf-8"
+        "# Bijdragen\n\nZo draagt u bij.\n", encoding="utf-8"
     )

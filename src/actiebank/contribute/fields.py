@@ -249,7 +249,7 @@ def required_words(item: Field) -> str:
     if item.required and item.within:
         if item.within.endswith("[]"):
             return f"ja, in elk item van ‘{item.within[:-2]}’"
-        return f"ja, als je ‘{item.within}’ invult"
+        return f"ja, als u ‘{item.within}’ invult"
     if item.required:
         return "ja"
     if item.required_with:

@@ -17,8 +17,8 @@ ISSUE_FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "actie-voorstellen.yml"
 
 
 INTRODUCTION = (
-    "Fijn dat je een actie wilt delen! Vul dit formulier in; een redacteur maakt er een "
-    "bestand van en vraagt je zo nodig om aanvulling. Liever zelf het bestand schrijven of "
+    "Fijn dat u een actie wilt delen! Vul dit formulier in; een redacteur maakt er een "
+    "bestand van en vraagt u zo nodig om aanvulling. Liever zelf het bestand schrijven of "
     "het webformulier gebruiken? Zie de pagina Bijdragen op de site."
 )
 FREE_TEXT = [
@@ -27,7 +27,7 @@ FREE_TEXT = [
         "id": "story",
         "attributes": {
             "label": "Het verhaal",
-            "description": "Aanpak, resultaten (met cijfers als je ze hebt), "
+            "description": "Aanpak, resultaten (met cijfers als u ze heeft), "
             "lessen (ook wat niet werkte), kosten en financiering.",
         },
         "validations": {"required": False},

@@ -26,8 +26,8 @@ WIDTH = 92
 BODY = {
     "action": [
         ("Aanpak", "Hoe werkt de actie? Wie doet wat, hoe vaak, en wat is ervoor nodig?"),
-        ("Resultaten", "Wat heeft de actie opgeleverd? Noem cijfers als je ze hebt."),
-        ("Lessen", "Wat werkte goed, en wat niet? Wat zou je een ander aanraden?"),
+        ("Resultaten", "Wat heeft de actie opgeleverd? Noem cijfers als u ze heeft."),
+        ("Lessen", "Wat werkte goed, en wat niet? Wat zou u een ander aanraden?"),
         ("Kosten en financiering", "Wat kostte het, en wie betaalde?"),
         ("Contact", "Bij wie kunnen lezers terecht met vragen?"),
     ],
@@ -188,7 +188,7 @@ def entry_template_text(
         f"Nieuw{'e' if kind == 'action' else ''} {what} voor de Actiebank. Vul elk "
         'verplicht veld in: zolang er een leeg veld ("" of []) staat, keurt de '
         "controle het bestand af. Optionele velden staan uit met een # ervoor: haal "
-        "het # weg als je ze gebruikt. Uitleg van elk veld: de pagina Bijdragen > "
+        "het # weg als u ze gebruikt. Uitleg van elk veld: de pagina Bijdragen > "
         "Velden op de site.",
         "",
     )
@@ -204,7 +204,7 @@ def entry_template_text(
         lines += [
             f"## {heading}",
             "",
-            f"<!-- {hint} Verwijder dit kopje als je het niet gebruikt. -->",
+            f"<!-- {hint} Verwijder dit kopje als u het niet gebruikt. -->",
             "",
         ]
     return "\n".join(lines)

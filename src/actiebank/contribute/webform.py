@@ -147,7 +147,7 @@ def _group(item: Field) -> dict[str, Any]:
             for child in children:
                 if child["required"]:
                     child["required"] = False
-                    child["hint"] = f"Verplicht als je ‘{item.label}’ invult. {child['hint']}"
+                    child["hint"] = f"Verplicht als u ‘{item.label}’ invult. {child['hint']}"
     if item.path.endswith("image"):
         for child in children:
             if child["name"] == "src":
