@@ -161,8 +161,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     site = _state.get("site")
     if site is None:
         return context
-    if page.file.src_uri == "index.md":
-        context["actiebank_home"] = site.home
     body = _state.get("bodies", {}).pop(page.file.src_uri, None)
     planned = site.page_for(page.file.src_uri)
     if planned is not None and body is not None:

@@ -131,6 +131,22 @@ template: home.html
 # Actiebank
 
 Het open overzicht van wat zorg- en welzijnsorganisaties doen om medewerkers te behouden.
+
+{{ zoekveld() }}
+
+{{ succesfactoren() }}
+
+{{ provinciekaart() }}
+
+{{ landelijk() }}
+
+{{ kerncijfers() }}
+
+{{ uitgelichte_verhalen() }}
+
+{{ nieuwste_verhalen() }}
+
+{{ nieuwste_acties() }}
 """
 
 

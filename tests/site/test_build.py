@@ -264,13 +264,30 @@ def test_case_page_shows_its_actions_and_links_back(site):
     assert stories.index("verhaal-flexpool") < stories.index("verhaal-buddy")
 
 
-def test_home_shows_counts_as_bars_and_newest_entries(site):
+def test_home_shows_the_way_in_figures_and_newest_entries(site):
+    """The home page's parts come from the catalogue through the macros in index.md."""
     page = read(site, "")
     assert "Het open overzicht van wat zorg" in page
-    assert "Acties per succesfactor" in page and "Acties per provincie" in page
-    assert re.search(r'href="acties/succesfactor/onboarding/">.*?1 actie<', page, re.S)
-    assert re.search(r'href="acties/regio/zuid-holland/">', page)
-    assert "<table" not in page[page.index('<div class="ab-home">') :]
+    assert re.search(r'<form class="ab-search" action="./" method="get" role="search"', page)
+    tiles = page[page.index('class="ab-tiles"') :]
+    assert re.search(
+        r'href="acties/succesfactor/onboarding/">Onboarding <span[^>]*>1 actie<', tiles
+    )
+    # The map: a link for each province with actions, named with its count; none for a
+    # province without (it has no page), and Landelijk is no province on it.
+    where = page[
+        page.index('class="ab-where"') : page.index("</section>", page.index('class="ab-where"'))
+    ]
+    assert re.search(r'href="acties/regio/zuid-holland/" aria-label="Zuid-Holland: 1 actie"', where)
+    assert re.search(r'href="acties/regio/overijssel/" aria-label="Overijssel: 1 actie"', where)
+    assert "acties/regio/limburg/" not in where and "Nog geen acties in" in where
+    assert "landelijk" not in where.lower()
+    national = page[page.index('class="ab-national"') :]
+    assert re.search(r'<h2 id="ab-national-1">Landelijk</h2>', national)
+    assert 'href="acties/regio/landelijk/">Bekijk de actie</a>' in national
+    figures = page[page.index('class="ab-figures"') :]
+    assert re.search(r'href="acties/"><span class="ab-figure__count">3</span>', figures)
+    assert re.search(r'href="verhalen/"><span class="ab-figure__count">2</span>', figures)
     assert "Uitgelichte verhalen" in page and 'href="verhalen/verhaal-buddy/"' in page
     newest_stories = page[page.index('id="ab-new-cases"') : page.index('id="ab-new-actions"')]
     assert "verhaal-flexpool" in newest_stories and "verhaal-buddy" not in newest_stories

@@ -1,17 +1,23 @@
 """The parts of the editorial pages that come from the catalogue: tables, figures and
 lists that editors place in their Markdown with a macro (hooks/macros.py), so the words
 stay theirs and the facts stay current. Each part is rendered by a template in
-templates/editorial/ with autoescaping; no contributor text is ever a template."""
+templates/editorial/ with autoescaping; no contributor text is ever a template.
+
+The home page's parts (success factors, province map, figures, newest actions, featured
+stories) are worked out in home.py and rendered here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from ..content.catalogue import Entry
 from ..routes import facet_url
+from . import home
 from .facets import FacetIndex
 from .render import Renderer
+from .views import Views
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,11 @@ class LevelRow:
 class Editorial:
     index: FacetIndex
     renderer: Renderer
+    # For the home page's lists: the actions newest first (slugs) and the stories newest
+    # first. Without views the lists are empty.
+    views: Views | None = None
+    newest: list[str] = field(default_factory=list)
+    cases: list[Entry] = field(default_factory=list)
 
     def levels(self, facet: str) -> list[LevelRow]:
         """Every value of a facet in order, with its explanation and number of actions."""
@@ -60,4 +71,85 @@ class Editorial:
             caption="De kostenniveaus",
             first="Niveau",
             rows=self.levels("kosten"),
+        )
+
+    # The home page ---------------------------------------------------------------
+
+    def search_field(self, root: str) -> Markup:
+        """A search field that opens the site search with the words typed."""
+        return self.renderer.render("editorial/search.html", root=root)
+
+    def factor_tiles(self, root: str) -> Markup:
+        return self.renderer.render(
+            "editorial/factors.html",
+            root=root,
+            tiles=home.factor_tiles(self.index[home.FACTOR_FACET]),
+        )
+
+    def province_map(self, root: str) -> Markup:
+        regions = self.index[home.REGION_FACET]
+        return self.renderer.render(
+            "editorial/map.html",
+            root=root,
+            map=home.province_map(regions),
+            regions_url=facet_url(regions.name),
+        )
+
+    def national(self, root: str) -> Markup:
+        """The region values that are no province (Landelijk), apart from the map."""
+        return self.renderer.render(
+            "editorial/national.html",
+            root=root,
+            places=home.places_beyond_provinces(self.index[home.REGION_FACET]),
+        )
+
+    def figures(self, root: str) -> Markup:
+        if self.views is None:
+            return Markup("")
+        return self.renderer.render(
+            "editorial/figures.html",
+            root=root,
+            figures=home.figures(self.views.catalogue, self.index),
+        )
+
+    def newest_actions(self, root: str, count: int) -> Markup:
+        if self.views is None or not self.newest:
+            return Markup("")
+        actions = self.views.catalogue.actions
+        return self.renderer.render(
+            "editorial/newest_actions.html",
+            root=root,
+            card_html=self.views.card_html,
+            cards=[self.views.card(actions[slug]) for slug in self.newest[:count]],
+            total=len(actions),
+        )
+
+    def featured_stories(self, root: str, count: int) -> Markup:
+        """The stories marked `featured`, newest first; nothing when none is."""
+        featured = [c for c in self.cases if c.data.get("featured")][:count]
+        if self.views is None or not featured:
+            return Markup("")
+        return self.renderer.render(
+            "editorial/stories.html",
+            root=root,
+            title="Uitgelichte verhalen",
+            id="ab-featured",
+            cards=[self.views.case_card(c) for c in featured],
+            total=len(self.cases),
+        )
+
+    def newest_stories(self, root: str, count: int) -> Markup:
+        """The newest stories that are not featured: beside featured_stories, each once."""
+        if self.views is None:
+            return Markup("")
+        others = [c for c in self.cases if not c.data.get("featured")][:count]
+        if not others:
+            return Markup("")
+        return self.renderer.render(
+            "editorial/stories.html",
+            root=root,
+            title="Nieuwste verhalen",
+            id="ab-new-cases",
+            cards=[self.views.case_card(c) for c in others],
+            total=len(self.cases),
         )

@@ -1,13 +1,11 @@
 """The pages that list actions and stories: the catalogue with its filters, a page per
-facet and per facet value (paginated, with a feed each), the story list, and the parts
-of the home page."""
+facet and per facet value (paginated, with a feed each), and the story list. The home
+page's parts are in home.py."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-
-from markupsafe import Markup
 
 from ..content.catalogue import Entry
 from ..contribute.proposal import form_spec
@@ -27,10 +25,9 @@ from ..routes import (
 from .facets import Facet, FacetIndex, query_aliases
 from .ordering import DEFAULT_SORT, RELEVANCE, RELEVANCE_LABEL, SORT_ALIASES, SORTS
 from .pages import Page
-from .views import Card, Views
+from .views import Views
 
 FACET_PAGE_SIZE = 48
-HOME_LIST_SIZE = 6
 # The cards the catalogue page carries itself; the script draws the rest from its data.
 FIRST_CARDS = 48
 # A filter group with more values than this shows its most used ones and "Toon alle N".
@@ -361,26 +358,3 @@ def listing_pages(
             pages += facet_value_pages(facet, listing, term_view, ordered, views)
     pages.append(cases_page(views, cases_newest_first))
     return pages
-
-
-def home_parts(
-    views: Views, listings: list[FacetListing], newest: list[str], cases_newest_first: list[Entry]
-) -> Markup:
-    """The generated parts of the home page: counts, featured and newest entries."""
-    featured = [c for c in cases_newest_first if c.data.get("featured")][:HOME_LIST_SIZE]
-    actions = views.catalogue.actions
-    cards: list[Card] = [views.card(actions[s]) for s in newest[:HOME_LIST_SIZE]]
-    return views.renderer.render(
-        "home_parts.html",
-        root="",
-        card_html=views.card_html,
-        facets={listing.name: listing for listing in listings},
-        featured=[views.case_card(c) for c in featured],
-        # The newest stories besides the featured ones: the home page shows each once.
-        cases=[views.case_card(c) for c in cases_newest_first if c not in featured][
-            :HOME_LIST_SIZE
-        ],
-        actions=cards,
-        total=len(actions),
-        total_cases=len(cases_newest_first),
-    )

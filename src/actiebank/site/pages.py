@@ -64,7 +64,6 @@ class Page:
 class Site:
     pages: dict[str, Page]
     files: dict[str, bytes | Path]
-    home: Markup
     # Last commit date of each content file (resolved path -> YYYY-MM-DD), for the dates
     # of the editorial pages.
     content_dir: Path | None = None

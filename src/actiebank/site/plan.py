@@ -26,13 +26,7 @@ from .fact_sheet import fact_sheet_json
 from .feeds import facet_feeds, site_feed
 from .images import ImageStore
 from .linked_data import dcat_catalog
-from .listings import (
-    facet_listings,
-    home_parts,
-    listing_pages,
-    proposal_files,
-    proposal_page,
-)
+from .listings import facet_listings, listing_pages, proposal_files, proposal_page
 from .opendata import actions_csv_nl, newest_content_date, workbook_xlsx
 from .ordering import sort_orders
 from .pages import Page, Site, entry_pages
@@ -97,15 +91,15 @@ def plan_site(
     files.update(proposal_files(proposal))
     for name, path in (schema_files or {}).items():
         files[schema_url(name)] = path
-    home = home_parts(views, listings, newest, cases)
     files.update(images.files)
     return Site(
         pages=pages,
         files=dict(sorted(files.items())),
-        home=home,
         content_dir=catalogue.content_dir.resolve(),
         dates=dates,
-        editorial=Editorial(index=index, renderer=renderer),
+        editorial=Editorial(
+            index=index, renderer=renderer, views=views, newest=newest, cases=cases
+        ),
     )
 
 
