@@ -171,6 +171,12 @@ def write_sample(
     (content / "bewijs.md").write_text(
         "# Bewijs\n\n{{ bewijsladder() }}\n\n{{ kostenniveaus() }}\n", encoding="utf-8"
     )
+    for name, title in (
+        ("data", "Open data"),
+        ("privacy", "Privacyverklaring"),
+        ("toegankelijkheid", "Toegankelijkheidsverklaring"),
+    ):
+        (content / f"{name}.md").write_text(f"# {title}\n\nTekst.\n", encoding="utf-8")
     (content / "bijdragen").mkdir(exist_ok=True)
     (content / "bijdragen" / "index.md").write_text(
         "# Bijdragen\n\nZo draagt u bij.\n", encoding="utf-8"
