@@ -80,8 +80,9 @@ def front_matter(page: core_pages.Page) -> str:
     }
     if not page.searchable:
         meta["search"] = {"exclude": True}
-    if not page.show_toc:
-        meta["hide"] = ["toc"]
+    # The main sections are tabs above the page, so no menu beside it; and no table of
+    # contents beside the catalogue, an action or a story: they read from top to bottom.
+    meta["hide"] = ["navigation", "toc"]
     # JSON is YAML, and json.dumps is many times faster than yaml.safe_dump.
     return (
         f"---\n{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n---\n\n{page.markdown or ''}"

@@ -112,10 +112,13 @@ def test_material_settings_are_written_by_the_hook_not_the_core():
     )
 
     assert hook.front_matter(listing) == (
-        '---\n{"description": "Alle acties.", "hide": ["toc"], "search": {"exclude": true}, '
-        '"title": "Acties &amp; &lt;meer&gt;"}\n---\n\n'
+        '---\n{"description": "Alle acties.", "hide": ["navigation", "toc"], '
+        '"search": {"exclude": true}, "title": "Acties &amp; &lt;meer&gt;"}\n---\n\n'
     )
-    assert hook.front_matter(entry).endswith('"title": "X"}\n---\n\n## Aanpak\n')
+    # No menu or table of contents beside an action either: the tabs are the menu.
+    assert hook.front_matter(entry) == (
+        '---\n{"description": "Y", "hide": ["navigation", "toc"], "title": "X"}\n---\n\n## Aanpak\n'
+    )
 
 
 def test_only_pages_the_nav_names_enter_the_navigation():

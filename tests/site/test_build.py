@@ -166,7 +166,7 @@ def test_each_action_has_a_fact_sheet_for_comparing(site):
 
 def test_navigation_stays_small(site):
     page = read(site, "acties/buddy-haaglanden/")
-    nav = page[page.index('<nav class="md-nav md-nav--primary"') :]
+    nav = page[page.index('<nav class="md-nav md-nav--primary') :]
     nav = nav[: nav.index("</nav>")]
     assert "Acties" in nav and "Verhalen" in nav
     assert "flexpool-twente" not in nav and "regio/" not in nav
