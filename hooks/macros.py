@@ -33,7 +33,7 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def zoekveld() -> Markup:
-        """A search field that opens the site search."""
+        """A search field that opens the catalogue filtered on the words typed."""
         return editorial().search_field(root())
 
     @env.macro

@@ -264,7 +264,7 @@ def test_the_map_shows_each_province_with_the_catalogues_count(page, watch, base
 
 def test_the_home_page_is_the_way_in_by_keyboard(page, watch, base_url):
     """Search, the success factors and the map are reached with Tab, with a visible focus;
-    the search field opens the site search with the words typed."""
+    the search field opens the catalogue filtered on the words typed."""
     page.goto(base_url)
     order = ["#ab-home-zoek", ".ab-tile a", ".ab-map a"]
     found = []
@@ -282,13 +282,16 @@ def test_the_home_page_is_the_way_in_by_keyboard(page, watch, base_url):
     assert found == order, f"Tab reached {found}, in this order"
     page.locator("#ab-home-zoek").fill("flexpool")
     page.locator("#ab-home-zoek").press("Enter")
-    page.wait_for_url(re.compile(r"\?q=flexpool$"))
-    page.wait_for_function("() => document.getElementById('__search')?.checked")
-    assert page.locator(".md-search__input").input_value() == "flexpool"
-    # The site search answers with the action the words name.
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for()
-    assert "flexpool" in results.first.inner_text().lower()
+    page.wait_for_url(re.compile(r"/acties/\?zoek=flexpool$"))
+    assert page.locator("#ab-zoek").input_value() == "flexpool"
+    # The catalogue shows the actions the word names, not all of them.
+    total = len(load_catalogue(read_project(ROOT)).actions)
+    page.wait_for_function(
+        "n => parseInt(document.querySelector('.ab-result-count').textContent) < n", arg=total
+    )
+    assert int(page.locator(".ab-result-count").inner_text().split()[0]) > 0
+    first = page.locator("[data-ab-results] > li.ab-card:visible").first
+    assert "flexpool" in first.inner_text().lower()
 
 
 def test_header_and_tabs_on_a_desktop(page, watch, base_url, page_kinds):
@@ -302,6 +305,7 @@ def test_header_and_tabs_on_a_desktop(page, watch, base_url, page_kinds):
     assert tabs.first.is_visible()
     assert page.locator("nav.md-tabs [aria-current]").inner_text().strip() == "Acties"
     assert page.locator(".md-header .md-search__input").is_visible()
+    assert page.locator(".md-header button[data-ab-search-open]").count() == 1
     for place in (".md-header", ".md-tabs", ".md-sidebar--primary"):
         assert page.locator(f'{place} a[href*="github.com"]').count() == 0, place
     assert page.locator(".md-content__button").count() == 0
@@ -333,7 +337,7 @@ def test_header_and_menu_on_a_phone(page, watch, base_url, page_kinds):
     menu = header.locator('label[for="__drawer"]')
     assert menu.inner_text().strip() == "Menu"
     assert header.locator("a.ab-brand").inner_text().strip().startswith("Actiebank")
-    search = header.locator('label.md-header__button[for="__search"]')
+    search = header.locator("button[data-ab-search-open]")
     for control in (menu, search):
         box = control.bounding_box()
         assert box and box["width"] >= 24 and box["height"] >= 24

@@ -268,7 +268,7 @@ def test_home_shows_the_way_in_figures_and_newest_entries(site):
     """The home page's parts come from the catalogue through the macros in index.md."""
     page = read(site, "")
     assert "Het open overzicht van wat zorg" in page
-    assert re.search(r'<form class="ab-search" action="./" method="get" role="search"', page)
+    assert re.search(r'<form class="ab-home-search" action="acties/" method="get"', page)
     tiles = page[page.index('class="ab-tiles"') :]
     assert re.search(
         r'href="acties/succesfactor/onboarding/">Onboarding <span[^>]*>1 actie<', tiles

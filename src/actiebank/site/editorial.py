@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..content.catalogue import Entry
-from ..routes import facet_url
+from ..routes import catalogue_url, facet_url
 from . import home
 from .facets import FacetIndex
 from .render import Renderer
@@ -76,8 +76,8 @@ class Editorial:
     # The home page ---------------------------------------------------------------
 
     def search_field(self, root: str) -> Markup:
-        """A search field that opens the site search with the words typed."""
-        return self.renderer.render("editorial/search.html", root=root)
+        """A search field that opens the catalogue filtered on the words typed."""
+        return self.renderer.render("editorial/search.html", root=root, catalogue=catalogue_url())
 
     def factor_tiles(self, root: str) -> Markup:
         return self.renderer.render(
