@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from actiebank.content.catalogue import KIND_FOLDERS, Catalogue, load_catalogue
-from actiebank.content.history import last_commit_times
+from actiebank.content.history import file_histories
 from actiebank.content.sanitise import sanitise
 from actiebank.project import Project, project_from_settings
 from actiebank.routes import link_to_published_pages
@@ -91,11 +91,14 @@ def front_matter(page: core_pages.Page) -> str:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     catalogue: Catalogue = _state["catalogue"]
-    changed = last_commit_times(catalogue.content_dir)
+    # One git log for the whole content folder: each file's last change and its history.
+    histories = file_histories(catalogue.content_dir)
+    changed = {path: changes[0].moment for path, changes in histories.items()}
     site = plan_site(
         catalogue,
         dates={path: moment[:10] for path, moment in changed.items()},
         changed=changed,
+        histories=histories,
         images=ImageStore(catalogue.project.cache_dir),
         renderer=Renderer.for_theme(config.theme.custom_dir),
         schema_files={

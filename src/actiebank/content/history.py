@@ -1,4 +1,5 @@
-"""When each content file last changed, according to git.
+"""When each content file changed, according to git: its last change, and its few newest
+changes with their commit subjects (the history an entry's page shows).
 
 One `git log` over the whole content folder answers for every file at once: a process
 per file would cost seconds at a thousand actions. Outside a git checkout (a tarball, a
@@ -11,8 +12,23 @@ from __future__ import annotations
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 _MARK = "\x1e"
+_FIELD = "\x1f"
+# The changes a page lists: the newest few are enough to see whether an entry is kept up.
+HISTORY_SIZE = 5
+
+
+class Change(NamedTuple):
+    """A commit that touched a file: when (UTC, YYYY-MM-DDTHH:MM:SSZ) and its subject."""
+
+    moment: str
+    subject: str
+
+    @property
+    def day(self) -> str:
+        return self.moment[:10]
 
 
 def last_commit_dates(content_dir: Path) -> dict[Path, str]:
@@ -24,6 +40,12 @@ def last_commit_times(content_dir: Path) -> dict[Path, str]:
     """Resolved file path -> when the newest commit touching it was made, in UTC
     (YYYY-MM-DDTHH:MM:SSZ, so the strings sort in time order): what "Laatst gewijzigd"
     sorts by, finer than a day."""
+    return {path: changes[0].moment for path, changes in file_histories(content_dir).items()}
+
+
+def file_histories(content_dir: Path, size: int = HISTORY_SIZE) -> dict[Path, list[Change]]:
+    """Resolved file path -> its newest `size` changes, newest first (commits of the same
+    second keep git's order). Empty outside a git checkout."""
     content_dir = Path(content_dir).resolve()
     try:
         result = subprocess.run(
@@ -34,7 +56,7 @@ def last_commit_times(content_dir: Path) -> dict[Path, str]:
                 "-C",
                 str(content_dir),
                 "log",
-                f"--format={_MARK}%ct",
+                f"--format={_MARK}%ct{_FIELD}%s",
                 "--name-only",
                 "--relative",
                 "--no-renames",
@@ -43,6 +65,8 @@ def last_commit_times(content_dir: Path) -> dict[Path, str]:
             ],
             capture_output=True,
             text=True,
+            encoding="utf-8",
+            errors="replace",
             timeout=120,
             check=False,
         )
@@ -50,7 +74,7 @@ def last_commit_times(content_dir: Path) -> dict[Path, str]:
         return {}
     if result.returncode != 0:
         return {}
-    return parse_log(result.stdout, content_dir)
+    return parse_log(result.stdout, content_dir, size)
 
 
 def utc_moment(seconds: str) -> str:
@@ -62,14 +86,18 @@ def utc_moment(seconds: str) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def parse_log(output: str, base: Path) -> dict[Path, str]:
-    dates: dict[Path, str] = {}
-    current = ""
+def parse_log(output: str, base: Path, size: int = HISTORY_SIZE) -> dict[Path, list[Change]]:
+    histories: dict[Path, list[Change]] = {}
+    current: Change | None = None
     # split("\n"), not splitlines(): splitlines() also breaks at the \x1e mark itself.
     for line in output.split("\n"):
         if line.startswith(_MARK):
-            current = utc_moment(line[len(_MARK) :].strip())
+            seconds, _, subject = line[len(_MARK) :].partition(_FIELD)
+            moment = utc_moment(seconds.strip())
+            current = Change(moment, subject.strip()) if moment else None
         elif line.strip() and current:
-            # git lists commits newest first: the first date seen for a file is its last change.
-            dates.setdefault((base / line.strip()).resolve(), current)
-    return dates
+            # git lists commits newest first.
+            changes = histories.setdefault((base / line.strip()).resolve(), [])
+            if len(changes) < size:
+                changes.append(current)
+    return histories

@@ -18,6 +18,7 @@ from ..routes import action_source, action_url, case_source, case_url, root_of
 from .editorial import Editorial
 from .facets import FacetIndex
 from .images import OG_SIZE
+from .linked_data import action_jsonld, case_jsonld, jsonld_script
 from .related import related_actions, reverse_related
 from .render import Renderer
 from .views import Views, links
@@ -87,6 +88,9 @@ class Site:
 
 def action_page(action: Entry, views: Views, related: list[str], cases: list[Entry]) -> Page:
     card = views.card(action)
+    date = views.action_date(action)
+    site_url = views.catalogue.project.site_url
+    linked = action_jsonld(action, views.catalogue, site_url=site_url, modified=date)
     return Page(
         src_uri=action_source(action.slug),
         url=action_url(action.slug),
@@ -97,7 +101,7 @@ def action_page(action: Entry, views: Views, related: list[str], cases: list[Ent
         edit_url=views.edit_url(action),
         og_image=views.images.open_graph(action.slug, action.title, card.factors, BRAND),
         og_size=OG_SIZE,
-        date=views.action_date(action),
+        date=date,
         context={
             "details": views.details(action),
             "card": card,
@@ -107,6 +111,9 @@ def action_page(action: Entry, views: Views, related: list[str], cases: list[Ent
             "updated": views.updated(action),
             "cases": [views.case_card(c) for c in cases],
             "related": [views.card(views.catalogue.actions[s]) for s in related],
+            "citation": views.citation(action, action_url(action.slug), date),
+            "history": views.history(action),
+            "jsonld": jsonld_script(linked),
         },
     )
 
@@ -115,6 +122,11 @@ def case_page(case: Entry, views: Views) -> Page:
     actions = views.catalogue.actions
     card = views.case_card(case)
     image = card.image
+    date = str(case.data.get("updated") or case.data["date"])
+    site_url = views.catalogue.project.site_url
+    linked = case_jsonld(
+        case, views.catalogue, site_url=site_url, modified=views.updated(case) or date
+    )
     return Page(
         src_uri=case_source(case.slug),
         url=case_url(case.slug),
@@ -122,7 +134,7 @@ def case_page(case: Entry, views: Views) -> Page:
         description=case.summary,
         template="case.html",
         markdown=case.body,
-        date=str(case.data.get("updated") or case.data["date"]),
+        date=date,
         edit_url=views.edit_url(case),
         # A story shares its own picture when it has one.
         og_image=image.src if image else None,
@@ -136,6 +148,9 @@ def case_page(case: Entry, views: Views) -> Page:
             "regions": views.terms("region", case.data["regions"]),
             "sectors": views.terms("sector", case.data.get("sectors") or []),
             "actions": [views.card(actions[s]) for s in case.data["actions"] if s in actions],
+            "citation": views.citation(case, case_url(case.slug), date),
+            "history": views.history(case),
+            "jsonld": jsonld_script(linked),
         },
     )
 

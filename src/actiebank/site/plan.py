@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from ..content.catalogue import Catalogue
+from ..content.history import Change
 from ..routes import (
     catalogue_data_url,
     csv_nl_url,
@@ -43,8 +44,10 @@ def plan_site(
     renderer: Renderer,
     schema_files: dict[str, Path] | None = None,
     changed: dict[Path, str] | None = None,
+    histories: dict[Path, list[Change]] | None = None,
 ) -> Site:
-    """`dates`: each content file's last commit day; `changed`: its moment (for sorting)."""
+    """`dates`: each content file's last commit day; `changed`: its moment (for sorting);
+    `histories`: its newest changes (for the history on its page)."""
     project = catalogue.project
     index = build_facet_index(catalogue)
     views = Views(
@@ -55,6 +58,7 @@ def plan_site(
         renderer=renderer,
         edit_base=project.edit_base,
         changed=changed or {},
+        histories=histories or {},
     )
     newest = [
         a.slug

@@ -14,7 +14,8 @@ from typing import Any
 from markupsafe import Markup
 
 from ..content.catalogue import Catalogue, Entry
-from ..routes import action_url, case_url, facet_url
+from ..content.history import Change
+from ..routes import absolute, action_url, case_url, facet_url
 from ..vocabulary import Vocabularies
 from .facets import FacetIndex
 from .images import ImageStore, ResponsiveImage
@@ -165,6 +166,30 @@ class ActionDetails:
     links: list[Link]
 
 
+# The branch whose history the "Geschiedenis" link of a page shows.
+HISTORY_BRANCH = "main"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """How to cite a page: its title, who made it, the site, its address and the date of
+    the version (the entry's last commit, else the date the page shows)."""
+
+    title: str
+    organisations: str
+    url: str
+    version: str  # YYYY-MM-DD, '' when nothing dates it
+
+
+@dataclass(frozen=True)
+class History:
+    """The newest changes of an entry's file (date and commit subject, newest first) and
+    where its whole history is in the repository."""
+
+    changes: list[Change]
+    url: str | None
+
+
 def month_date(value: str | None) -> str:
     """'2022' or '2022-03' as a sortable full date; '' when absent."""
     if not value:
@@ -267,6 +292,8 @@ class Views:
     edit_base: str | None
     # Resolved path -> UTC timestamp of its last commit (finer than `dates`), for sorting.
     changed: dict[Path, str] = field(default_factory=dict)
+    # Resolved path -> its newest changes in git (content/history.py), for the pages.
+    histories: dict[Path, list[Change]] = field(default_factory=dict)
     _cards: dict[str, Card] = field(default_factory=dict)
     _card_html: dict[tuple[str, str, int], Markup] = field(default_factory=dict)
     _case_cards: dict[str, CaseCard] = field(default_factory=dict)
@@ -292,6 +319,26 @@ class Views:
 
     def case_date(self, case: Entry) -> str:
         return str(case.data.get("date") or "")
+
+    def citation(self, entry: Entry, url: str, shown_date: str) -> Citation:
+        """`url`: the page's address in the site; `shown_date`: the date the page shows."""
+        return Citation(
+            title=entry.title,
+            organisations=", ".join(o["name"] for o in entry.data["organisations"]),
+            url=absolute(self.catalogue.project.site_url, url),
+            version=self.committed(entry) or shown_date,
+        )
+
+    def history(self, entry: Entry) -> History:
+        project = self.catalogue.project
+        url = None
+        try:
+            relative = entry.path.resolve().relative_to(project.root.resolve())
+        except ValueError:
+            relative = None
+        if project.repo_url and relative is not None:
+            url = f"{project.repo_url.rstrip('/')}/commits/{HISTORY_BRANCH}/{relative.as_posix()}"
+        return History(changes=self.histories.get(entry.path.resolve(), []), url=url)
 
     def edit_url(self, entry: Entry) -> str | None:
         if not self.edit_base:
