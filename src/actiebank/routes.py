@@ -82,6 +82,16 @@ def facet_feed_url(facet: str, value: str) -> str:
     return f"{facet_url(facet, value)}feed.xml"
 
 
+def feed_stylesheet_url() -> str:
+    """The stylesheet every feed names, so a browser shows a feed as a Dutch page."""
+    return "assets/feed.xsl"
+
+
+def follow_url() -> str:
+    """The page that lists every feed: everything, per success factor, province, region."""
+    return "volgen/"
+
+
 def api_url(name: str) -> str:
     """api/actions.json, api/actions.csv, api/cases.json."""
     return f"api/{name}"

@@ -1,7 +1,9 @@
 """Atom feeds: the site's newest actions and stories, and one per facet value.
 
 A feed's `updated` comes from its entries, never the clock, so the same content gives the
-same feed on any day.
+same feed on any day. Every feed names the site's stylesheet (feed.xsl), so a browser
+shows it as a Dutch page that explains feeds; the stylesheet and the /volgen/ page are
+named by relative addresses, which work under any base path and on a local preview.
 """
 
 from __future__ import annotations
@@ -9,7 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.catalogue import Entry
-from ..routes import SITE_FEED, absolute, action_url, case_url, facet_feed_url, facet_url
+from ..routes import (
+    SITE_FEED,
+    absolute,
+    action_url,
+    case_url,
+    facet_feed_url,
+    facet_url,
+    feed_stylesheet_url,
+    follow_url,
+    root_of,
+)
 from .facets import FacetIndex
 from .listings import FacetListing
 from .render import Renderer
@@ -43,6 +55,8 @@ def atom_feed(
             "feed.xml",
             title=title,
             feed_url=absolute(site_url, feed_path),
+            stylesheet_url=root_of(feed_path) + feed_stylesheet_url(),
+            follow_url=root_of(feed_path) + follow_url(),
             page_url=absolute(site_url, page_path),
             updated=max(dated) if dated else "2000-01-01",
             entries=entries,
@@ -113,3 +127,8 @@ def site_feed(
             entries=entries,
         )
     }
+
+
+def feed_stylesheet(renderer: Renderer) -> dict[str, bytes]:
+    """The XSL stylesheet that turns any of the feeds into a readable page."""
+    return {feed_stylesheet_url(): str(renderer.render("feed.xsl")).encode("utf-8")}

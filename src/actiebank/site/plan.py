@@ -24,7 +24,8 @@ from .editorial import Editorial
 from .export import export_files
 from .facets import build_facet_index
 from .fact_sheet import fact_sheet_json
-from .feeds import facet_feeds, site_feed
+from .feeds import facet_feeds, feed_stylesheet, site_feed
+from .follow import follow_page
 from .images import ImageStore
 from .linked_data import dcat_catalog
 from .listings import facet_listings, listing_pages, proposal_files, proposal_page
@@ -78,6 +79,7 @@ def plan_site(
     for page in [
         *entry_pages(catalogue, views, index, cases),
         *listing_pages(views, index, listings, ranked, cases),
+        follow_page(views, listings, newest),
         proposal,
     ]:
         page.renderer = renderer
@@ -90,6 +92,7 @@ def plan_site(
     files.update(redirect_files(index, renderer, project.site_url, feeds))
     files.update(export_files(catalogue, site_url=project.site_url))
     files.update(site_feed(views, newest, cases, project.site_url))
+    files.update(feed_stylesheet(renderer))
     files.update(choosing_files(views, cards))
     files.update(open_data_files(catalogue, dates))
     files.update(proposal_files(proposal))
