@@ -1,5 +1,5 @@
 """Following the catalogue: every feed names the site's XSL stylesheet (so a browser shows
-it as a Dutch page; tests/browser/test_follow.py renders it), and /volgen/ lists every
+it as a Dutch page; tests/browser/test_following.py renders it), and /volgen/ lists every
 feed the site has, with its count."""
 
 from __future__ import annotations
