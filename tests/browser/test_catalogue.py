@@ -300,7 +300,7 @@ def test_sorting_by_evidence_change_and_title(page, watch, all_slugs, built_site
 
 def test_filters_work_after_instant_navigation(page, watch, filters, reference):
     page.goto("")
-    page.locator(".md-nav--primary").get_by_role("link", name="Acties", exact=True).first.click()
+    page.locator(".md-tabs").get_by_role("link", name="Acties", exact=True).first.click()
     page.wait_for_url("**/acties/")
     page.wait_for_selector("[data-ab-catalogue][data-ab-ready]", state="attached")
     facet, value = filters[0]
