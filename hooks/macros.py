@@ -70,3 +70,18 @@ def define_env(env: Any) -> None:
     def nieuwste_verhalen(aantal: int = 3) -> Markup:
         """The newest stories that are not featured."""
         return editorial().newest_stories(root(), int(aantal))
+
+    @env.macro
+    def downloads() -> Markup:
+        """The data page's downloads, with the date of the newest data."""
+        return editorial().downloads(root())
+
+    @env.macro
+    def kolommen() -> Markup:
+        """Every column of the spreadsheet explained, sheet by sheet."""
+        return editorial().columns()
+
+    @env.macro
+    def insluiten() -> Markup:
+        """The code to show a list on another site, with a live example."""
+        return editorial().embed_example(root())

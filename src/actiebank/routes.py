@@ -173,3 +173,13 @@ def link_to_published_pages(markdown: str) -> str:
     return _SOURCE_LINK.sub(
         lambda m: f"]({m.group(1)}{_PUBLISHED_FOLDER[m.group(2)]}/{m.group(3)}", markdown
     )
+
+
+def embed_url(facet: str, value: str) -> str:
+    """A facet value's actions as a bare list another site puts in an <iframe>."""
+    return f"insluiten/{facet}/{value}/"
+
+
+def data_page_url() -> str:
+    """The open data page: what can be downloaded, the licence and every column."""
+    return "data/"

@@ -47,8 +47,11 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-# A card is an entry's own title and summary, in the contributor's words.
-CARD = re.compile(r"<li class=\"ab-card\b.*?</li>\s*(?=<li class=\"ab-card|</[uo]l>)", re.S)
+# A card (in a list here or in an embedded list) is an entry's own title and summary, in
+# the contributor's words.
+CARD = re.compile(
+    r"<li class=\"ab-(?:card|embed__item)\b.*?</li>\s*(?=<li class=\"ab-|</[uo]l>)", re.S
+)
 
 
 def seen_text(html: str) -> str:

@@ -13,9 +13,20 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..content.catalogue import Entry
-from ..routes import catalogue_url, facet_url
+from ..routes import (
+    absolute,
+    api_url,
+    catalogue_url,
+    csv_nl_url,
+    dcat_url,
+    embed_url,
+    facet_url,
+    schema_url,
+    workbook_url,
+)
 from . import home
 from .facets import FacetIndex
+from .opendata import COLUMNS
 from .render import Renderer
 from .views import Views
 
@@ -40,6 +51,9 @@ class Editorial:
     views: Views | None = None
     newest: list[str] = field(default_factory=list)
     cases: list[Entry] = field(default_factory=list)
+    # For the data page: the newest date in the content, and the site's address.
+    modified: str = ""
+    site_url: str = ""
 
     def levels(self, facet: str) -> list[LevelRow]:
         """Every value of a facet in order, with its explanation and number of actions."""
@@ -153,3 +167,80 @@ class Editorial:
             cards=[self.views.case_card(c) for c in others],
             total=len(self.cases),
         )
+
+    # The data page --------------------------------------------------------------
+
+    def downloads(self, root: str) -> Markup:
+        """Every download: the files for people, then the stable ones for programs."""
+        return self.renderer.render(
+            "editorial/downloads.html",
+            root=root,
+            modified=self.modified,
+            people=[
+                Download("Alles in één spreadsheet", workbook_url(), "XLSX (Excel)", PEOPLE[0]),
+                Download("De acties als CSV voor Excel", csv_nl_url(), "CSV (;)", PEOPLE[1]),
+            ],
+            programs=[
+                Download("Acties", api_url("actions.json"), "JSON", PROGRAMS[0]),
+                Download("Acties", api_url("actions.csv"), "CSV (,)", PROGRAMS[1]),
+                Download("Verhalen", api_url("cases.json"), "JSON", PROGRAMS[2]),
+                Download(
+                    "Schema van een actie",
+                    schema_url("action.schema.json"),
+                    "JSON Schema",
+                    PROGRAMS[3],
+                ),
+                Download(
+                    "Beschrijving voor dataportalen",
+                    dcat_url(),
+                    "JSON-LD (DCAT-AP-NL)",
+                    PROGRAMS[4],
+                ),
+            ],
+        )
+
+    def columns(self) -> Markup:
+        """Every column of the spreadsheet and the Dutch CSV, sheet by sheet."""
+        return self.renderer.render("editorial/columns.html", sheets=COLUMNS)
+
+    def embed_example(self, root: str) -> Markup:
+        """The code a programme copies to show a list on its own site, and the list itself.
+        The example is the region with the most actions."""
+        regions = self.index[home.REGION_FACET]
+        used = sorted(regions.used_terms(), key=lambda t: (-regions.count(t.slug), t.nl))
+        if not used:
+            return Markup("")
+        term = used[0]
+        path = embed_url(regions.name, term.address)
+        return self.renderer.render(
+            "editorial/embed.html",
+            root=root,
+            label=term.nl,
+            count=regions.count(term.slug),
+            path=path,
+            address=absolute(self.site_url, path),
+            pattern=absolute(self.site_url, embed_url("<filter>", "<waarde>")),
+        )
+
+
+@dataclass(frozen=True)
+class Download:
+    title: str
+    url: str
+    format: str
+    description: str
+
+
+PEOPLE = (
+    "Drie tabbladen: Acties, Resultaten en Verhalen. Met Nederlandse kolomnamen, namen in "
+    "plaats van codes, en de provincie bij elke regio.",
+    "Het tabblad Acties als tekstbestand. De kolommen zijn gescheiden door een puntkomma, "
+    "zodat Excel met Nederlandse instellingen het meteen goed opent (UTF-8 met BOM).",
+)
+PROGRAMS = (
+    "Elke actie met alle velden, met Engelse veldnamen en codes zoals in de bestanden.",
+    "Hetzelfde als een tabel, gescheiden door komma's. Lijsten staan als JSON in een cel.",
+    "Elk verhaal met alle velden.",
+    "De regels waaraan een actie voldoet: welke velden er zijn en welke waarden mogen.",
+    "De gegevensverzameling beschreven volgens DCAT-AP-NL, voor data.overheid.nl.",
+)

@@ -21,6 +21,7 @@ from ..routes import (
 )
 from .card_data import catalogue_data
 from .editorial import Editorial
+from .embed import embed_files, embed_lists
 from .export import export_files
 from .facets import build_facet_index
 from .fact_sheet import fact_sheet_json
@@ -94,6 +95,7 @@ def plan_site(
     files.update(site_feed(views, newest, cases, project.site_url))
     files.update(feed_stylesheet(renderer))
     files.update(choosing_files(views, cards))
+    files.update(embed_files(embed_lists(index, {c.slug: c for c in cards}, ranked), renderer))
     files.update(open_data_files(catalogue, dates))
     files.update(proposal_files(proposal))
     for name, path in (schema_files or {}).items():
@@ -105,7 +107,13 @@ def plan_site(
         content_dir=catalogue.content_dir.resolve(),
         dates=dates,
         editorial=Editorial(
-            index=index, renderer=renderer, views=views, newest=newest, cases=cases
+            index=index,
+            renderer=renderer,
+            views=views,
+            newest=newest,
+            cases=cases,
+            modified=newest_content_date(catalogue, dates),
+            site_url=project.site_url,
         ),
     )
 
