@@ -169,3 +169,46 @@ def test_without_node_modules_a_strict_build_stops_and_says_to_run_npm_ci(tmp_pa
     output = built.stdout + built.stderr
     assert built.returncode != 0
     assert "/admin/ is left out" in output and "npm ci" in output
+
+
+RULE_FRAGMENTS = (
+    "een lijst met",
+    "elk:",
+    "waarde uit de lijst",
+    "één keer",
+    "zie hieronder",
+    "een groep velden",
+    "item",
+    "patroon",
+    "true",
+    "false",
+    "JJJJ-MM-DD",
+)
+
+
+@pytest.mark.parametrize("collection", ["acties", "verhalen"])
+def test_hints_are_plain_dutch_sentences_without_rule_fragments(config, collection):
+    """Each hint is written for the editor at the form: whole sentences, no pieces of the
+    validator's rules, no pointer to something that is not there; required fields say so."""
+    for path, field in _fields(config, collection).items():
+        hint = field["hint"]
+        assert hint and hint[0].isupper() and hint.endswith("."), (path, hint)
+        lowered = hint.lower()
+        assert not [f for f in RULE_FRAGMENTS if f.lower() in lowered], (path, hint)
+        assert field["label"].endswith(" (verplicht)") is field["required"], path
+        if "pattern" in field:
+            assert field["pattern"][1].endswith("."), (path, field["pattern"])
+    organisations = _fields(config, collection)["organisations"]
+    assert "Voeg minstens één organisatie toe" in organisations["hint"]
+    assert organisations["label_singular"] == "Organisatie"
+
+
+def test_admin_page_loads_its_own_style_and_the_sites_stylesheets_for_the_preview(built_site):
+    page = (built_site / "admin" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="stylesheet" href="admin.css">' in page
+    styles = re.search(r'<script src="admin.js" data-preview-styles="([^"]+)">', page).group(1)
+    for href in styles.split():
+        assert (built_site / "admin" / href).resolve().is_file(), href
+    assert re.search(r"\.\./assets/stylesheets/main\.[0-9a-f]+\.min\.css", styles)
+    for name in ("admin.css", "admin.js", "preview.css"):
+        assert (built_site / "admin" / name).is_file(), name

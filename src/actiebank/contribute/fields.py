@@ -34,6 +34,8 @@ class Field:
     many: bool = False
     label: str = ""
     help: str = ""
+    form_help: str = ""  # the help in the web form, where it differs (a picker, not a path)
+    singular: str = ""  # one item of a list, for buttons: 'Organisatie'
     vocabulary: Vocabulary | None = None
     children: list[Field] = field(default_factory=list)
     min_length: int | None = None
@@ -118,6 +120,8 @@ def _make_field(
         many=many,
         label=text.get("label", name),
         help=text.get("help", ""),
+        form_help=text.get("form", ""),
+        singular=text.get("one", ""),
         min_items=node.get("minItems") if many else None,
         unique=bool(node.get("uniqueItems")) if many else False,
     )

@@ -19,7 +19,7 @@ import yaml
 from ..content.schema import vocabularies_path
 from ..site.render import Renderer
 from ..vocabulary import Vocabularies, load_vocabularies
-from .fields import Field, rule, schema_fields
+from .fields import Field, pattern_words, schema_fields
 
 COLLECTIONS = {
     "action": {
@@ -51,8 +51,70 @@ def repo_from_url(url: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+REQUIRED_MARK = " (verplicht)"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".") if text else ""
+
+
+def _length_sentence(item: Field) -> str:
+    low, high = item.min_length, item.max_length
+    if low and high:
+        return f"{low} tot {high} tekens."
+    if low:
+        return f"Minstens {low} tekens."
+    return f"Hoogstens {high} tekens." if high else ""
+
+
+def _pattern_words(item: Field) -> str:
+    if item.pattern and not item.pattern.startswith("(?"):
+        return pattern_words().get(item.pattern, "")
+    return "een e-mailadres" if item.format == "email" else ""
+
+
+def _value_rule(item: Field) -> str:
+    """What one typed value must look like, in one or two short sentences."""
+    if item.type == "number":
+        return f"Een getal van {item.minimum:g} of meer." if item.minimum is not None else ""
+    if item.type != "text" or item.pattern == DAY_PATTERN:  # a date picker says it itself
+        return ""
+    return " ".join(filter(None, [_sentence(_pattern_words(item)), _length_sentence(item)]))
+
+
+def plain_rule(item: Field) -> str:
+    """The rule of a field as the form shows it: 'Kies er minstens één.', '5 tot 120 tekens.'
+
+    Written for the widget the editor sees (a list of choices, a button to add an item),
+    not for the file, so the form never speaks of values, items or patterns.
+    """
+    if item.type == "choice":
+        if not item.many:
+            return ""
+        return "Kies er minstens één." if item.min_items else "U kunt er meer dan één kiezen."
+    if item.many and item.pattern != SLUG_PATTERN:
+        one = (item.singular or item.label).lower()
+        add = f"Voeg ze één voor één toe met de knop ‘Voeg {one} toe’."
+        if item.min_items:
+            add = f"Voeg minstens één {one} toe met de knop ‘Voeg {one} toe’."
+        each = _value_rule(item)
+        return f"{add} Per {one}: {each[:1].lower()}{each[1:]}" if each else add
+    if item.many:
+        return "Kies er minstens één." if item.min_items else ""
+    return _value_rule(item)
+
+
 def _hint(item: Field) -> str:
-    return f"{rule(item)}. {item.help}".strip()
+    return " ".join(filter(None, [item.form_help or item.help, plain_rule(item)]))
+
+
+def _pattern_message(item: Field) -> str:
+    """The message beside a field whose text does not fit: a whole Dutch sentence."""
+    words = _pattern_words(item)
+    length = _length_sentence(item)
+    if words:
+        return f"Schrijf {words}." + (f" {length}" if length else "")
+    return f"Gebruik {length[:1].lower()}{length[1:]}" if length else ""
 
 
 def _js_pattern(item: Field) -> list[str] | None:
@@ -61,7 +123,7 @@ def _js_pattern(item: Field) -> list[str] | None:
     Decap evaluates patterns as JavaScript regular expressions: a schema pattern with
     Python-only syntax (an inline flag such as (?i)) is left to the validator in CI.
     """
-    message = rule(item)
+    message = _pattern_message(item)
     if item.pattern and not item.pattern.startswith("(?"):
         return [item.pattern, message]
     if item.min_length or item.max_length:
@@ -70,10 +132,14 @@ def _js_pattern(item: Field) -> list[str] | None:
     return None
 
 
+def _label(item: Field) -> str:
+    return item.label + (REQUIRED_MARK if item.required else "")
+
+
 def form_field(item: Field) -> dict[str, Any]:
     """One Decap field for one schema field."""
     out: dict[str, Any] = {
-        "label": item.label,
+        "label": _label(item),
         "name": item.name,
         "required": item.required,
         "hint": _hint(item),
@@ -128,12 +194,11 @@ def _group(item: Field) -> dict[str, Any]:
     children = [form_field(c) for c in item.children]
     spec: dict[str, Any]
     if item.many:
-        label_singular = item.label.rstrip("s") if item.label.endswith("s") else item.label
         spec = _with_minimum(
             {
                 "widget": "list",
                 "fields": children,
-                "label_singular": label_singular,
+                "label_singular": item.singular or item.label,
                 "summary": f"{{{{fields.{item.children[0].name}}}}}",
             },
             item,
@@ -147,10 +212,14 @@ def _group(item: Field) -> dict[str, Any]:
             for child in children:
                 if child["required"]:
                     child["required"] = False
+                    child["label"] = child["label"].removesuffix(REQUIRED_MARK)
                     child["hint"] = f"Verplicht als u ‘{item.label}’ invult. {child['hint']}"
     if item.path.endswith("image"):
-        for child in children:
+        for child, field in zip(children, item.children, strict=True):
             if child["name"] == "src":
+                # A picker: no file name to type, so no rule about one.
+                within = "" if item.required else f"Verplicht als u ‘{item.label}’ invult. "
+                child["hint"] = within + (field.form_help or field.help)
                 child["widget"] = "image"
                 child["choose_url"] = False
                 child.pop("pattern", None)
@@ -169,7 +238,7 @@ def _list_of_values(item: Field) -> dict[str, Any]:
         # A list of action slugs: pick the actions by title instead of typing file names.
         return _with_minimum(
             {
-                "hint": item.help,
+                "hint": _hint(item),
                 "widget": "relation",
                 "collection": "acties",
                 "multiple": True,
@@ -179,11 +248,14 @@ def _list_of_values(item: Field) -> dict[str, Any]:
             },
             item,
         )
-    inner: dict[str, Any] = {"label": item.label, "name": item.name, "widget": "string"}
+    one = item.singular or item.label
+    inner: dict[str, Any] = {"label": one, "name": item.name, "widget": "string"}
     pattern = _js_pattern(item)
     if pattern:
         inner["pattern"] = pattern
-    return _with_minimum({"widget": "list", "field": inner}, item)
+    return _with_minimum(
+        {"widget": "list", "field": inner, "label_singular": one, "collapsed": False}, item
+    )
 
 
 def collection(
@@ -303,10 +375,37 @@ def decap_files(node_modules: Path) -> dict[str, Path]:
     return found
 
 
+# The form's own files, beside decap-cms.js: its phone layout, its additions to Decap and
+# the preview's layout.
+ADMIN_ASSETS = ("admin.css", "admin.js", "preview.css")
+ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+# The theme's compiled stylesheets carry a hash in their name (main.57a0d79d.min.css).
+THEME_STYLESHEET = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css")
+
+
+def admin_files() -> dict[str, Path]:
+    """Site path -> file for the form's own stylesheet and script."""
+    return {f"{ADMIN_DIR}/{name}": ASSETS_DIR / name for name in ADMIN_ASSETS}
+
+
+def preview_stylesheets(site_paths: list[str], extra_css: list[str]) -> list[str]:
+    """The stylesheets the preview loads, as addresses from /admin/: the theme's own
+    (from the site's files, in their order), the site's extra_css, then preview.css."""
+    theme = sorted(p for p in site_paths if THEME_STYLESHEET.fullmatch(p))
+    theme.sort(key=lambda p: not p.startswith("assets/stylesheets/main."))
+    return [f"../{p}" for p in [*theme, *extra_css]] + ["preview.css"]
+
+
 def render_admin_page(
-    renderer: Renderer, site_name: str, contribute_url: str = "../bijdragen/"
+    renderer: Renderer,
+    site_name: str,
+    contribute_url: str = "../bijdragen/",
+    preview_styles: list[str] | None = None,
 ) -> str:
     page = renderer.render(
-        "contribute/admin.html", site_name=site_name, contribute_url=contribute_url
+        "contribute/admin.html",
+        site_name=site_name,
+        contribute_url=contribute_url,
+        preview_styles=preview_styles or ["preview.css"],
     )
     return str(page).removesuffix("\n")  # written as the page has always been
