@@ -18,8 +18,10 @@ from mkdocs.structure.pages import Page
 from actiebank.contribute.reference import fill_reference
 from actiebank.contribute.webform import (
     ADMIN_DIR,
+    admin_files,
     decap_config,
     decap_files,
+    preview_stylesheets,
     render_admin_page,
     render_config,
     repo_from_url,
@@ -39,7 +41,7 @@ def _schema_dir(config: MkDocsConfig) -> Path:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = Path(config.config_file_path).parent
     try:
-        scripts = decap_files(project / "node_modules")
+        scripts = {**decap_files(project / "node_modules"), **admin_files()}
     except FileNotFoundError as exc:
         # A plain `mkdocs serve` without npm still shows the catalogue; `--strict` (CI,
         # scripts/site build) turns this warning into a failed build.
@@ -47,7 +49,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     generated = {
         f"{ADMIN_DIR}/index.html": render_admin_page(
-            Renderer.for_theme(config.theme.custom_dir), config.site_name
+            Renderer.for_theme(config.theme.custom_dir),
+            config.site_name,
+            preview_styles=preview_stylesheets(
+                [f.src_uri for f in files], [str(css) for css in config.extra_css]
+            ),
         ),
         f"{ADMIN_DIR}/config.yml": render_config(
             decap_config(

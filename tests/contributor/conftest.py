@@ -195,13 +195,14 @@ def decap_server(form_repo):
 
 @pytest.fixture
 def admin_url(built_site, tmp_path, decap_server):
-    """The built site's /admin/, served on 127.0.0.1, its config pointed at decap-server.
+    """The built site's /admin/, served on 127.0.0.1 with the rest of the site (the
+    preview loads the site's stylesheets), its config pointed at decap-server.
 
     Only `local_backend` differs from the published config.yml: the published one expects
     decap-server on its default port.
     """
     served = tmp_path / "served"
-    shutil.copytree(built_site / "admin", served / "admin")
+    shutil.copytree(built_site, served)
     config_path = served / "admin" / "config.yml"
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
     assert config["local_backend"] is True
@@ -210,5 +211,5 @@ def admin_url(built_site, tmp_path, decap_server):
         yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"
     )
     server = PagesServer(served)
-    yield f"{server.origin}/admin/"
+    yield f"{server.root}admin/"
     server.close()

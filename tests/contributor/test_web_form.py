@@ -15,7 +15,9 @@ import pytest
 
 from actiebank.cli import main
 from actiebank.contribute.scaffold import new_entry
+from actiebank.contribute.webform import decap_config
 from support import SCHEMA_DIR, build_site, catalogue_of, copy_project
+from support.browser import save_screenshot
 
 
 def git(repo, *args: str, binary: bool = False):
@@ -159,3 +161,85 @@ def test_web_form_and_file_both_reach_the_catalogue(
     ):
         assert (site / "acties" / slug / "index.html").is_file(), slug
         assert f"{slug}/" in catalogue, f"{slug} is not listed in the catalogue"
+
+
+# --------------------------------------------------------------------------- on a phone
+
+
+def _open_new_action(page, admin_url) -> None:
+    page.goto(admin_url)
+    page.get_by_role("button", name="Inloggen").click()
+    page.locator('a[href$="/collections/acties/new"]').click()
+    page.locator('[id^="title-field-"]').wait_for()
+
+
+def _flagged_fields(page) -> dict[str, str]:
+    """Label -> message of every field Decap marks as wrong."""
+    return page.evaluate(
+        """() => Object.fromEntries(
+            Array.from(document.querySelectorAll('[class*="-ControlTopbar"]'))
+              .filter(bar => bar.querySelector('li'))
+              .map(bar => [bar.querySelector('label').textContent.trim(),
+                           bar.querySelector('li').textContent.trim()]))"""
+    )
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_form_fits_and_saving_empty_flags_every_required_field(page, admin_url):
+    """390 x 844, as on a phone: nothing wider than the screen, "Opslaan" wholly in view,
+    and saving an empty action marks each required field (organisations too) beside it."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    _open_new_action(page, admin_url)
+    save_screenshot(page, "admin-phone-new")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    too_wide = page.evaluate(
+        """() => Array.from(document.querySelectorAll('body *'))
+              .filter(e => e.getBoundingClientRect().width > 0
+                        && e.getBoundingClientRect().right > innerWidth + 1)
+              .map(e => e.tagName + '.' + String(e.className).slice(0, 60))"""
+    )
+    assert not too_wide, f"wider than the screen: {too_wide[:5]}"
+    save = page.get_by_role("button", name="Opslaan").bounding_box()
+    assert save and save["x"] >= 0 and save["y"] >= 0
+    assert save["x"] + save["width"] <= 390 and save["y"] + save["height"] <= 844
+
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Dit veld is verplicht.").first.wait_for()
+    flagged = _flagged_fields(page)
+    save_screenshot(page, "admin-phone-saved-empty")
+    config = decap_config(repo=None, schema_dir=SCHEMA_DIR)
+    acties = next(c for c in config["collections"] if c["name"] == "acties")
+    required = {f["label"] for f in acties["fields"] if f["required"]}
+    assert "Organisaties (verplicht)" in required
+    assert set(flagged) == required, flagged
+    assert set(flagged.values()) == {"Dit veld is verplicht."}
+
+
+@pytest.mark.browser
+def test_the_preview_uses_the_sites_own_stylesheets(page, admin_url):
+    """The preview beside the form loads the site's stylesheets from the site itself and
+    shows the action as its page does: title, lead, "In het kort" with Dutch labels."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _open_new_action(page, admin_url)
+    page.locator('[id^="title-field-"]').fill(TITLE)
+    choose(page, "regions", "Haaglanden")
+    frame = page.frame_locator("iframe")
+    frame.locator(".ab-preview h1").filter(has_text=TITLE).wait_for()
+    save_screenshot(page, "admin-preview")
+    preview = next(f for f in page.frames if f.query_selector(".ab-preview"))
+    sheets = preview.evaluate(
+        "() => Array.from(document.styleSheets).map(s => [s.href, s.cssRules.length])"
+    )
+    hrefs = [href or "" for href, _rules in sheets]
+    origin = admin_url.split("/admin/")[0]
+    for name in ("main.", "palette.", "actiebank.css", "preview.css"):
+        assert any(name in h and h.startswith(origin) for h in hrefs), (name, hrefs)
+    assert all(rules > 0 for _href, rules in sheets), sheets
+    # Material's palette applies: the site's teal, not the browser's default.
+    primary = preview.evaluate(
+        """() => getComputedStyle(document.querySelector('.ab-preview'))
+                   .getPropertyValue('--md-primary-fg-color').trim()"""
+    )
+    assert primary, "the theme's colours do not reach the preview"
+    facts = preview.inner_text(".ab-facts")
+    assert "In het kort" in facts and "Haaglanden" in facts and "(verplicht)" not in facts
