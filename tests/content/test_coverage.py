@@ -164,7 +164,8 @@ def test_home_page_front_matter_and_links():
     text = (CONTENT / "index.md").read_text(encoding="utf-8")
     front, body = text.split("---\n", 2)[1:]
     meta = yaml.safe_load(front)
-    assert set(meta) == {"template", "title", "description"}
+    assert set(meta) == {"template", "title", "description", "hide"}
+    assert meta["hide"] == ["navigation", "toc"]  # the home page is a way in, not a document
     assert (meta["template"], meta["title"]) == ("home.html", "Actiebank")
     assert "(acties/index.md)" in body and "(verhalen/index.md)" in body
     assert "190.000" in body and "prognosemodelzw.nl" in body
