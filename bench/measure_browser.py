@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
+from support.browser import stay_local  # noqa: E402
 from support.server import PagesServer  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -76,17 +77,7 @@ class NetworkLog:
         self.origin = origin
         self.requests: list = []
         self.foreign: list[str] = []
-        local = urlsplit(origin).netloc
-
-        def route(route):
-            url = route.request.url
-            if urlsplit(url).netloc == local or url.startswith(("data:", "blob:")):
-                route.continue_()
-            else:
-                self.foreign.append(url)
-                route.abort()
-
-        context.route("**/*", route)
+        context.route("**/*", stay_local(origin, self.foreign))
         context.on("requestfinished", lambda request: self.requests.append(request))
 
     def mark(self) -> int:

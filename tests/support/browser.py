@@ -23,6 +23,22 @@ CHROMIUM_ARGS = [
 ]
 
 
+def stay_local(origin: str, foreign: list[str]):
+    """A Playwright route handler: requests to origin's host (and data:/blob: addresses)
+    go through; any other is aborted and its address appended to `foreign`."""
+    local = urlsplit(origin).netloc
+
+    def route(route):
+        url = route.request.url
+        if urlsplit(url).netloc == local or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            foreign.append(url)
+            route.abort()
+
+    return route
+
+
 class PageWatch:
     """Requests to other hosts (aborted) and console errors of one browser page."""
 
@@ -32,17 +48,7 @@ class PageWatch:
 
     def attach(self, page, origin: str) -> PageWatch:
         """Abort and record requests that leave origin's host; record console errors."""
-        local = urlsplit(origin).netloc
-
-        def route(route):
-            url = route.request.url
-            if urlsplit(url).netloc == local or url.startswith(("data:", "blob:")):
-                route.continue_()
-            else:
-                self.foreign_requests.append(url)
-                route.abort()
-
-        page.route("**/*", route)
+        page.route("**/*", stay_local(origin, self.foreign_requests))
         page.on(
             "console",
             lambda m: (

@@ -327,11 +327,6 @@
     current.listen();
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  // Material swaps pages without reloading: actiebank.js runs `setup` on each one.
+  window.Actiebank.onPage(setup);
 })();

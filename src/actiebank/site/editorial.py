@@ -64,7 +64,7 @@ class Editorial:
                 label=term.nl,
                 explanation=term.description,
                 count=chosen.count(term.slug),
-                url=facet_url(facet, term.address) if chosen.count(term.slug) else "",
+                url=chosen.link_to(term),
             )
             for number, term in enumerate(chosen.terms, start=1)
         ]

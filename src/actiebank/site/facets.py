@@ -14,6 +14,7 @@ from dataclasses import field as dataclass_field
 from typing import Any
 
 from ..content.catalogue import Catalogue, Entry
+from ..routes import facet_url
 from ..vocabulary import FacetSpec, Term, Vocabulary
 
 
@@ -45,6 +46,10 @@ class Facet:
 
     def count(self, slug: str) -> int:
         return len(self.actions.get(slug, ()))
+
+    def link_to(self, term: Term) -> str:
+        """The address of the value's page, '' when no action carries the value."""
+        return facet_url(self.name, term.address) if self.count(term.slug) else ""
 
 
 def field_values(data: dict[str, Any], path: str) -> list[str]:

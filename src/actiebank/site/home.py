@@ -175,7 +175,7 @@ def province_map(facet: Facet, outlines: dict[str, list[Ring]] | None = None) ->
                 slug=term.slug,
                 label=term.nl,
                 count=count,
-                url=facet_url(facet.name, term.address) if count else "",
+                url=facet.link_to(term),
                 outline=svg_outline(rings),
                 x=left,
                 y=top,
@@ -196,7 +196,7 @@ def places_beyond_provinces(
             label=term.nl,
             description=term.description,
             count=facet.count(term.slug),
-            url=facet_url(facet.name, term.address) if facet.count(term.slug) else "",
+            url=facet.link_to(term),
         )
         for term in facet.vocabulary.terms
         if term.parent is None and term.slug not in outlines
@@ -210,7 +210,7 @@ def factor_tiles(facet: Facet) -> list[Tile]:
             label=term.nl,
             description=term.description,
             count=facet.count(term.slug),
-            url=facet_url(facet.name, term.address) if facet.count(term.slug) else "",
+            url=facet.link_to(term),
         )
         for term in facet.vocabulary.terms
     ]
