@@ -88,6 +88,7 @@ def plan_site(
         pages[page.src_uri] = page
 
     files: dict[str, bytes | Path] = {}
+    modified = newest_content_date(catalogue, dates)  # for the data page and DCAT
     feeds = facet_feeds(views, index, listings, newest, project.site_url)
     files.update(feeds)
     files.update(redirect_files(index, renderer, project.site_url, feeds))
@@ -96,7 +97,7 @@ def plan_site(
     files.update(feed_stylesheet(renderer))
     files.update(choosing_files(views, cards))
     files.update(embed_files(embed_lists(index, {c.slug: c for c in cards}, ranked), renderer))
-    files.update(open_data_files(catalogue, dates))
+    files.update(open_data_files(catalogue, dates, modified))
     files.update(proposal_files(proposal))
     for name, path in (schema_files or {}).items():
         files[schema_url(name)] = path
@@ -112,7 +113,7 @@ def plan_site(
             views=views,
             newest=newest,
             cases=cases,
-            modified=newest_content_date(catalogue, dates),
+            modified=modified,
             site_url=project.site_url,
         ),
     )
@@ -129,9 +130,11 @@ def choosing_files(views: Views, cards: list[Card]) -> dict[str, bytes | Path]:
     return files
 
 
-def open_data_files(catalogue: Catalogue, dates: dict[Path, str]) -> dict[str, bytes | Path]:
-    """The open data for people (a Dutch workbook and CSV) and for data portals (DCAT)."""
-    modified = newest_content_date(catalogue, dates)
+def open_data_files(
+    catalogue: Catalogue, dates: dict[Path, str], modified: str
+) -> dict[str, bytes | Path]:
+    """The open data for people (a Dutch workbook and CSV) and for data portals (DCAT);
+    `modified` is the newest date in the content."""
     dcat = dcat_catalog(catalogue, site_url=catalogue.project.site_url, modified=modified)
     return {
         workbook_url(): workbook_xlsx(catalogue, dates=dates),
