@@ -19,6 +19,13 @@ from actiebank.contribute.webform import decap_config
 from support import SCHEMA_DIR, build_site, catalogue_of, copy_project
 from support.browser import save_screenshot
 
+# What the page's Content-Security-Policy blocks, recorded from the page's first script on.
+CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", e => window.__cspViolations.push(
+    `${e.violatedDirective} blocked ${e.blockedURI || "inline"}`));
+"""
+
 
 def git(repo, *args: str, binary: bool = False):
     result = subprocess.run(
@@ -69,6 +76,7 @@ def save_through_the_form(page, admin_url, form_repo, tmp_path):
             route.abort()
 
     page.route("**/*", only_here)
+    page.add_init_script(CSP_RECORDER)
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     failed = []
@@ -126,6 +134,13 @@ def save_through_the_form(page, admin_url, form_repo, tmp_path):
     assert entry.data["interventions"] == ["orientation-job"]
     assert entry.data["status"] == "pilot"
     assert not elsewhere, f"the form asked other hosts: {elsewhere}"
+    # /admin/ has a policy of its own (Decap needs eval and inline styles), and Decap works
+    # under it: nothing blocked while logging in, filling in and saving.
+    policy = page.evaluate(
+        "document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content"
+    )
+    assert "script-src 'self' 'unsafe-eval';" in policy, policy
+    assert page.evaluate("window.__cspViolations") == []
     # Before saving, Decap asks whether the slug already has an unpublished entry; "none"
     # is a 404, as it is from GitHub. The browser logs each 404 as a console error.
     lookups = [f for f in failed if f[0] == 404 and '"action":"unpublishedEntry"' in f[1]]

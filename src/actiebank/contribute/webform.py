@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..content.schema import vocabularies_path
+from ..site.csp import admin_policy
 from ..site.render import Renderer
 from ..vocabulary import Vocabularies, load_vocabularies
 from .fields import Field, pattern_words, schema_fields
@@ -407,5 +408,6 @@ def render_admin_page(
         site_name=site_name,
         contribute_url=contribute_url,
         preview_styles=preview_styles or ["preview.css"],
+        policy=admin_policy(),
     )
     return str(page).removesuffix("\n")  # written as the page has always been

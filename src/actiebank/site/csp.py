@@ -29,6 +29,25 @@ POLICY = (
     ("form-action", "'self'"),
 )
 
+# /admin/ runs Decap CMS, a prebuilt editor for the editors, not a page of the site. Decap
+# compiles its config checks with new Function() and writes its styles at run time, so its
+# page allows 'unsafe-eval' for scripts and inline styles; it still runs no inline script
+# (a script smuggled into an entry's preview does not run) and reaches only the site,
+# GitHub's API (the editors' backend, avatars) and a decap-server on the editor's own
+# machine.
+ADMIN_POLICY = (
+    ("default-src", "'self'"),
+    ("script-src", "'self' 'unsafe-eval'"),
+    ("style-src", "'self' 'unsafe-inline'"),
+    ("img-src", "'self' data: blob: https://avatars.githubusercontent.com"),
+    ("font-src", "'self' data:"),
+    ("connect-src", "'self' https://api.github.com http://localhost:* http://127.0.0.1:*"),
+    ("frame-src", "'self'"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+)
+
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
@@ -60,6 +79,11 @@ def policy_for(html: str) -> str:
             sources = " ".join([sources, *hashes])
         parts.append(f"{directive} {sources}")
     return "; ".join(parts)
+
+
+def admin_policy() -> str:
+    """The policy of the /admin/ page (see ADMIN_POLICY)."""
+    return "; ".join(f"{directive} {sources}" for directive, sources in ADMIN_POLICY)
 
 
 def with_policy(html: str) -> str:
