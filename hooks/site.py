@@ -23,7 +23,7 @@ from actiebank.content.catalogue import KIND_FOLDERS, Catalogue, load_catalogue
 from actiebank.content.history import file_histories
 from actiebank.content.sanitise import sanitise
 from actiebank.project import Project, project_from_settings
-from actiebank.routes import link_to_published_pages
+from actiebank.routes import follow_url, link_to_published_pages
 from actiebank.site import pages as core_pages
 from actiebank.site.images import ImageStore
 from actiebank.site.plan import plan_site
@@ -162,6 +162,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # that reads page.content: the page then gets its generated parts around the body.
 @event_priority(-50)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    # Feed readers look for the site's feed on the home page and on /volgen/; main.html
+    # announces it only there (see the comment in main.html).
+    page.meta["site_feed_in_head"] = page.is_homepage or page.url == follow_url()
     site = _state.get("site")
     if site is None:
         return context
