@@ -689,6 +689,8 @@ def why_missed(report: dict, sizes: dict[int, SizeResult]) -> list[str]:
                 f"({kb(first['transferred_bytes'])}): {parts}.",
                 "",
             ]
+    if "search_growth" in missed:
+        lines += search_parts(sizes)
     for size, key in ((1000, "click_1000"), (5000, "click_5000")):
         click = get(sizes.get(size), "browser", "click") if sizes.get(size) else None
         if key in missed and click and "per_click_ms" in click:
@@ -701,6 +703,34 @@ def why_missed(report: dict, sizes: dict[int, SizeResult]) -> list[str]:
                 "",
             ]
     return lines
+
+
+# What each Pagefind file of a search is, by its name.
+SEARCH_PARTS = (
+    (".pf_meta", "the page table (one entry per indexed page)"),
+    (".pf_index", "the index chunks holding the words typed (each word's list of pages)"),
+    (".pf_fragment", "the shown results (one fragment each)"),
+    (".pagefind", "the search engine (WebAssembly)"),
+    (".js", "the search script"),
+)
+
+
+def search_parts(sizes: dict[int, SizeResult]) -> list[str]:
+    """A search's download per kind of Pagefind file, at each size: what grows."""
+    rows: dict[str, dict[int, int]] = {}
+    for size in sorted(sizes):
+        for entry in get(sizes[size].browser, "search", "requests") or []:
+            kind = next((name for end, name in SEARCH_PARTS if entry["path"].endswith(end)), "")
+            if kind:
+                rows.setdefault(kind, {}).setdefault(size, 0)
+                rows[kind][size] += entry["transferred"]
+    if not rows:
+        return []
+    lines = ["**A site search, per kind of Pagefind file** (gzip transferred):", ""]
+    for kind, by_size in rows.items():
+        figures = ", ".join(f"{kb(by_size.get(size, 0))} at {size:,}" for size in sorted(sizes))
+        lines.append(f"- {kind}: {figures}")
+    return [*lines, ""]
 
 
 def render_markdown(report: dict, sizes: dict[int, SizeResult]) -> str:
