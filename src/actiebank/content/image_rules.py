@@ -57,7 +57,18 @@ def check_image(source: Source, content_root: Path) -> list[Problem]:
                 "allowed: save it smaller (2000 pixels wide is plenty)",
             )
         ]
-    return _check_image_file(source, parts, src, path)
+    # Many entries may show one picture: it is decoded once per version of the file.
+    version = (path, path.stat().st_mtime_ns, size)
+    if version in _decoded_images:
+        return []
+    problems = _check_image_file(source, parts, src, path)
+    if not problems:
+        _decoded_images.add(version)
+    return problems
+
+
+# Images that decoded whole, by (path, modification time, size), for this process.
+_decoded_images: set[tuple[Path, int, int]] = set()
 
 
 def _check_image_file(source: Source, parts: FieldPath, src: str, path: Path) -> list[Problem]:
