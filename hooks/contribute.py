@@ -24,9 +24,8 @@ from actiebank.contribute.webform import (
     preview_stylesheets,
     render_admin_page,
     render_config,
-    repo_from_url,
 )
-from actiebank.project import project_from_settings
+from actiebank.project import project_from_settings, repo_from_url
 from actiebank.site.render import Renderer
 
 log = get_plugin_logger("actiebank.contribute")

@@ -8,6 +8,7 @@ understands, such as !ENV, read as nothing), so both see one set of settings.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -86,6 +87,12 @@ def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
     repo = repo_url if repo_url.endswith("/") else repo_url + "/"
     edit = edit_uri if edit_uri.endswith("/") else edit_uri + "/"
     return repo + edit.lstrip("/")
+
+
+def repo_from_url(url: str | None) -> str | None:
+    """'https://github.com/actiebank/actiebank' -> 'actiebank/actiebank'."""
+    match = re.match(r"^https?://github\.com/([^/\s]+/[^/\s]+?)(?:\.git)?/?$", url or "")
+    return match.group(1) if match else None
 
 
 def settings_pages(extra: dict[str, Any] | None) -> tuple[str, ...]:

@@ -46,12 +46,6 @@ MEDIA_FOLDER = "content/images"
 PUBLIC_FOLDER = "../images"
 
 
-def repo_from_url(url: str | None) -> str | None:
-    """'https://github.com/actiebank/actiebank' -> 'actiebank/actiebank'."""
-    match = re.match(r"^https?://github\.com/([^/\s]+/[^/\s]+?)(?:\.git)?/?$", url or "")
-    return match.group(1) if match else None
-
-
 REQUIRED_MARK = " (verplicht)"
 
 

@@ -9,8 +9,7 @@ from dataclasses import dataclass, replace
 
 from ..content.catalogue import Entry
 from ..contribute.proposal import form_spec
-from ..contribute.webform import repo_from_url
-from ..project import Project
+from ..project import Project, repo_from_url
 from ..routes import (
     cases_url,
     catalogue_url,
