@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from actiebank.content.catalogue import KIND_FOLDERS, Catalogue, load_catalogue
 from actiebank.content.history import file_histories
 from actiebank.content.sanitise import sanitise
+from actiebank.contribute.proposal import form_spec
 from actiebank.project import Project, project_from_settings
 from actiebank.routes import follow_url, link_to_published_pages
 from actiebank.site import pages as core_pages
@@ -101,6 +102,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         histories=histories,
         images=ImageStore(catalogue.project.cache_dir),
         renderer=Renderer.for_theme(config.theme.custom_dir),
+        # The contribute stage describes the proposal form; the site puts it on its page.
+        proposal_form=form_spec(catalogue.project.schema_dir, catalogue=catalogue),
         schema_files={
             p.name: p for p in sorted(catalogue.project.schema_dir.glob("*.schema.json"))
         },

@@ -3,6 +3,7 @@ the sanitiser in the hook."""
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import json
@@ -10,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -265,6 +267,39 @@ def test_core_does_not_import_mkdocs():
         check=True,
     )
     assert result.stdout.strip() == "False"
+
+
+# The core's stages in the order the data flows (ARCHITECTURE.md): a stage may import an
+# earlier one, never a later one.
+STAGES = ("content", "site", "contribute")
+
+
+def _imported_modules(path: Path, package: list[str]) -> Iterator[tuple[int, str]]:
+    """(line, module) for every import in a file, relative ones made absolute."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from ((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            yield node.lineno, module
+            yield from ((node.lineno, f"{module}.{alias.name}") for alias in node.names)
+
+
+def test_no_stage_of_the_core_imports_a_later_one():
+    src = ROOT / "src"
+    upward = []
+    for path in sorted((src / "actiebank").rglob("*.py")):
+        parts = list(path.relative_to(src).with_suffix("").parts)
+        package = parts[:-1]
+        if len(parts) < 3 or parts[1] not in STAGES:
+            continue
+        stage = STAGES.index(parts[1])
+        for line, module in _imported_modules(path, package):
+            names = [*module.split("."), ""]
+            if names[0] == "actiebank" and names[1] in STAGES and STAGES.index(names[1]) > stage:
+                upward.append(f"{path.relative_to(src)}:{line} imports {module}")
+    assert not upward, "\n".join(upward)
 
 
 def test_export_command_matches_the_published_exports(sample, tmp_path):

@@ -3,6 +3,8 @@
 - facets: which actions carry each value of each filter (the registry in vocabularies.yaml)
 - views: what templates show, as dataclasses; related: the actions a page suggests
 - pages, listings: the pages of entries, and of the catalogue, facets and stories
+- proposal_page: the page of the proposal form, whose description the contribute stage
+  makes (handed in by the hook: this stage never imports a later one)
 - feeds, export: Atom feeds and the /api/ exports
 - images: web-sized image variants and Open Graph cards, cached
 - render: the one Jinja environment; templates/: what it renders

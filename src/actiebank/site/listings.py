@@ -4,12 +4,9 @@ page's parts are in home.py."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 
 from ..content.catalogue import Entry
-from ..contribute.proposal import form_spec
-from ..project import Project, repo_from_url
 from ..routes import (
     cases_url,
     catalogue_url,
@@ -18,8 +15,6 @@ from ..routes import (
     facet_url,
     listing_source,
     plan_url,
-    proposal_spec_url,
-    proposal_url,
 )
 from .facets import Facet, FacetIndex, query_aliases
 from .ordering import DEFAULT_SORT, RELEVANCE, RELEVANCE_LABEL, SORT_ALIASES, SORTS
@@ -300,43 +295,6 @@ def cases_page(views: Views, cases_newest_first: list[Entry]) -> Page:
         ),
         context={"cases": [views.case_card(c) for c in cases_newest_first]},
     )
-
-
-def proposal_page(views: Views, newest: list[str]) -> Page:
-    """The form on which anyone proposes an action or a story, without a GitHub account."""
-    project = views.catalogue.project
-    spec = form_spec(project.schema_dir, catalogue=views.catalogue)
-    return Page(
-        src_uri=listing_source(proposal_url()),
-        url=proposal_url(),
-        title="Een actie of verhaal voorstellen",
-        description="Stel een actie of verhaal voor de Actiebank voor, zonder GitHub-account: "
-        "vul het formulier in en stuur het per e-mail of als bestand.",
-        template="proposal.html",
-        searchable=False,
-        show_toc=False,
-        date=newest_date(views, newest),
-        context={
-            "spec": spec,
-            "editors_email": project.editors_email,
-            "repo": repo_from_url(project.repo_url),
-            # The field reference, where the project has it (an editorial page).
-            "fields_page": "bijdragen/velden/"
-            if _has_page(project, "bijdragen/velden.md")
-            else None,
-        },
-    )
-
-
-def _has_page(project: Project, source: str) -> bool:
-    return source in project.pages and (project.content_dir / source).is_file()
-
-
-def proposal_files(page: Page) -> dict[str, bytes]:
-    """The form's description for its script, beside the page (a file, not an inline
-    script: the Content-Security-Policy allows scripts from files only)."""
-    text = json.dumps(page.context["spec"], ensure_ascii=False, separators=(",", ":"))
-    return {proposal_spec_url(): text.encode("utf-8")}
 
 
 def listing_pages(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from ..content.catalogue import Catalogue
 from ..content.history import Change
@@ -29,10 +30,11 @@ from .feeds import facet_feeds, feed_stylesheet, site_feed
 from .follow import follow_page
 from .images import ImageStore
 from .linked_data import dcat_catalog
-from .listings import facet_listings, listing_pages, proposal_files, proposal_page
+from .listings import facet_listings, listing_pages
 from .opendata import actions_csv_nl, newest_content_date, workbook_xlsx
 from .ordering import sort_orders
 from .pages import Page, Site, entry_pages
+from .proposal_page import proposal_files, proposal_page
 from .redirects import redirect_files
 from .render import Renderer
 from .views import Card, Views
@@ -44,12 +46,14 @@ def plan_site(
     dates: dict[Path, str],
     images: ImageStore,
     renderer: Renderer,
+    proposal_form: dict[str, Any],
     schema_files: dict[str, Path] | None = None,
     changed: dict[Path, str] | None = None,
     histories: dict[Path, list[Change]] | None = None,
 ) -> Site:
     """`dates`: each content file's last commit day; `changed`: its moment (for sorting);
-    `histories`: its newest changes (for the history on its page)."""
+    `histories`: its newest changes (for the history on its page); `proposal_form`: the
+    proposal form's description, which the contribute stage makes (`form_spec`)."""
     project = catalogue.project
     index = build_facet_index(catalogue)
     views = Views(
@@ -75,7 +79,7 @@ def plan_site(
     cards = [views.card(a) for a in catalogue.actions.values()]
     ranked = sort_orders(cards)["bewijs"]
 
-    proposal = proposal_page(views, newest)
+    proposal = proposal_page(views, newest, proposal_form)
     pages: dict[str, Page] = {}
     for page in [
         *entry_pages(catalogue, views, index, cases),
