@@ -6,7 +6,8 @@ one schema and vocabularies file.
 - scaffold: `actiebank new`, a file with every field to fill in
 - webform: the Decap CMS configuration for editors at /admin/
 - issue_form: the GitHub issue form
-- proposal: the proposal form on /bijdragen/voorstellen/ (no GitHub account needed): its
-  description for the browser, and the entry file it writes
+- proposal/: the proposal form on /bijdragen/voorstellen/ (no GitHub account needed): its
+  Dutch texts, its description for the browser (form_spec, handed to the site stage by
+  the hook), and the entry file it writes (entry_text)
 - importer: `actiebank import`, a proposal (file, e-mail, .eml) into content/
 """
