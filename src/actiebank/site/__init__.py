@@ -1,7 +1,9 @@
 """Stage 2, the site: the validated catalogue -> pages and files.
 
 - facets: which actions carry each value of each filter (the registry in vocabularies.yaml)
-- views: what templates show, as dataclasses; related: the actions a page suggests
+- views, cards, action_details: what templates show, as dataclasses (Views makes the
+  cards, dates and citations; an entry page's facts, outcomes and details)
+- related: the actions a page suggests
 - pages, listings: the pages of entries, and of the catalogue, facets and stories
 - proposal_page: the page of the proposal form, whose description the contribute stage
   makes (handed in by the hook: this stage never imports a later one)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .cards import Card
 from .ordering import sort_orders
-from .views import Card
 
 # Raised when the file's layout changes, so a cached copy is never misread.
 FORMAT = 1

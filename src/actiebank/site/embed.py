@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..routes import embed_url, facet_url, root_of
+from .cards import Card
 from .facets import FacetIndex
 from .render import Renderer
-from .views import Card
 
 EMBED_SIZE = 20
 EMBED_STYLESHEET = "assets/stylesheets/embed.css"

@@ -19,9 +19,11 @@ from typing import Any
 from ..content.catalogue import Entry
 from ..routes import action_url
 from ..vocabulary import Vocabularies
+from .action_details import FACT_FACETS
 from .card_data import card_record
+from .cards import amount_text, indicators, month_text
 from .render import dutch_date, dutch_number
-from .views import FACT_FACETS, Views, amount_text, month_text
+from .views import Views
 
 Part = str | list[str]  # text, or [text, address] for a link
 Row = list[Any]  # [group, label, [part, ...]]
@@ -62,7 +64,7 @@ def about_rows(action: Entry, views: Views) -> list[Row]:
 
 def evidence_rows(action: Entry, views: Views) -> list[Row]:
     data = action.data
-    facts = views.indicators(action)
+    facts = indicators(action, views.catalogue.vocabularies)
     evidence = data.get("evidence") or {}
     step = (
         f" (stap {facts.evidence_step} van {facts.evidence_steps})" if facts.evidence_step else ""

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .views import Card
+from .cards import Card
 
 DEFAULT_SORT = "bewijs"
 # name in the address (?sort=...) -> what the sort menu says

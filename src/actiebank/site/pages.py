@@ -15,13 +15,14 @@ from markupsafe import Markup
 
 from ..content.catalogue import Catalogue, Entry
 from ..routes import action_source, action_url, case_source, case_url, root_of
+from .action_details import details_of, facts_of, links, outcomes_of, value_terms
 from .editorial import Editorial
 from .facets import FacetIndex
 from .images import OG_SIZE
 from .linked_data import action_jsonld, case_jsonld, jsonld_script
 from .related import related_actions, reverse_related
 from .render import Renderer
-from .views import Views, links
+from .views import Views
 
 BRAND = "Actiebank"
 
@@ -103,10 +104,10 @@ def action_page(action: Entry, views: Views, related: list[str], cases: list[Ent
         og_size=OG_SIZE,
         date=date,
         context={
-            "details": views.details(action),
+            "details": details_of(action, views.catalogue.vocabularies),
             "card": card,
-            "facts": views.facts(action),
-            "outcomes": views.outcomes(action),
+            "facts": facts_of(action, views.catalogue.vocabularies),
+            "outcomes": outcomes_of(action, views.catalogue.vocabularies),
             "image": views.image(action),
             "updated": views.updated(action),
             "cases": [views.case_card(c) for c in cases],
@@ -120,6 +121,7 @@ def action_page(action: Entry, views: Views, related: list[str], cases: list[Ent
 
 def case_page(case: Entry, views: Views) -> Page:
     actions = views.catalogue.actions
+    vocabularies = views.catalogue.vocabularies
     card = views.case_card(case)
     image = card.image
     date = str(case.data.get("updated") or case.data["date"])
@@ -145,8 +147,8 @@ def case_page(case: Entry, views: Views) -> Page:
             "author": case.data.get("author") or "",
             "links": links(case),
             "updated": views.updated(case),
-            "regions": views.terms("region", case.data["regions"]),
-            "sectors": views.terms("sector", case.data.get("sectors") or []),
+            "regions": value_terms(vocabularies, "region", case.data["regions"]),
+            "sectors": value_terms(vocabularies, "sector", case.data.get("sectors") or []),
             "actions": [views.card(actions[s]) for s in case.data["actions"] if s in actions],
             "citation": views.citation(case, case_url(case.slug), date),
             "history": views.history(case),

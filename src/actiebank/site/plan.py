@@ -21,6 +21,7 @@ from ..routes import (
     workbook_url,
 )
 from .card_data import catalogue_data
+from .cards import Card
 from .editorial import Editorial
 from .embed import embed_files, embed_lists
 from .export import export_files
@@ -37,7 +38,7 @@ from .pages import Page, Site, entry_pages
 from .proposal_page import proposal_files, proposal_page
 from .redirects import redirect_files
 from .render import Renderer
-from .views import Card, Views
+from .views import Views
 
 
 def plan_site(

@@ -24,9 +24,9 @@ from typing import Any
 from markupsafe import Markup
 
 from ..routes import facet_url
+from .action_details import Term as ViewTerm
 from .facets import Facet, FacetIndex
 from .pages import Page, Site
-from .views import Term as ViewTerm
 
 # The kinds of page a result can be, shown on each result and offered as a filter.
 KIND_FILTER = "Soort"
