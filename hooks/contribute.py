@@ -15,16 +15,15 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from actiebank.contribute.reference import fill_reference
-from actiebank.contribute.webform import (
+from actiebank.contribute.admin_page import (
     ADMIN_DIR,
     admin_files,
-    decap_config,
     decap_files,
     preview_stylesheets,
     render_admin_page,
-    render_config,
 )
+from actiebank.contribute.reference import fill_reference
+from actiebank.contribute.webform import decap_config, render_config
 from actiebank.project import project_from_settings, repo_from_url
 from actiebank.site.render import Renderer
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actiebank.contribute.webform import decap_config, decap_files
+from actiebank.contribute.admin_page import decap_files
+from actiebank.contribute.webform import decap_config
 from actiebank.project import repo_from_url
 from actiebank.vocabulary import load_vocabularies
 from support import SCHEMA_DIR, build_site, copy_project

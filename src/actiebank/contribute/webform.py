@@ -1,5 +1,5 @@
 """The web form for editors: Decap CMS's config.yml, generated from the schemas and the
-vocabularies, and the /admin/ page that loads it.
+vocabularies (the /admin/ page that loads it is in admin_page.py).
 
 Each schema field becomes a form field with the widget that fits it (a select with the
 vocabulary's Dutch labels, a list for organisations, outcomes and links, a pattern for
@@ -10,15 +10,12 @@ so every entry from the form passes the same CI checks as one written by hand.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..content.schema import vocabularies_path
-from ..site.csp import admin_policy
-from ..site.render import Renderer
 from ..vocabulary import Vocabularies, load_vocabularies
 from .fields import Field, pattern_words, schema_fields
 
@@ -342,66 +339,3 @@ def render_config(config: dict[str, Any]) -> str:
         "schema/vocabularies.yaml at build time; do not edit.\n"
     )
     return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
-
-
-# --------------------------------------------------------------------------- the /admin/ page
-
-ADMIN_DIR = "admin"
-# decap-cms.js loads its lazy chunks (*.decap-cms.js) and two WebAssembly files from its
-# own folder; its licence notice travels with it.
-DECAP_PATTERNS = ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt")
-
-
-def decap_files(node_modules: Path) -> dict[str, Path]:
-    """Site path -> file in node_modules for everything the form's script loads.
-
-    Raises FileNotFoundError, naming the fix, when decap-cms is not installed.
-    """
-    dist = Path(node_modules).resolve() / "decap-cms" / "dist"
-    if not (dist / "decap-cms.js").is_file():
-        raise FileNotFoundError(
-            f"{dist / 'decap-cms.js'} is missing; run `npm ci` in the "
-            "project folder to install the web form's script"
-        )
-    found: dict[str, Path] = {}
-    for pattern in DECAP_PATTERNS:
-        for path in sorted(dist.glob(pattern)):
-            found[f"{ADMIN_DIR}/{path.name}"] = path
-    return found
-
-
-# The form's own files, beside decap-cms.js: its phone layout, its additions to Decap and
-# the preview's layout.
-ADMIN_ASSETS = ("admin.css", "admin.js", "preview.css")
-ASSETS_DIR = Path(__file__).resolve().parent / "assets"
-# The theme's compiled stylesheets carry a hash in their name (main.57a0d79d.min.css).
-THEME_STYLESHEET = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css")
-
-
-def admin_files() -> dict[str, Path]:
-    """Site path -> file for the form's own stylesheet and script."""
-    return {f"{ADMIN_DIR}/{name}": ASSETS_DIR / name for name in ADMIN_ASSETS}
-
-
-def preview_stylesheets(site_paths: list[str], extra_css: list[str]) -> list[str]:
-    """The stylesheets the preview loads, as addresses from /admin/: the theme's own
-    (from the site's files, in their order), the site's extra_css, then preview.css."""
-    theme = sorted(p for p in site_paths if THEME_STYLESHEET.fullmatch(p))
-    theme.sort(key=lambda p: not p.startswith("assets/stylesheets/main."))
-    return [f"../{p}" for p in [*theme, *extra_css]] + ["preview.css"]
-
-
-def render_admin_page(
-    renderer: Renderer,
-    site_name: str,
-    contribute_url: str = "../bijdragen/",
-    preview_styles: list[str] | None = None,
-) -> str:
-    page = renderer.render(
-        "contribute/admin.html",
-        site_name=site_name,
-        contribute_url=contribute_url,
-        preview_styles=preview_styles or ["preview.css"],
-        policy=admin_policy(),
-    )
-    return str(page).removesuffix("\n")  # written as the page has always been
