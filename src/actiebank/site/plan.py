@@ -7,10 +7,11 @@ index): actions, stories, then the catalogue's listing pages.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..content.catalogue import Catalogue
+from ..content.catalogue import Catalogue, Entry
 from ..content.history import Change
 from ..routes import (
     catalogue_data_url,
@@ -31,7 +32,7 @@ from .feeds import facet_feeds, feed_stylesheet, site_feed
 from .follow import follow_page
 from .images import ImageStore
 from .linked_data import dcat_catalog
-from .listings import facet_listings, listing_pages
+from .listings import FacetListing, facet_listings, listing_pages
 from .opendata import actions_csv_nl, newest_content_date, workbook_xlsx
 from .ordering import sort_orders
 from .pages import Page, Site, entry_pages
@@ -56,10 +57,9 @@ def plan_site(
     `histories`: its newest changes (for the history on its page); `proposal_form`: the
     proposal form's description, which the contribute stage makes (`form_spec`)."""
     project = catalogue.project
-    index = build_facet_index(catalogue)
     views = Views(
         catalogue=catalogue,
-        index=index,
+        index=build_facet_index(catalogue),
         dates=dates,
         images=images,
         renderer=renderer,
@@ -67,6 +67,41 @@ def plan_site(
         changed=changed or {},
         histories=histories or {},
     )
+    ordered = order_catalogue(views)
+    proposal = proposal_page(views, ordered.newest, proposal_form)
+    pages = site_pages(views, ordered, proposal)
+    modified = newest_content_date(catalogue, dates)  # for the data page and DCAT
+    files = site_files(views, ordered, proposal, modified, schema_files or {})
+    return Site(
+        pages=pages,
+        files=files,
+        content_dir=catalogue.content_dir.resolve(),
+        dates=dates,
+        editorial=Editorial(
+            index=views.index,
+            renderer=renderer,
+            views=views,
+            newest=ordered.newest,
+            cases=ordered.cases,
+            modified=modified,
+            site_url=project.site_url,
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Ordered:
+    """The catalogue in the orders its pages, feeds and files list it."""
+
+    newest: list[str]  # action slugs, the newest first
+    cases: list[Entry]  # the stories, the newest first
+    cards: list[Card]  # every action's card, in the catalogue's order
+    ranked: list[str]  # action slugs in the default order: the most evidence first
+    listings: list[FacetListing]  # each facet with its values in use
+
+
+def order_catalogue(views: Views) -> Ordered:
+    catalogue = views.catalogue
     newest = [
         a.slug
         for a in sorted(
@@ -76,52 +111,56 @@ def plan_site(
     cases = sorted(
         catalogue.cases.values(), key=lambda c: (views.case_date(c), c.slug), reverse=True
     )
-    listings = facet_listings(index)
+    listings = facet_listings(views.index)
     cards = [views.card(a) for a in catalogue.actions.values()]
     ranked = sort_orders(cards)["bewijs"]
+    return Ordered(newest=newest, cases=cases, cards=cards, ranked=ranked, listings=listings)
 
-    proposal = proposal_page(views, newest, proposal_form)
+
+def site_pages(views: Views, ordered: Ordered, proposal: Page) -> dict[str, Page]:
+    """Every page by its source path, in the order MkDocs receives them, each with the
+    renderer and the card drawer."""
     pages: dict[str, Page] = {}
     for page in [
-        *entry_pages(catalogue, views, index, cases),
-        *listing_pages(views, index, listings, ranked, cases),
-        follow_page(views, listings, newest),
+        *entry_pages(views.catalogue, views, views.index, ordered.cases),
+        *listing_pages(views, views.index, ordered.listings, ordered.ranked, ordered.cases),
+        follow_page(views, ordered.listings, ordered.newest),
         proposal,
     ]:
-        page.renderer = renderer
+        page.renderer = views.renderer
         page.context["card_html"] = views.card_html
         pages[page.src_uri] = page
+    return pages
 
+
+def site_files(
+    views: Views,
+    ordered: Ordered,
+    proposal: Page,
+    modified: str,
+    schema_files: dict[str, Path],
+) -> dict[str, bytes | Path]:
+    """Every file beside the pages by its site path, sorted: feeds, redirects, exports,
+    the catalogue's data, embeds, open data, the proposal form's description, the
+    schemas and the images. `modified`: the newest date in the content."""
+    catalogue, index, renderer = views.catalogue, views.index, views.renderer
+    site_url = catalogue.project.site_url
     files: dict[str, bytes | Path] = {}
-    modified = newest_content_date(catalogue, dates)  # for the data page and DCAT
-    feeds = facet_feeds(views, index, listings, newest, project.site_url)
+    feeds = facet_feeds(views, index, ordered.listings, ordered.newest, site_url)
     files.update(feeds)
-    files.update(redirect_files(index, renderer, project.site_url, feeds))
-    files.update(export_files(catalogue, site_url=project.site_url))
-    files.update(site_feed(views, newest, cases, project.site_url))
+    files.update(redirect_files(index, renderer, site_url, feeds))
+    files.update(export_files(catalogue, site_url=site_url))
+    files.update(site_feed(views, ordered.newest, ordered.cases, site_url))
     files.update(feed_stylesheet(renderer))
-    files.update(choosing_files(views, cards))
-    files.update(embed_files(embed_lists(index, {c.slug: c for c in cards}, ranked), renderer))
-    files.update(open_data_files(catalogue, dates, modified))
+    files.update(choosing_files(views, ordered.cards))
+    by_slug = {c.slug: c for c in ordered.cards}
+    files.update(embed_files(embed_lists(index, by_slug, ordered.ranked), renderer))
+    files.update(open_data_files(catalogue, views.dates, modified))
     files.update(proposal_files(proposal))
-    for name, path in (schema_files or {}).items():
+    for name, path in schema_files.items():
         files[schema_url(name)] = path
-    files.update(images.files)
-    return Site(
-        pages=pages,
-        files=dict(sorted(files.items())),
-        content_dir=catalogue.content_dir.resolve(),
-        dates=dates,
-        editorial=Editorial(
-            index=index,
-            renderer=renderer,
-            views=views,
-            newest=newest,
-            cases=cases,
-            modified=modified,
-            site_url=project.site_url,
-        ),
-    )
+    files.update(views.images.files)
+    return dict(sorted(files.items()))
 
 
 def choosing_files(views: Views, cards: list[Card]) -> dict[str, bytes | Path]:
