@@ -13,75 +13,76 @@ from typing import Any
 from markupsafe import Markup
 
 
-def define_env(env: Any) -> None:
-    def editorial() -> Any:
-        return env.conf["actiebank_site"].editorial
+class EditorialMacros:
+    """The macros, by the names editors write in Markdown: each places a part of the
+    planned site's editorial (actiebank.site.editorial) on the page being rendered."""
 
-    def root() -> str:
+    def __init__(self, env: Any) -> None:
+        self.env = env
+
+    def _editorial(self) -> Any:
+        return self.env.conf["actiebank_site"].editorial
+
+    def _root(self) -> str:
         # The way back to the site root from the page being rendered.
-        return "../" * env.page.url.count("/")
+        return "../" * self.env.page.url.count("/")
 
-    @env.macro
-    def bewijsladder() -> Markup:
+    def bewijsladder(self) -> Markup:
         """The six steps of the evidence ladder, explained, with their actions."""
-        return editorial().evidence_ladder(root())
+        return self._editorial().evidence_ladder(self._root())
 
-    @env.macro
-    def kostenniveaus() -> Markup:
+    def kostenniveaus(self) -> Markup:
         """The three cost levels, explained, with their actions."""
-        return editorial().cost_levels(root())
+        return self._editorial().cost_levels(self._root())
 
-    @env.macro
-    def zoekveld() -> Markup:
+    def zoekveld(self) -> Markup:
         """A search field that opens the catalogue filtered on the words typed."""
-        return editorial().search_field(root())
+        return self._editorial().search_field(self._root())
 
-    @env.macro
-    def succesfactoren() -> Markup:
+    def succesfactoren(self) -> Markup:
         """The three success factors as large tiles, with their number of actions."""
-        return editorial().factor_tiles(root())
+        return self._editorial().factor_tiles(self._root())
 
-    @env.macro
-    def provinciekaart() -> Markup:
+    def provinciekaart(self) -> Markup:
         """A map of the Netherlands with the number of actions per province."""
-        return editorial().province_map(root())
+        return self._editorial().province_map(self._root())
 
-    @env.macro
-    def landelijk() -> Markup:
+    def landelijk(self) -> Markup:
         """The actions that run in the whole country (not on the map)."""
-        return editorial().national(root())
+        return self._editorial().national(self._root())
 
-    @env.macro
-    def kerncijfers() -> Markup:
+    def kerncijfers(self) -> Markup:
         """Actions, stories, organisations and actions with a measured result."""
-        return editorial().figures(root())
+        return self._editorial().figures(self._root())
 
-    @env.macro
-    def nieuwste_acties(aantal: int = 6) -> Markup:
+    def nieuwste_acties(self, aantal: int = 6) -> Markup:
         """The newest actions as cards."""
-        return editorial().newest_actions(root(), int(aantal))
+        return self._editorial().newest_actions(self._root(), int(aantal))
 
-    @env.macro
-    def uitgelichte_verhalen(aantal: int = 3) -> Markup:
+    def uitgelichte_verhalen(self, aantal: int = 3) -> Markup:
         """The featured stories as cards."""
-        return editorial().featured_stories(root(), int(aantal))
+        return self._editorial().featured_stories(self._root(), int(aantal))
 
-    @env.macro
-    def nieuwste_verhalen(aantal: int = 3) -> Markup:
+    def nieuwste_verhalen(self, aantal: int = 3) -> Markup:
         """The newest stories that are not featured."""
-        return editorial().newest_stories(root(), int(aantal))
+        return self._editorial().newest_stories(self._root(), int(aantal))
 
-    @env.macro
-    def downloads() -> Markup:
+    def downloads(self) -> Markup:
         """The data page's downloads, with the date of the newest data."""
-        return editorial().downloads(root())
+        return self._editorial().downloads(self._root())
 
-    @env.macro
-    def kolommen() -> Markup:
+    def kolommen(self) -> Markup:
         """Every column of the spreadsheet explained, sheet by sheet."""
-        return editorial().columns()
+        return self._editorial().columns()
 
-    @env.macro
-    def insluiten() -> Markup:
+    def insluiten(self) -> Markup:
         """The code to show a list on another site, with a live example."""
-        return editorial().embed_example(root())
+        return self._editorial().embed_example(self._root())
+
+
+def define_env(env: Any) -> None:
+    """mkdocs-macros' entry point: every public method of EditorialMacros is a macro."""
+    macros = EditorialMacros(env)
+    for name in vars(EditorialMacros):
+        if not name.startswith("_"):
+            env.macro(getattr(macros, name), name)
