@@ -940,6 +940,11 @@ def test_axe_finds_nothing_in_any_state_of_the_form(browser, base_url, viewport)
     page = context.new_page()
 
     def violations() -> list[str]:
+        # Colours are judged once transitions (a focus ring, a button's hover colour) have
+        # ended: mid-transition a colour is neither the old nor the new one.
+        page.wait_for_function(
+            "() => document.getAnimations().every(a => a.playState !== 'running')"
+        )
         found = page.evaluate(
             """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
                    resultTypes: ["violations"]}).then(r => r.violations.map(
