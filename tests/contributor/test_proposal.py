@@ -28,6 +28,7 @@ from actiebank.content.catalogue import latest_date_anywhere
 from actiebank.contribute.proposal import NUMBER_PATTERN, entry_text, form_spec
 from actiebank.contribute.scaffold import make_slug
 from support import ROOT, SCHEMA_DIR, catalogue_of
+from support.browser import axe_now
 
 SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "proposal.js"
 FIELD_TEXTS = yaml.safe_load(
@@ -939,32 +940,18 @@ def test_axe_finds_nothing_in_any_state_of_the_form(browser, base_url, viewport)
     context.add_init_script(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
     page = context.new_page()
 
-    def violations() -> list[str]:
-        # Colours are judged once transitions (a focus ring, a button's hover colour) have
-        # ended: mid-transition a colour is neither the old nor the new one.
-        page.wait_for_function(
-            "() => document.getAnimations().every(a => a.playState !== 'running')"
-        )
-        found = page.evaluate(
-            """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
-                   resultTypes: ["violations"]}).then(r => r.violations.map(
-                   v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", ")))""",
-            ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-        )
-        return found
-
     page.goto(f"{base_url}{PAGE}")
     page.wait_for_selector("[data-ab-proposal]:not([hidden])")
-    assert violations() == []
+    assert axe_now(page) == []
     form = page.locator("form[data-ab-form=action]")
     form.get_by_role("button", name="Een resultaat toevoegen").click()
     form.get_by_role("button", name="Controleer het voorstel").click()
-    assert violations() == []
+    assert axe_now(page) == []
     fill_action(form, FORM_VALUES["summary"])
     form.locator("[data-ab-path=outcomes] [data-ab-row] button").click()
     form.get_by_role("button", name="Controleer het voorstel").click()
     page.locator("[data-ab-send]").wait_for(state="visible")
-    assert violations() == []
+    assert axe_now(page) == []
     context.close()
 
 

@@ -74,6 +74,9 @@ def axe_now(page, label: str = "") -> list[str]:
     # counts as a too-small target, which says where the test scrolled, not how the
     # page is built.
     page.evaluate("window.scrollTo(0, 0)")
+    # Colours are judged once transitions (a focus ring, a hover colour) have ended:
+    # mid-transition a colour is neither the old nor the new one.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     violations = page.evaluate(
         """tags => axe.run(document, {
                runOnly: {type: "tag", values: tags},
