@@ -52,7 +52,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     errors = len(catalogue.errors)
     if errors:
         raise PluginError(
-            f"{errors} problem{'s' if errors != 1 else ''} in content; nothing was built"
+            f"{errors} {'fout' if errors == 1 else 'fouten'} in de inhoud; er is niets gebouwd. "
+            "Los de fouten hierboven op en bouw de site opnieuw."
         )
     _state["catalogue"] = catalogue
     return config

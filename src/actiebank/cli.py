@@ -61,22 +61,32 @@ def _command_property(text: str) -> str:
     return _command_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def annotation_title(problem: Problem) -> str:
+    """The heading of a pull-request annotation: what kind of message, about which field."""
+    kind = "Fout" if problem.severity == "error" else "Waarschuwing"
+    return f"{kind} in {problem.field}" if problem.field else f"{kind} in het bestand"
+
+
 def format_problem(problem: Problem, style: str) -> str:
     if style == "github":
         level = "error" if problem.severity == "error" else "warning"
         return (
             f"::{level} file={_command_property(problem.path)},line={problem.line},"
-            f"col={problem.column},title={_command_property(problem.field or 'content')}"
+            f"col={problem.column},title={_command_property(annotation_title(problem))}"
             f"::{_command_data(problem.message)}"
         )
     return str(problem)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def run_validate(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [Path("content")]
     missing = [p for p in paths if not p.exists()]
     for path in missing:
-        print(f"{path}: no such file or folder", file=sys.stderr)
+        print(f"{path}: dit bestand of deze map bestaat niet", file=sys.stderr)
     if missing:
         return 2
     problems: list[Problem] = []
@@ -96,12 +106,16 @@ def run_validate(args: argparse.Namespace) -> int:
     files = len({p.path for p in errors})
     if errors:
         print(
-            f"\n{len(errors)} problem{'s' if len(errors) != 1 else ''} in {files} "
-            f"file{'s' if files != 1 else ''}; nothing is published until all are fixed.",
+            f"\n{_count(len(errors), 'fout', 'fouten')} in {_count(files, 'bestand', 'bestanden')}."
+            " Er komt niets op de site tot alles is opgelost.",
             file=sys.stderr,
         )
         return 1
-    print(f"ok: {counts[0]} actions and {counts[1]} case stories are valid", file=sys.stderr)
+    print(
+        f"Alles in orde: {_count(counts[0], 'actie', 'acties')} en "
+        f"{_count(counts[1], 'verhaal', 'verhalen')} zonder fouten.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -111,13 +125,13 @@ def run_schema(args: argparse.Namespace) -> int:
         stale = schema_drift(schema_dir)
         for path in stale:
             print(
-                f"{path}: enumerations differ from schema/vocabularies.yaml; run "
-                "'actiebank schema' to rewrite them",
+                f"{path}: de lijsten met waarden wijken af van schema/vocabularies.yaml. "
+                "Voer 'actiebank schema' uit om ze opnieuw te schrijven.",
                 file=sys.stderr,
             )
         return 1 if stale else 0
     for written in write_schemas(schema_dir):
-        print(f"wrote {written}")
+        print(f"geschreven: {written}")
     return 0
 
 
@@ -130,7 +144,7 @@ def run_new(args: argparse.Namespace) -> int:
             check=args.check,
         )
     if not args.title:
-        print(f'give a title: actiebank new {args.kind} "Titel"', file=sys.stderr)
+        print(f'Geef een titel: actiebank new {args.kind} "Titel"', file=sys.stderr)
         return 2
     try:
         path = new_entry(args.kind, args.title, Path(args.content), schema_dir=project.schema_dir)
@@ -150,7 +164,7 @@ def _write_issue_form(target: Path, text: str, *, check: bool) -> int:
         current = target.read_text(encoding="utf-8") if target.is_file() else ""
         if current != text:
             print(
-                f"{target}: differs from the schema; run 'actiebank new issue-form'",
+                f"{target}: wijkt af van het schema. Voer 'actiebank new issue-form' uit.",
                 file=sys.stderr,
             )
             return 1
@@ -167,21 +181,25 @@ def run_export(args: argparse.Namespace) -> int:
     for problem in catalogue.problems:
         print(problem, file=sys.stderr)
     if catalogue.errors:
-        print(f"{len(catalogue.errors)} problems in content; nothing was exported", file=sys.stderr)
+        print(
+            f"{_count(len(catalogue.errors), 'fout', 'fouten')} in de inhoud; er is niets "
+            "geëxporteerd.",
+            file=sys.stderr,
+        )
         return 1
     site_url = project.site_url if args.site_url is None else args.site_url
     for name, data in export_files(catalogue, site_url=site_url).items():
         target = Path(args.out) / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        print(f"wrote {target}")
+        print(f"geschreven: {target}")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="actiebank",
-        description="Actiebank: the catalogue of retention actions in Dutch care.",
+        description="Actiebank: acties om medewerkers in zorg en welzijn te behouden.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     for add in (_add_validate, _add_schema, _add_new, _add_import, _add_export):
@@ -190,49 +208,49 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_validate(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    validate = commands.add_parser("validate", help="check actions and case stories")
-    validate.add_argument("paths", nargs="*", help="files or folders (default: content/)")
+    validate = commands.add_parser("validate", help="controleer acties en verhalen")
+    validate.add_argument("paths", nargs="*", help="bestanden of mappen (zonder: content/)")
     validate.add_argument(
         "--format",
         choices=["text", "github"],
         default="text",
-        help="'github' prints workflow annotations for the pull request",
+        help="'github' schrijft de meldingen als aantekeningen bij de pull request",
     )
     validate.add_argument(
         "--warnings",
         dest="with_warnings",
         action="store_true",
-        help="also report likely duplicates and entries not updated for "
-        "two years (warnings never fail)",
+        help="meld ook acties die op elkaar lijken en acties die twee jaar niet zijn "
+        "bijgewerkt (een waarschuwing houdt niets tegen)",
     )
     validate.set_defaults(run=run_validate)
 
 
 def _add_schema(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    schema = commands.add_parser("schema", help="write the vocabularies into schema/*.json")
-    schema.add_argument("--check", action="store_true", help="only report drift")
+    schema = commands.add_parser("schema", help="schrijf de lijsten met waarden in schema/*.json")
+    schema.add_argument("--check", action="store_true", help="meld alleen of ze afwijken")
     schema.set_defaults(run=run_schema)
 
 
 def _add_new(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new = commands.add_parser(
         "new",
-        help="write a new action or case story to fill in (or the issue form)",
-        description="Write content/actions/<slug>.md (or content/cases/) with every field, "
-        "or regenerate the GitHub issue form from the schema.",
+        help="schrijf een actie of verhaal om in te vullen (of het issue-formulier)",
+        description="Schrijf content/actions/<naam>.md (of content/cases/) met elk veld, of "
+        "maak het issue-formulier van GitHub opnieuw uit het schema.",
     )
     new.add_argument("kind", choices=["action", "case", "issue-form"])
-    new.add_argument("title", nargs="?", help="the title; the file name is made from it")
-    new.add_argument("--content", default="content", help="the content folder (default: content)")
+    new.add_argument("title", nargs="?", help="de titel; daaruit volgt de bestandsnaam")
+    new.add_argument("--content", default="content", help="de map met de inhoud (zonder: content)")
     new.add_argument(
         "--output",
         default=None,
-        help=f"issue-form only: where to write it (default: {ISSUE_FORM_PATH} in the project)",
+        help=f"alleen issue-form: waar het komt (zonder: {ISSUE_FORM_PATH} in het project)",
     )
     new.add_argument(
         "--check",
         action="store_true",
-        help="issue-form only: exit 1 when the file differs from the schema",
+        help="alleen issue-form: stop met code 1 als het bestand afwijkt van het schema",
     )
     new.set_defaults(run=run_new)
 
@@ -240,16 +258,17 @@ def _add_new(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 def _add_export(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     export = commands.add_parser(
         "export",
-        help="write the JSON and CSV exports (api/actions.json, api/actions.csv, api/cases.json)",
+        help="schrijf de open data (api/actions.json, api/actions.csv, api/cases.json)",
     )
-    export.add_argument("--out", default="export", help="folder to write into (default: export)")
-    export.add_argument("--content", default="content", help="the content folder")
+    export.add_argument(
+        "--out", default="export", help="de map om in te schrijven (zonder: export)"
+    )
+    export.add_argument("--content", default="content", help="de map met de inhoud")
     export.add_argument(
         "--site-url",
         default=None,
-        help="the site's address, for the `url` "
-        "field (default: site_url from the project's mkdocs.yml, so the files "
-        "equal the published ones)",
+        help="het adres van de site, voor het veld `url` (zonder: site_url uit mkdocs.yml "
+        "van het project, zodat de bestanden gelijk zijn aan de gepubliceerde)",
     )
     export.set_defaults(run=run_export)
 
@@ -268,12 +287,13 @@ def run_import(args: argparse.Namespace) -> int:
 def _add_import(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     imported = commands.add_parser(
         "import",
-        help="put proposals from the site's form (.md, .txt or .eml) into content/",
-        description="Write each proposal under content/actions/ or content/cases/ with a "
-        "file name of its own, then validate it as `actiebank validate` does. Exit 0 when "
-        "all are in and valid, 1 when one has problems to fix, 2 when a file holds none.",
+        help="zet voorstellen uit het formulier van de site (.md, .txt of .eml) in content/",
+        description="Schrijf elk voorstel in content/actions/ of content/cases/, onder een "
+        "eigen bestandsnaam, en controleer het zoals `actiebank validate` dat doet. Code 0 "
+        "als alles is ingelezen en goed is, 1 als er iets op te lossen is, 2 als een bestand "
+        "geen voorstel bevat.",
     )
-    imported.add_argument("files", nargs="+", help="the downloaded file or the saved e-mail")
+    imported.add_argument("files", nargs="+", help="het gedownloade bestand of de bewaarde e-mail")
     imported.set_defaults(run=run_import)
 
 

@@ -1,4 +1,8 @@
-"""A content problem: what a contributor reads when an entry is wrong."""
+"""A content problem: what a contributor reads when an entry is wrong.
+
+The message is Dutch, in short sentences addressed to "u": what is wrong, then what to do.
+Field names and values stay as the file writes them ('brabant', `evidence.level`).
+"""
 
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
         field = f" {self.field}:" if self.field else ""
-        tag = " warning:" if self.severity == "warning" else ""
+        tag = " waarschuwing:" if self.severity == "warning" else ""
         return f"{where}:{tag}{field} {self.message}"
 
 

@@ -63,7 +63,7 @@ def test_thirty_generated_actions_pass_validate_and_build_into_pages(tmp_path):
 
     checked = _validate(project)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert "30 actions and 3 case stories are valid" in checked.stderr
+    assert "Alles in orde: 30 acties en 3 verhalen zonder fouten." in checked.stderr
 
     build_site(project)
     site = project / "site"

@@ -83,7 +83,9 @@ def test_a_downloaded_file_is_imported_under_a_name_of_its_own(project, inbox):
     assert second.slug == f"{ACTION_SLUG}-2"
     assert first.path.read_text("utf-8") == text
     assert [p.field for p in second.problems] == ["title"]
-    assert f"already used by {first.display}" in second.problems[0].message
+    assert second.problems[0].message == (
+        f"De titel {ACTION['title']!r} staat ook in {first.display}. Kies een andere titel."
+    )
 
 
 def test_a_plain_text_email_is_imported_without_greeting_and_signature(project, inbox):
@@ -202,7 +204,7 @@ def test_a_text_without_an_entry_is_refused_and_nothing_is_written(project, inbo
         import_proposal(saved, project)
     unclosed = inbox / "half.txt"
     unclosed.write_text("---\ntitle: Een half voorstel\n", "utf-8")
-    with pytest.raises(NoProposalError, match="not closed"):
+    with pytest.raises(NoProposalError, match="niet afgesloten met een tweede regel '---'"):
         import_proposal(unclosed, project)
     assert sorted(os.listdir(project.content_dir / "actions")) == before
 
@@ -218,13 +220,15 @@ def test_the_command_imports_each_file_and_exits_by_the_worst(project, inbox):
     status = import_command([good, broken, empty], project, out=out, err=err)
     assert status == 2
     lines = out.getvalue().splitlines()
-    assert lines[0] == f"{good}: wrote the action content/actions/{ACTION_SLUG}.md"
-    assert lines[1] == f"{broken}: wrote the action content/actions/een-ander-voorstel.md"
+    assert lines[0] == f"{good}: de actie staat nu in content/actions/{ACTION_SLUG}.md"
+    assert lines[1] == f"{broken}: de actie staat nu in content/actions/een-ander-voorstel.md"
     assert (
         lines[2].startswith("content/actions/een-ander-voorstel.md:") and " regions: " in lines[2]
     )
-    assert f"{empty}: not imported: no line '---' starts an entry" in err.getvalue()
-    assert "1 problem to fix" in err.getvalue()
+    assert err.getvalue().splitlines() == [
+        "content/actions/een-ander-voorstel.md: 1 fout om op te lossen voordat het op de site kan",
+        f"{empty}: niet ingelezen: er is geen regel '---' waarmee een actie of verhaal begint",
+    ]
     status = import_command([good], project, out=io.StringIO(), err=io.StringIO())
     assert status == 1  # the second copy has the same title
 
@@ -238,7 +242,8 @@ def test_editors_run_it_as_actiebank_import(tmp_path, monkeypatch, capsys):
     proposal = tmp_path / "voorstel.txt"
     proposal.write_text("Beste redactie,\n\n" + entry(ACTION) + "\n-- \nAnneke\n", "utf-8")
     assert main(["import", str(proposal)]) == 0
-    assert f"wrote the action content/actions/{ACTION_SLUG}.md" in capsys.readouterr().out
+    assert f"de actie staat nu in content/actions/{ACTION_SLUG}.md" in capsys.readouterr().out
     assert (root / "content" / "actions" / f"{ACTION_SLUG}.md").is_file()
     assert main(["validate"]) == 0
     assert main(["import", str(tmp_path / "weg.txt")]) == 2
+    assert "weg.txt: niet ingelezen: dit bestand bestaat niet" in capsys.readouterr().err

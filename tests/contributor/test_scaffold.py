@@ -94,9 +94,12 @@ def test_unfilled_action_fails_validation_naming_every_required_field(content):
         "status",
     }
     messages = {p.field: p.message for p in catalogue.errors}
-    assert "30 to 400 characters" in messages["summary"]
-    assert "empty" in messages["regions"]
-    assert "idea" in messages["status"] and "pilot" in messages["status"]
+    assert messages["summary"] == "De tekst is 0 tekens lang. Schrijf 30 tot 400 tekens."
+    assert messages["regions"].startswith("De lijst is leeg. Geef minstens 1 waarde. Kies uit: ")
+    assert messages["status"] == (
+        "Dit veld is leeg. Kies een status uit: idea (Idee), pilot, running (Loopt), "
+        "completed (Afgerond), stopped (Gestopt)."
+    )
     assert all(p.line > 1 for p in catalogue.errors), "each message points at its line"
 
 
@@ -167,5 +170,8 @@ def test_command_prints_the_path_and_never_overwrites(content, capsys):
 
 def test_command_refuses_a_title_without_letters(content, capsys):
     assert main(["new", "action", "–!?", "--content", str(content)]) == 2
-    assert "title" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "Geef een titel met letters of cijfers, bijvoorbeeld: "
+        'actiebank new action "Buddy voor nieuwe collega\'s"\n'
+    )
     assert list((content / "actions").iterdir()) == []

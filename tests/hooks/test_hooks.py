@@ -44,7 +44,9 @@ def fake_config(folder: Path, **settings) -> types.SimpleNamespace:
 def test_the_site_hook_logs_warnings_at_info_and_refuses_errors(monkeypatch, tmp_path, caplog):
     hook = load_hook("site")
     problems = [
-        Problem("content/actions/a.md", 3, 1, "updated", "not updated for two years", "warning")
+        Problem(
+            "content/actions/a.md", 3, 1, "updated", "Meer dan 2 jaar niet bijgewerkt", "warning"
+        )
     ]
     project = Project.at(tmp_path, schema_dir=SCHEMA_DIR)
     monkeypatch.setattr(
@@ -60,21 +62,26 @@ def test_the_site_hook_logs_warnings_at_info_and_refuses_errors(monkeypatch, tmp
     config = fake_config(tmp_path)
     with caplog.at_level(logging.DEBUG, logger="mkdocs"):
         assert hook.on_config(config) is config
-    [record] = [r for r in caplog.records if "two years" in r.getMessage()]
+    [record] = [r for r in caplog.records if "niet bijgewerkt" in r.getMessage()]
     assert record.levelno == logging.INFO
-    problems.append(
-        Problem("content/actions/b.md", 7, 5, "regions[1]", "'brabant' is not a region")
+    assert record.getMessage().endswith(
+        "content/actions/a.md:3:1: waarschuwing: updated: Meer dan 2 jaar niet bijgewerkt"
     )
+    problems.append(Problem("content/actions/b.md", 7, 5, "regions[1]", "'brabant' is geen regio."))
     caplog.clear()
     with (
         caplog.at_level(logging.DEBUG, logger="mkdocs"),
-        pytest.raises(PluginError, match=r"^1 problem in content; nothing was built$"),
+        pytest.raises(
+            PluginError,
+            match=r"^1 fout in de inhoud; er is niets gebouwd\. Los de fouten hierboven op en "
+            r"bouw de site opnieuw\.$",
+        ),
     ):
         hook.on_config(config)
     [record] = [r for r in caplog.records if "brabant" in r.getMessage()]
     assert record.levelno == logging.WARNING
     assert record.getMessage().endswith(
-        "content/actions/b.md:7:5: regions[1]: 'brabant' is not a region"
+        "content/actions/b.md:7:5: regions[1]: 'brabant' is geen regio."
     )
 
 

@@ -69,9 +69,19 @@ def giant_png(path: Path) -> None:
 @pytest.mark.parametrize(
     "image, make, message",
     [
-        ("nep.jpg", fake_jpeg, "'../images/nep.jpg' is not a readable JPEG, PNG or WebP image"),
-        ("zwaar.png", heavy_png, "at most 5 MB is allowed"),
-        ("reus.png", giant_png, "the image is 8000x6000 pixels; at most 40 megapixels"),
+        (
+            "nep.jpg",
+            fake_jpeg,
+            "'../images/nep.jpg' is geen leesbare JPEG-, PNG- of WebP-afbeelding (misschien is "
+            "het bestand beschadigd of maar half opgeslagen). Sla de afbeelding opnieuw op met "
+            "een fotoprogramma.",
+        ),
+        ("zwaar.png", heavy_png, "MB groot; hoogstens 5 MB mag. Sla haar kleiner op"),
+        (
+            "reus.png",
+            giant_png,
+            "De afbeelding is 8000x6000 pixels; hoogstens 40 megapixels mag. Maak haar kleiner.",
+        ),
     ],
     ids=["not-an-image", "too-many-bytes", "too-many-pixels"],
 )
@@ -96,7 +106,7 @@ def test_a_bad_image_is_a_clear_error_in_validate_and_build(tmp_path, image, mak
 
 def test_an_empty_content_folder_is_a_clear_error(tmp_path):
     site = copy_project(tmp_path / "project", with_content=False)
-    message = "the content folder holds no actions or cases"
+    message = "In de map content staan geen acties of verhalen."
 
     checked = actiebank("validate", cwd=site)
     assert checked.returncode == 1, output(checked)
@@ -122,7 +132,7 @@ def test_a_broken_entry_stops_the_build_and_keeps_the_published_site(built_site,
     built = build_site(site, check=False)
     assert built.returncode != 0, output(built)
     assert f"content/actions/{broken.name}" in output(built), output(built)
-    assert "'misschien' is not a status" in output(built), output(built)
+    assert "status: 'misschien' is geen status. Kies uit: " in output(built), output(built)
     assert "Traceback" not in output(built)
     assert differences(built_site, site / "site") == [], (
         "the failed build changed the published site"

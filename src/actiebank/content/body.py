@@ -38,8 +38,8 @@ class _BodyScanner(HTMLParser):
                 (
                     line,
                     offset,
-                    f"the HTML element <{tag}> is not allowed in a body; "
-                    "use Markdown, or one of the safe elements (see Bijdragen)",
+                    f"Het HTML-element <{tag}> mag niet in de tekst. Gebruik gewone opmaak "
+                    "(Markdown), of een van de veilige elementen (zie Bijdragen).",
                 )
             )
         for name, value in attrs:
@@ -48,22 +48,22 @@ class _BodyScanner(HTMLParser):
                     (
                         line,
                         offset,
-                        f"the event attribute '{name}' on <{tag}> is not "
-                        "allowed: a body cannot run scripts; remove it",
+                        f"Het attribuut '{name}' bij <{tag}> mag niet: de tekst mag geen "
+                        "scripts starten. Haal het weg.",
                     )
                 )
             elif name not in SAFE_ATTRIBUTES:
                 self.found.append(
-                    (line, offset, f"the attribute '{name}' on <{tag}> is not allowed; remove it")
+                    (line, offset, f"Het attribuut '{name}' bij <{tag}> mag niet. Haal het weg.")
                 )
             elif name == "id" and value is not None and reserved_id(value):
                 self.found.append(
                     (
                         line,
                         offset,
-                        f"the id {value[:40]!r} on <{tag}> is not allowed: "
-                        "ids starting with '__', 'md-' or 'ab-' belong to the site "
-                        "itself; use a plain name such as 'aanpak'",
+                        f"De id {value[:40]!r} bij <{tag}> mag niet: een id die begint met "
+                        "'__', 'md-' of 'ab-' is van de site zelf. Gebruik een gewone naam, "
+                        "zoals 'aanpak'.",
                     )
                 )
             elif name in ("href", "src", "cite") and value and unsafe_url(value):
@@ -71,8 +71,8 @@ class _BodyScanner(HTMLParser):
                     (
                         line,
                         offset,
-                        f"the link {value[:60]!r} on <{tag}> uses an unsafe "
-                        "scheme; use an https:// or mailto: address",
+                        f"De link {value[:60]!r} bij <{tag}> is niet veilig. Gebruik een adres "
+                        "dat begint met https:// of mailto:.",
                     )
                 )
 
@@ -112,7 +112,7 @@ def check_body(source: Source, *, titled: bool = False) -> list[Problem]:
         scanner.feed(text)
         scanner.close()
     except Exception:  # noqa: BLE001 - HTMLParser is lenient; a last resort, not a code path
-        add(1, 0, "the body's HTML cannot be read; remove the raw HTML and use Markdown")
+        add(1, 0, "De HTML in de tekst is niet te lezen. Haal de HTML weg en gebruik Markdown.")
     for row, offset, message in scanner.found:
         add(row, offset, message)
     for number, text_line in enumerate(visible, start=1):
@@ -120,8 +120,8 @@ def check_body(source: Source, *, titled: bool = False) -> list[Problem]:
             add(
                 number,
                 0,
-                "a level-1 heading ('# ') is the page title, which the site writes "
-                "itself: start sections with '## ', e.g. '## Aanpak'",
+                "Een kop met één '#' is de titel van de pagina, en die zet de site zelf. "
+                "Begin een kopje met '## ', bijvoorbeeld '## Aanpak'.",
             )
         for pattern in (_MD_LINK, _MD_REFERENCE, _AUTOLINK):
             for match in pattern.finditer(text_line):
@@ -129,7 +129,7 @@ def check_body(source: Source, *, titled: bool = False) -> list[Problem]:
                     add(
                         number,
                         match.start(1),
-                        f"the link {match.group(1)[:60]!r} uses an unsafe "
-                        "scheme; use an https:// or mailto: address",
+                        f"De link {match.group(1)[:60]!r} is niet veilig. Gebruik een adres "
+                        "dat begint met https:// of mailto:.",
                     )
     return problems

@@ -28,7 +28,7 @@ from .rules import check_dates, check_rules
 from .schema import KINDS, vocabularies_path
 
 KIND_FOLDERS = {"action": "actions", "case": "cases"}
-NO_FOLDER = "the content folder does not exist; create it with actions/ and cases/ inside"
+NO_FOLDER = "Deze map bestaat niet. Maak de map content, met daarin de mappen actions/ en cases/."
 
 
 @dataclass
@@ -164,9 +164,8 @@ def load_catalogue(
                 1,
                 1,
                 "",
-                "the content folder holds no "
-                "actions or cases; add at least one action as "
-                'content/actions/<slug>.md (actiebank new action "Titel")',
+                "In de map content staan geen acties of verhalen. Zet er minstens één actie "
+                'in, als content/actions/<naam>.md (actiebank new action "Titel").',
             )
         )
     problems.extend(check_catalogue(sources["action"], sources["case"], duplicates))

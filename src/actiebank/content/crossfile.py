@@ -25,9 +25,8 @@ def check_slug(source: Source, kind: str, reserved: frozenset[str]) -> list[Prob
                 1,
                 1,
                 "",
-                f"the file name '{shown}' is "
-                f"not a valid slug; rename it to '{fold(slug)[:MAX_SLUG] or 'naam'}.md' "
-                "(lower-case letters, digits and hyphens)",
+                f"De bestandsnaam '{shown}' kan niet: gebruik alleen kleine letters, cijfers "
+                f"en koppeltekens. Noem het bestand '{fold(slug)[:MAX_SLUG] or 'naam'}.md'.",
             )
         )
     if kind == "action" and slug in reserved:
@@ -37,8 +36,8 @@ def check_slug(source: Source, kind: str, reserved: frozenset[str]) -> list[Prob
                 1,
                 1,
                 "",
-                f"'{slug}' is reserved for a catalogue "
-                f"page; rename the file, e.g. to '{slug}-actie.md'",
+                f"De naam '{slug}' is al van een pagina van de catalogus. Geef het bestand "
+                f"een andere naam, bijvoorbeeld '{slug}-actie.md'.",
             )
         )
     return problems
@@ -62,9 +61,9 @@ def check_catalogue(
                 1,
                 1,
                 "",
-                f"the {kind} slug "
-                f"'{second.path.stem}' is also used by {first.display}; "
-                "rename one of the files",
+                f"Er is al een {'actie' if kind == 'action' else 'verhaal'} met de naam "
+                f"'{second.path.stem}': {first.display}. Geef een van de twee bestanden een "
+                "andere naam.",
             )
         )
     for group in (actions, cases):
@@ -80,8 +79,7 @@ def check_catalogue(
                 problems.append(
                     source.problem(
                         ("title",),
-                        f"the title {title!r} is already used by "
-                        f"{other.display}; make the titles different",
+                        f"De titel {title!r} staat ook in {other.display}. Kies een andere titel.",
                     )
                 )
             else:
@@ -93,7 +91,8 @@ def check_catalogue(
             if other == slug:
                 problems.append(
                     source.problem(
-                        ("related", i), "an action cannot be related to itself; remove it"
+                        ("related", i),
+                        "Een actie kan niet naar zichzelf verwijzen. Haal deze naam weg.",
                     )
                 )
             elif isinstance(other, str) and other not in actions:
@@ -109,8 +108,8 @@ def check_catalogue(
 def _missing_action(source: Source, parts: FieldPath, slug: str, known: list[str]) -> Problem:
     guess = nearest(slug, known)
     tip = (
-        f" (did you mean '{guess}'?)"
+        f"Bedoelt u '{guess}'?"
         if guess
-        else "; use the file name of an action in content/actions/ without .md"
+        else "Gebruik de bestandsnaam van een actie in content/actions/, zonder .md."
     )
-    return source.problem(parts, f"there is no action '{slug}'{tip}")
+    return source.problem(parts, f"Er is geen actie '{slug}'. {tip}")

@@ -1,9 +1,10 @@
 """Schema errors as messages a contributor can act on.
 
 jsonschema says what failed in its own terms ("'brabant' is not one of [...]"); each
-keyword here has a function that says it for a contributor, at the field's position,
-with the nearest valid value where there is one. Rules across fields (subschemas marked
-`x-rule`) are worded by `rules.py` instead, at the field to change.
+keyword here has a function that says it for a contributor, in plain Dutch ("u"), at the
+field's position, with the nearest valid value where there is one. A keyword without a
+function of its own still gets a Dutch sentence, never the library's English. Rules across
+fields (subschemas marked `x-rule`) are worded by `rules.py` instead, at the field to change.
 """
 
 from __future__ import annotations
@@ -17,33 +18,33 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from ..problems import FieldPath, Problem
-from ..vocabulary import Vocabularies, fold, nearest
+from ..vocabulary import Vocabularies, Vocabulary, fold, nearest
 from .frontmatter import Source
 from .schema import validators_for
 
-# What one value of a vocabulary is called in a message: "'brabant' is not a region".
+# What one value of a vocabulary is called in a message: "'brabant' is geen regio".
 NOUNS = {
-    "region": "a region",
-    "sector": "a sector",
-    "success_factor": "a success factor",
-    "intervention": "an intervention",
-    "status": "a status",
-    "target_group": "a target group",
-    "career_pillar": "a career pillar",
-    "outcome_measure": "an outcome measure",
-    "outcome_result": "an outcome result",
-    "outcome_unit": "a unit",
-    "evidence_level": "a level of evidence",
-    "cost_level": "a cost level",
-    "cost_per": "a choice for 'per'",
+    "region": "regio",
+    "sector": "sector",
+    "success_factor": "succesfactor",
+    "intervention": "soort interventie",
+    "status": "status",
+    "target_group": "doelgroep",
+    "career_pillar": "loopbaanpijler",
+    "outcome_measure": "maat voor een resultaat",
+    "outcome_result": "uitkomst",
+    "outcome_unit": "eenheid",
+    "evidence_level": "niveau van bewijs",
+    "cost_level": "kostenniveau",
+    "cost_per": "keuze voor 'per'",
 }
 TYPE_NAMES = {
-    "string": "text",
-    "array": "a list",
-    "object": "fields (name: value)",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
+    "string": "tekst",
+    "array": "een lijst",
+    "object": "velden (naam: waarde)",
+    "number": "een getal",
+    "integer": "een heel getal",
+    "boolean": "true of false",
 }
 YEAR_FIELDS = ("started", "ended", "period")
 
@@ -120,17 +121,23 @@ def under_rule(error: ValidationError, schema: dict[str, Any]) -> bool:
 def _required(e: Explaining) -> list[Problem]:
     missing = re.match(r"'([^']+)'", e.error.message)
     name = missing.group(1) if missing else e.error.message
-    text = (
-        e.schema.get("properties", {}).get(name, {}).get("description")
-        if len(e.parts) == 0
-        else None
-    )
-    hint = f" ({text})" if text else ""
+    hint = _what_goes_in(e.sub.get("properties", {}).get(name, {}), e.vocabularies)
     return e.at(
-        f"the required field '{name}' is missing; add it{hint}",
+        f"Het verplichte veld '{name}' ontbreekt. Voeg het toe{f' ({hint})' if hint else ''}.",
         (*e.parts, name),
         key=bool(e.parts),
     )
+
+
+def _what_goes_in(node: dict[str, Any], vocabularies: Vocabularies) -> str:
+    """What a missing field holds, in a few words: its length or its values."""
+    vocabulary = vocabularies.get(node.get("title", "")) or vocabularies.get(
+        node.get("items", {}).get("title", "")
+    )
+    if vocabulary is not None:
+        return f"kies uit: {_choices(vocabulary)}"
+    low, high = node.get("minLength"), node.get("maxLength")
+    return _length_rule(low, high) if low or high else ""
 
 
 def _additional_properties(e: Explaining) -> list[Problem]:
@@ -140,22 +147,28 @@ def _additional_properties(e: Explaining) -> list[Problem]:
     for key in [k for k in given if k not in allowed]:
         guess = nearest(key, allowed) or nearest(fold(key).replace("-", "_"), allowed)
         tip = (
-            f" (did you mean '{guess}'?)"
-            if guess
-            else f"; the fields here are: {', '.join(allowed)}"
+            f"Bedoelt u '{guess}'?" if guess else f"Hier passen deze velden: {', '.join(allowed)}."
         )
-        problems += e.at(f"'{key}' is not a field{tip}", (*e.parts, key), key=True)
+        problems += e.at(f"'{key}' is geen veld. {tip}", (*e.parts, key), key=True)
     return problems
 
 
 def _enum(e: Explaining) -> list[Problem]:
     vocabulary = e.vocabularies.get(e.sub.get("title", ""))
     if vocabulary is None:
-        return e.at(f"{_got(e.value)} is not allowed; use one of {_list(e.sub.get('enum', []))}")
+        return e.at(
+            f"{_cap(_got(e.value))} kan hier niet. Kies uit: {_list(e.sub.get('enum', []))}."
+        )
+    noun = NOUNS.get(vocabulary.name, f"waarde uit de lijst '{vocabulary.name}'")
+    if e.value in (None, ""):
+        return e.at(f"Dit veld is leeg. Kies een {noun} uit: {_choices(vocabulary)}.")
     guess = vocabulary.nearest(e.value)
-    tip = f" (did you mean '{guess}'?)" if guess else f"; allowed: {_list(vocabulary.slugs)}"
-    noun = NOUNS.get(vocabulary.name, f"a {vocabulary.name}")
-    return e.at(f"{_got(e.value)} is not {noun}{tip}")
+    tip = (
+        f"Bedoelt u {_choice(vocabulary, guess)}?"
+        if guess
+        else f"Kies uit: {_choices(vocabulary)}."
+    )
+    return e.at(f"{_cap(_got(e.value))} is geen {noun}. {tip}")
 
 
 def _not(e: Explaining) -> list[Problem]:
@@ -168,26 +181,38 @@ def _type(e: Explaining) -> list[Problem]:
     expected = e.sub.get("type")
     value = e.value
     if isinstance(expected, list):  # a year: text or a whole number
-        want = " or ".join(TYPE_NAMES.get(str(t), str(t)) for t in expected)
-        how = pattern_hint(e.parts, e.sub).removeprefix("is not a month or year; ")
-        return e.at(f"expected {want}, got {_got(value)}; {how}")
+        want = " of ".join(TYPE_NAMES.get(str(t), str(t)) for t in expected)
+        how = _pattern_words(e.parts, e.sub)[1]
+        return e.at(f"Hier hoort {want}, maar er staat {_got(value)}. {how}")
     want = TYPE_NAMES.get(str(expected), str(expected))
     tip = ""
     if expected == "array" and isinstance(value, str):
-        tip = f"; write it as a list: [{value}] or one '- {value}' line per value"
+        tip = (
+            f" Schrijf het als lijst: [{value}], of zet elke waarde op een eigen regel "
+            f"met '- ' ervoor: '- {value}'."
+        )
     elif expected == "string" and isinstance(value, bool):
-        tip = "; YAML reads yes, no, on and off as true or false: put the text in quotes"
+        tip = (
+            " In dit bestand betekenen yes, no, on en off: true of false. Zet de tekst "
+            "tussen aanhalingstekens."
+        )
     elif expected == "string" and isinstance(value, (int, float)):
-        tip = f"; put it in quotes: '{value}'"
+        tip = f" Zet de waarde tussen aanhalingstekens: '{value}'."
     elif expected == "number" and isinstance(value, str):
-        tip = "; write the number without quotes or units, e.g. 12.5"
-    return e.at(f"expected {want}, got {_got(value)}{tip}")
+        tip = (
+            " Schrijf het getal zonder aanhalingstekens en zonder eenheid, met een punt "
+            "voor de decimalen, bijvoorbeeld 12.5."
+        )
+    return e.at(f"Hier hoort {want}, maar er staat {_got(value)}.{tip}")
 
 
 def _min_items(e: Explaining) -> list[Problem]:
     name = e.sub.get("items", {}).get("title", "")
-    tail = f", one of {_list(e.vocabularies[name].slugs)}" if name in e.vocabularies else ""
-    return e.at(f"the list is empty; give at least {e.sub.get('minItems', 1)} value{tail}")
+    count = e.sub.get("minItems", 1)
+    tail = f" Kies uit: {_choices(e.vocabularies[name])}." if name in e.vocabularies else ""
+    return e.at(
+        f"De lijst is leeg. Geef minstens {count} {'waarde' if count == 1 else 'waarden'}.{tail}"
+    )
 
 
 def _unique_items(e: Explaining) -> list[Problem]:
@@ -195,34 +220,38 @@ def _unique_items(e: Explaining) -> list[Problem]:
     dupes = (
         sorted({repr(v) for v in value if value.count(v) > 1}) if isinstance(value, list) else []
     )
-    return e.at(f"{', '.join(dupes) or 'a value'} appears more than once; list each value once")
+    what = " en ".join(dupes) or "Een waarde"
+    return e.at(f"{what} staat er meer dan één keer in. Noem elke waarde één keer.")
+
+
+def _length_rule(low: int | None, high: int | None) -> str:
+    if low and high:
+        return f"{low} tot {high} tekens"
+    return f"minstens {low} tekens" if low else f"hoogstens {high} tekens"
 
 
 def _length(e: Explaining) -> list[Problem]:
-    low, high = e.sub.get("minLength"), e.sub.get("maxLength")
-    rule = (
-        f"{low} to {high} characters"
-        if low and high
-        else f"at least {low} characters"
-        if low
-        else f"at most {high} characters"
-    )
     count = len(e.value)  # type: ignore[arg-type]
-    return e.at(f"is {count} character{'s' if count != 1 else ''} long; write {rule}")
+    rule = _length_rule(e.sub.get("minLength"), e.sub.get("maxLength"))
+    return e.at(f"De tekst is {count} {'teken' if count == 1 else 'tekens'} lang. Schrijf {rule}.")
 
 
 def _pattern(e: Explaining) -> list[Problem]:
-    return e.at(f"{_got(e.value)} {pattern_hint(e.parts, e.sub)}")
+    what, how = _pattern_words(e.parts, e.sub)
+    return e.at(f"{_cap(_got(e.value))} is {what}. {how}")
 
 
 def _bound(e: Explaining) -> list[Problem]:
     if any(p in YEAR_FIELDS for p in e.parts):
         return e.at(
-            f"{e.value} is not a year from 1900 to 2099; write the year in four digits, e.g. 2023"
+            f"{e.value} is geen jaar van 1900 tot en met 2099. Schrijf het jaar met vier "
+            "cijfers, bijvoorbeeld 2023."
         )
     if e.error.validator == "minimum":
-        return e.at(f"{e.value} is below {e.sub.get('minimum')}; write a number of at least that")
-    return e.at(f"{e.value} is above {e.sub.get('maximum')}; write a number of at most that")
+        low = e.sub.get("minimum")
+        return e.at(f"{e.value} is kleiner dan {low}. Schrijf een getal van minstens {low}.")
+    high = e.sub.get("maximum")
+    return e.at(f"{e.value} is groter dan {high}. Schrijf een getal van hoogstens {high}.")
 
 
 def _dependent_required(e: Explaining) -> list[Problem]:
@@ -231,12 +260,29 @@ def _dependent_required(e: Explaining) -> list[Problem]:
         return _as_jsonschema_says(e)
     missing, because = needed[0]
     vocabulary = e.vocabularies.get(e.sub.get("properties", {}).get(missing, {}).get("title", ""))
-    tail = f" (one of {_list(vocabulary.slugs)})" if vocabulary else ""
-    return e.at(f"'{because}' needs '{missing}' beside it{tail}", (*e.parts, because), key=True)
+    tail = f" (kies uit: {_choices(vocabulary)})" if vocabulary else ""
+    return e.at(
+        f"Bij '{because}' hoort ook het veld '{missing}'. Voeg '{missing}' toe{tail}.",
+        (*e.parts, because),
+        key=True,
+    )
+
+
+def _min_properties(e: Explaining) -> list[Problem]:
+    name = next((p for p in reversed(e.parts) if isinstance(p, str)), "")
+    return e.at(
+        f"Er staat niets in '{name}'. Vul minstens één veld in, of haal '{name}' weg."
+        if name
+        else "Hier staat niets. Vul minstens één veld in."
+    )
 
 
 def _as_jsonschema_says(e: Explaining) -> list[Problem]:
-    return e.at(e.error.message)
+    # A keyword without wording of its own: say it plainly, never in the library's English.
+    return e.at(
+        f"{_cap(_got(e.value))} past niet bij de regels van dit veld. Op de pagina Velden "
+        "(bij Bijdragen) staat wat hier mag."
+    )
 
 
 EXPLAINERS: dict[str, Callable[[Explaining], list[Problem]]] = {
@@ -253,6 +299,7 @@ EXPLAINERS: dict[str, Callable[[Explaining], list[Problem]]] = {
     "minimum": _bound,
     "maximum": _bound,
     "dependentRequired": _dependent_required,
+    "minProperties": _min_properties,
 }
 
 
@@ -261,24 +308,45 @@ EXPLAINERS: dict[str, Callable[[Explaining], list[Problem]]] = {
 
 def _got(value: object) -> str:
     if value is None:
-        return "nothing"
+        return "een lege waarde"
+    if value == "":
+        return "een lege tekst"
     if isinstance(value, bool):
         return f"{str(value).lower()}"
     if isinstance(value, list):
-        return "a list"
+        return "een lijst"
     if isinstance(value, dict):
-        return "fields"
+        return "velden"
     return repr(value) if isinstance(value, str) else str(value)
+
+
+def _cap(text: str) -> str:
+    """The text as the start of a sentence; a value stays as written (true, 'x', 12)."""
+    return text if text in ("true", "false") else text[:1].upper() + text[1:]
 
 
 def _list(values: Iterable[str], limit: int = 12) -> str:
     values = list(values)
     shown = ", ".join(values[:limit])
     return shown + (
-        f" and {len(values) - limit} more (see schema/vocabularies.yaml)"
+        f" en nog {len(values) - limit} andere; alle staan op de pagina Velden, bij Bijdragen"
         if len(values) > limit
         else ""
     )
+
+
+def _choice(vocabulary: Vocabulary, slug: str) -> str:
+    """A value as written in a file, with its Dutch label where that says more."""
+    label = vocabulary.label(slug)
+    return f"'{slug}'" if fold(label) == slug else f"'{slug}' ({label})"
+
+
+def _choices(vocabulary: Vocabulary, limit: int = 12) -> str:
+    shown = [
+        slug if fold(vocabulary.label(slug)) == slug else f"{slug} ({vocabulary.label(slug)})"
+        for slug in vocabulary.slugs
+    ]
+    return _list(shown, limit)
 
 
 def control_character(value: str) -> str:
@@ -298,36 +366,44 @@ def control_character(value: str) -> str:
     char = value[found]
     if char in "\n\r\u2028\u2029":
         return (
-            "holds a line break; write it on one line (a line break is allowed only in a "
-            "summary or a note)"
+            "Er staat een regelovergang in de tekst. Zet de tekst op één regel (alleen een "
+            "samenvatting of een toelichting mag meer regels hebben)."
         )
     return (
-        f"holds the invisible control character U+{ord(char):04X} at character {found + 1}; "
-        "delete it (it often comes from copying out of a PDF or a word processor)"
+        f"Op plaats {found + 1} staat het onzichtbare teken U+{ord(char):04X}. Verwijder het; "
+        "zo'n teken komt vaak mee bij het kopiëren uit een pdf of een tekstverwerker."
     )
 
 
-PATTERN_HINTS = {
-    "started": "is not a month or year; write YYYY or YYYY-MM, e.g. '2023-09'",
-    "ended": "is not a month or year; write YYYY or YYYY-MM, e.g. '2023-09'",
-    "updated": "is not a date; write YYYY-MM-DD, e.g. '2024-03-01'",
-    "date": "is not a date; write YYYY-MM-DD, e.g. '2024-03-01'",
-    "period": "is not a period; write a year or a span of years, e.g. '2022' or '2021-2023'",
-    "url": "is not a web address; write it in full, starting with https://",
-    "email": "is not a valid e-mail address (name@example.nl)",
-    "src": "is not a JPEG, PNG or WebP file name (.jpg, .jpeg, .png or .webp)",
+# What a value of a field with a pattern is not, and how to write it.
+PATTERN_WORDS = {
+    "started": ("geen maand of jaar", "Schrijf JJJJ of JJJJ-MM, bijvoorbeeld '2023-09'."),
+    "ended": ("geen maand of jaar", "Schrijf JJJJ of JJJJ-MM, bijvoorbeeld '2023-09'."),
+    "updated": ("geen datum", "Schrijf JJJJ-MM-DD, bijvoorbeeld '2024-03-01'."),
+    "date": ("geen datum", "Schrijf JJJJ-MM-DD, bijvoorbeeld '2024-03-01'."),
+    "period": (
+        "geen periode",
+        "Schrijf een jaar of een reeks jaren, bijvoorbeeld '2022' of '2021-2023'.",
+    ),
+    "url": ("geen webadres", "Schrijf het volledige adres, dat begint met https://."),
+    "email": ("geen geldig e-mailadres", "Schrijf het als naam@voorbeeld.nl."),
+    "src": (
+        "geen naam van een JPEG-, PNG- of WebP-bestand",
+        "De naam eindigt op .jpg, .jpeg, .png of .webp.",
+    ),
     "related": (
-        "is not a slug; use the file name of the action without .md "
-        "(lower-case letters, digits and hyphens)"
+        "geen naam van een actie",
+        "Gebruik de bestandsnaam van de actie zonder .md (kleine letters, cijfers en "
+        "koppeltekens).",
     ),
 }
-PATTERN_HINTS["actions"] = PATTERN_HINTS["related"]
+PATTERN_WORDS["actions"] = PATTERN_WORDS["related"]
 
 
-def pattern_hint(parts: FieldPath, sub: dict[str, Any]) -> str:
+def _pattern_words(parts: FieldPath, sub: dict[str, Any]) -> tuple[str, str]:
     name = next((p for p in reversed(parts) if isinstance(p, str)), "")
-    if name in PATTERN_HINTS:
-        return PATTERN_HINTS[name]
+    if name in PATTERN_WORDS:
+        return PATTERN_WORDS[name]
     if sub.get("maxLength") == 80:  # a slug
-        return PATTERN_HINTS["related"]
-    return f"does not match the pattern {sub.get('pattern')}"
+        return PATTERN_WORDS["related"]
+    return ("niet goed geschreven", "Op de pagina Velden (bij Bijdragen) staat hoe het moet.")

@@ -130,19 +130,23 @@ def _read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise _RefusedError(
-                f"the file is {size:,} bytes; an entry may be at most "
-                f"{MAX_FILE_BYTES:,} bytes: move long material to a linked document"
+                f"Het bestand is {_dutch(size)} bytes groot; hoogstens "
+                f"{_dutch(MAX_FILE_BYTES)} bytes mag. Zet lange stukken in een apart "
+                "document en verwijs ernaar met een link."
             )
         raw = path.read_bytes()
-    except OSError as exc:
-        raise _RefusedError(f"cannot read the file: {exc.strerror or exc}") from None
+    except OSError:
+        raise _RefusedError(
+            "Het bestand is niet te openen. Kijk of het bestaat en of u het mag lezen."
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise _RefusedError(
-            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            f"Het bestand is geen geldige UTF-8-tekst (byte 0x{raw[exc.start]:02x}). Sla het "
+            "op als UTF-8.",
             line,
             column,
         ) from None
@@ -152,13 +156,13 @@ def _read_text(path: Path) -> str:
         line = text.count("\n", 0, control.start()) + 1
         column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
         name = (
-            "a NUL character"
+            "een NUL-teken"
             if control.group() == "\x00"
-            else f"the invisible control character U+{ord(control.group()):04X}"
+            else f"het onzichtbare teken U+{ord(control.group()):04X}"
         )
         raise _RefusedError(
-            f"the file contains {name}; delete it (it often comes from copying out of "
-            "a PDF or a word processor)",
+            f"Het bestand bevat {name}. Verwijder het; zo'n teken komt vaak mee bij het "
+            "kopiëren uit een pdf of een tekstverwerker.",
             line,
             column,
         )
@@ -170,12 +174,14 @@ def _split(text: str) -> tuple[str, str, int]:
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         raise _RefusedError(
-            "the file does not start with front matter: put a line '---' first, "
-            "then the fields (title: ...), then another '---'"
+            "Het bestand begint niet met de gegevens. Zet eerst een regel '---', dan de "
+            "velden (title: ...), en dan weer een regel '---'."
         )
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        raise _RefusedError("the front matter is not closed: add a line '---' after the last field")
+        raise _RefusedError(
+            "De gegevens bovenaan worden niet afgesloten. Zet een regel '---' na het laatste veld."
+        )
     return "\n".join(lines[1:end]) + "\n", "\n".join(lines[end + 1 :]), end + 2
 
 
@@ -186,23 +192,27 @@ def _construct(front: str, source: Source) -> dict[str, Any]:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "invalid YAML"
         raise _RefusedError(
-            f"the front matter is not valid YAML: {what}; check indentation, "
-            "colons and quotes (a value with ': ' or '#' needs quotes)",
+            f"De gegevens bovenaan zijn niet te lezen: {_yaml_problem(exc)}. Let op de "
+            "inspringing, de dubbele punten en de aanhalingstekens (zet een waarde met ': ' "
+            "of '#' tussen aanhalingstekens).",
             (mark.line + 2) if mark else 1,
             (mark.column + 1) if mark else 1,
         ) from None
-    except yaml.YAMLError as exc:  # a reader error, e.g. a control character
-        raise _RefusedError(f"the front matter is not valid YAML: {exc}") from None
+    except yaml.YAMLError:  # a reader error, e.g. a control character
+        raise _RefusedError(
+            "De gegevens bovenaan zijn niet te lezen. Kijk of er vreemde tekens in staan."
+        ) from None
     try:
         if node is None:
             raise _RefusedError(
-                "the front matter is empty: add the required fields between the '---' lines", 2
+                "Er staan geen gegevens tussen de regels '---'. Zet daar de verplichte velden.",
+                2,
             )
         if not isinstance(node, MappingNode):
             raise _RefusedError(
-                f"the front matter must be fields ('name: value' lines), not {_kind(node)}",
+                "De gegevens bovenaan moeten velden zijn (regels als 'naam: waarde'), niet "
+                f"{_kind(node)}.",
                 node.start_mark.line + 2,
                 node.start_mark.column + 1,
             )
@@ -216,26 +226,55 @@ def _construct(front: str, source: Source) -> dict[str, Any]:
     except _TooManyAliasesError as exc:
         mark = exc.node.start_mark
         raise _RefusedError(
-            f"the front matter uses more than {MAX_ALIASES} aliases (*name); "
-            "write the values out instead",
+            f"De gegevens gebruiken meer dan {MAX_ALIASES} verwijzingen (*naam). Schrijf de "
+            "waarden voluit.",
             mark.line + 2,
             mark.column + 1,
         ) from None
     except _TooLargeError:
         raise _RefusedError(
-            f"the front matter expands to more than {MAX_NODES:,} values; "
-            "remove aliases and write the values out"
+            f"De gegevens worden samen meer dan {_dutch(MAX_NODES)} waarden. Haal de "
+            "verwijzingen (*naam) weg en schrijf de waarden voluit."
         ) from None
     finally:
         loader.dispose()
 
 
+def _dutch(number: int) -> str:
+    """A whole number as Dutch writes it: 1.000.000."""
+    return f"{number:,}".replace(",", ".")
+
+
+# What the YAML reader's own (English) explanation means, in words a contributor knows.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "er staat een dubbele punt die daar niet kan"),
+    ("cannot start any token", "er staat een teken dat daar niet kan, zoals een tab, @ of `"),
+    ("expected ',' or ']'", "een lijst die met [ begint, wordt niet gesloten met ]"),
+    ("expected ',' or '}'", "een groep die met { begint, wordt niet gesloten met }"),
+    ("undefined alias", "een verwijzing (*naam) wijst naar niets"),
+    ("duplicate anchor", "een anker (&naam) staat er twee keer in"),
+    ("could not find expected ':'", "er ontbreekt een dubbele punt na een veldnaam"),
+    ("expected key", "de inspringing klopt niet"),
+    ("expected '-' indicator", "de inspringing klopt niet"),
+)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    said = f"{exc.problem or ''} {exc.context or ''}"
+    if "end of stream" in said and "quoted" in said:
+        return "een aanhalingsteken wordt niet gesloten"
+    return next(
+        (dutch for english, dutch in _YAML_PROBLEMS if english in said),
+        "de regel klopt niet",
+    )
+
+
 def _kind(node: Node) -> str:
     if isinstance(node, SequenceNode):
-        return "a list"
+        return "een lijst"
     if isinstance(node, ScalarNode):
-        return f"a single value ({node.value[:40]!r})"
-    return "something else"
+        return f"één losse waarde ({node.value[:40]!r})"
+    return "iets anders"
 
 
 class _Walk:
@@ -259,7 +298,7 @@ class _Walk:
             raise _BadNodeError(
                 node,
                 parts,
-                f"the YAML tag '{tag}' is not allowed; write a plain value without '!' tags",
+                f"De markering '{tag}' mag niet. Schrijf een gewone waarde, zonder '!'.",
             )
         if isinstance(node, MappingNode):
             return self._mapping(node, parts, source)
@@ -274,8 +313,12 @@ class _Walk:
             _check_number(node, parts)
         try:
             return self.loader.construct_object(node, deep=True)
-        except yaml.YAMLError as exc:
-            raise _BadNodeError(node, parts, f"cannot read this value: {exc}") from None
+        except yaml.YAMLError:
+            raise _BadNodeError(
+                node,
+                parts,
+                "Deze waarde is niet te lezen. Zet haar tussen aanhalingstekens als het tekst is.",
+            ) from None
 
     def _count(self, node: Node, parts: FieldPath) -> None:
         """Every node counts towards the bounds; a node met again is an alias."""
@@ -286,8 +329,8 @@ class _Walk:
             raise _BadNodeError(
                 node,
                 parts,
-                f"the value is nested more than {MAX_DEPTH} levels deep; "
-                "no field of an entry goes that deep: check the brackets",
+                f"De waarde zit meer dan {MAX_DEPTH} niveaus diep. Zo diep gaat geen enkel "
+                "veld: controleer de haken.",
             )
         if id(node) in self.seen:
             self.aliases += 1
@@ -300,18 +343,20 @@ class _Walk:
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise _BadNodeError(
-                    key_node, parts, "merge keys ('<<') are not supported; write the fields out"
+                    key_node, parts, "Samenvoegen met '<<' kan niet. Schrijf de velden voluit."
                 )
             if not isinstance(key_node, ScalarNode) or _ANY_CONTROL.search(key_node.value):
                 raise _BadNodeError(
                     key_node,
                     parts,
-                    "a field name must be a plain word on one line, such as 'title'",
+                    "Een veldnaam is één gewoon woord op één regel, zoals 'title'.",
                 )
             key = key_node.value
             if key in result:
                 raise _BadNodeError(
-                    key_node, (*parts, key), f"the field '{key}' appears twice; keep one of them"
+                    key_node,
+                    (*parts, key),
+                    f"Het veld '{key}' staat er twee keer in. Laat er één staan.",
                 )
             source.key_positions[(*parts, key)] = (
                 key_node.start_mark.line + 2,
@@ -334,18 +379,21 @@ def _check_number(node: ScalarNode, parts: FieldPath) -> None:
         meant = text.lstrip("+-").lstrip("0") or "0"
         read = ""
         if node.tag == "tag:yaml.org,2002:int":
-            read = f" (YAML reads '{text}' as {yaml.safe_load(text)}, an octal number)"
+            read = f" Zo leest het bestand het als een ander getal: {yaml.safe_load(text)}."
         raise _BadNodeError(
             node,
             parts,
-            f"'{text}' starts with a zero{read}: write {meant}, or put "
-            "it in quotes if it is a code",
+            f"'{text}' begint met een nul.{read} Schrijf {meant}, of zet de waarde tussen "
+            "aanhalingstekens als het een code is.",
         )
     if text.lstrip("+-").lower() in (".inf", ".nan"):
-        raise _BadNodeError(node, parts, f"'{text}' is not a finite number; write a number")
+        raise _BadNodeError(
+            node, parts, f"'{text}' is geen gewoon getal. Schrijf een getal, zoals 1500 of 12.5."
+        )
     raise _BadNodeError(
         node,
         parts,
-        f"YAML does not read '{text}' as written: write the number "
-        "plainly (e.g. 1500 or 12.5), or put it in quotes if it is text",
+        f"'{text}' wordt niet gelezen zoals het er staat. Schrijf het getal gewoon "
+        "(bijvoorbeeld 1500 of 12.5), of zet de waarde tussen aanhalingstekens als het tekst "
+        "is.",
     )

@@ -18,6 +18,11 @@ MAX_IMAGE_SIDE = 10_000
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
+def _dutch(number: float, spec: str) -> str:
+    """A number as Dutch writes it: 10.000 and 5,4."""
+    return format(number, spec).translate(str.maketrans(",.", ".,"))
+
+
 def check_image(source: Source, content_root: Path) -> list[Problem]:
     image = (source.data or {}).get("image")
     if not isinstance(image, dict) or not isinstance(image.get("src"), str):
@@ -27,7 +32,9 @@ def check_image(source: Source, content_root: Path) -> list[Problem]:
     if src.startswith(("/", "\\")) or "://" in src:
         return [
             source.problem(
-                parts, f"'{src}' must be a path relative to this file, e.g. ../images/name.jpg"
+                parts,
+                f"'{src}' is een webadres of begint bij de hoofdmap. Schrijf het pad vanaf "
+                "dit bestand, bijvoorbeeld ../images/naam.jpg.",
             )
         ]
     path = (source.path.parent / src).resolve()
@@ -36,25 +43,26 @@ def check_image(source: Source, content_root: Path) -> list[Problem]:
         return [
             source.problem(
                 parts,
-                f"'{src}' points outside the content folder; put the image in content/images/",
+                f"'{src}' wijst naar een plek buiten de map content. Zet de afbeelding in "
+                "content/images/.",
             )
         ]
     if not path.is_file():
         candidates = sorted(p.name for p in path.parent.glob("*")) if path.parent.is_dir() else []
         guess = nearest(path.name, candidates)
         tip = (
-            f" (did you mean '{Path(src).parent.as_posix()}/{guess}'?)"
+            f"Bedoelt u '{Path(src).parent.as_posix()}/{guess}'?"
             if guess
-            else "; add the image to content/images/ or correct the path"
+            else "Zet de afbeelding in content/images/, of verbeter het pad."
         )
-        return [source.problem(parts, f"the image '{src}' does not exist{tip}")]
+        return [source.problem(parts, f"De afbeelding '{src}' bestaat niet. {tip}")]
     size = path.stat().st_size
     if size > MAX_IMAGE_BYTES:
         return [
             source.problem(
                 parts,
-                f"the image is {size / 1048576:.1f} MB; at most 5 MB is "
-                "allowed: save it smaller (2000 pixels wide is plenty)",
+                f"De afbeelding is {_dutch(size / 1048576, '.1f')} MB groot; hoogstens 5 MB "
+                "mag. Sla haar kleiner op (2000 pixels breed is ruim genoeg).",
             )
         ]
     # Many entries may show one picture: it is decoded once per version of the file.
@@ -83,23 +91,25 @@ def _check_image_file(source: Source, parts: FieldPath, src: str, path: Path) ->
                 fmt, (width, height) = img.format, img.size
                 if fmt not in IMAGE_FORMATS:
                     return [
-                        source.problem(parts, f"'{src}' is a {fmt} image; use JPEG, PNG or WebP")
+                        source.problem(
+                            parts, f"'{src}' is een {fmt}-afbeelding. Gebruik JPEG, PNG of WebP."
+                        )
                     ]
                 if width * height > MAX_IMAGE_PIXELS:
                     return [
                         source.problem(
                             parts,
-                            f"the image is {width}x{height} pixels; at most "
-                            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels: scale it down",
+                            f"De afbeelding is {width}x{height} pixels; hoogstens "
+                            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels mag. Maak haar kleiner.",
                         )
                     ]
                 if max(width, height) > MAX_IMAGE_SIDE:
                     return [
                         source.problem(
                             parts,
-                            f"the image is {width}x{height} pixels; each "
-                            f"side may be at most {MAX_IMAGE_SIDE:,} pixels: "
-                            "crop or scale it",
+                            f"De afbeelding is {width}x{height} pixels; elke zijde mag "
+                            f"hoogstens {_dutch(MAX_IMAGE_SIDE, ',')} pixels zijn. Snijd haar "
+                            "bij, of maak haar kleiner.",
                         )
                     ]
                 img.load()
@@ -110,15 +120,17 @@ def _check_image_file(source: Source, parts: FieldPath, src: str, path: Path) ->
         return [
             source.problem(
                 parts,
-                "the image has far too many pixels; scale it down to at most 2000 pixels wide",
+                "De afbeelding heeft veel te veel pixels. Maak haar kleiner: hoogstens 2000 "
+                "pixels breed.",
             )
         ]
     except Exception:  # noqa: BLE001 - Pillow raises many kinds for a damaged or fake file
         return [
             source.problem(
                 parts,
-                f"'{src}' is not a readable JPEG, PNG or WebP image (it may "
-                "be damaged or cut off); export it again from an image editor",
+                f"'{src}' is geen leesbare JPEG-, PNG- of WebP-afbeelding (misschien is het "
+                "bestand beschadigd of maar half opgeslagen). Sla de afbeelding opnieuw op "
+                "met een fotoprogramma.",
             )
         ]
     return []

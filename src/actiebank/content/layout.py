@@ -45,7 +45,9 @@ def check_layout(content_dir: Path, pages: tuple[str, ...], display: Display) ->
     if content_dir.is_symlink():
         return [
             _problem(
-                display(content_dir), "the content folder is a symbolic link; make it a real folder"
+                display(content_dir),
+                "De map content is een snelkoppeling (symbolische link). Maak er een gewone map "
+                "van.",
             )
         ]
     problems: list[Problem] = []
@@ -60,9 +62,9 @@ def check_layout(content_dir: Path, pages: tuple[str, ...], display: Display) ->
                 problems.append(
                     _problem(
                         display(path),
-                        "is a symbolic link; a pull request "
-                        "cannot link to files outside the content folder: "
-                        "put the files themselves in content/",
+                        "Deze map is een snelkoppeling (symbolische link). Een bijdrage kan niet "
+                        "naar bestanden buiten de map content wijzen: zet de bestanden zelf in "
+                        "content/.",
                     )
                 )
         dirnames[:] = sorted(d for d in dirnames if not (here / d).is_symlink())
@@ -81,44 +83,46 @@ def _refusal(
     """Why a file may not be in the content folder, or None when it may."""
     if path.is_symlink():
         return (
-            "is a symbolic link; a pull request cannot link to files outside the content "
-            "folder: put the file itself here"
+            "Dit bestand is een snelkoppeling (symbolische link). Een bijdrage kan niet naar "
+            "bestanden buiten de map content wijzen: zet het bestand zelf hier."
         )
     if not path.is_file():
-        return "is not a regular file; remove it"
+        return "Dit is geen gewoon bestand. Haal het weg."
     name = path.name
     if folder in ENTRY_FOLDERS:
         if name.endswith(".md"):
             return None  # the slug rule is checked with the entry, with the new name to use
-        kind = "an action" if ENTRY_FOLDERS[folder] == "action" else "a case story"
+        kind = "actie" if ENTRY_FOLDERS[folder] == "action" else "verhaal"
         return (
-            f"only entries belong in content/{folder}/: {kind} is one file named "
-            "<slug>.md (lower-case letters, digits and hyphens); move or delete this file"
+            f"In content/{folder}/ staat alleen één bestand per {kind}, met de naam "
+            "<naam>.md (kleine letters, cijfers en koppeltekens). Verplaats of verwijder dit "
+            "bestand."
         )
     if folder == IMAGE_FOLDER:
         if IMAGE_NAME.fullmatch(name):
             return None
         if re.fullmatch(r"(?i).+\.(jpe?g|png|webp)", name):
             return (
-                f"the image name '{name}' is not allowed: use lower-case letters, digits "
-                "and hyphens, and a lower-case .jpg, .jpeg, .png or .webp ending"
+                f"De naam '{name}' kan niet voor een afbeelding. Gebruik kleine letters, "
+                "cijfers en koppeltekens, en laat de naam eindigen op .jpg, .jpeg, .png of "
+                ".webp (in kleine letters)."
             )
         return (
-            "only JPEG, PNG and WebP images belong in content/images/; remove this file "
-            "(an SVG or HTML file could run scripts for visitors)"
+            "In content/images/ staan alleen afbeeldingen: JPEG, PNG of WebP. Haal dit "
+            "bestand weg (een SVG- of HTML-bestand kan scripts starten bij bezoekers)."
         )
     if relative in pages:
         return None
     if folder in ("", ".") or folder in page_folders:
         return (
-            "is not an entry, an image or an editorial page: an action goes in "
-            "content/actions/<slug>.md, a story in content/cases/<slug>.md; a new "
-            "editorial page is listed under 'extra: actiebank: pages' in mkdocs.yml by "
-            "the editors"
+            "Dit is geen actie, verhaal, afbeelding of pagina van de redactie. Een actie "
+            "hoort in content/actions/<naam>.md, een verhaal in content/cases/<naam>.md. "
+            "Een nieuwe pagina zet de redactie in mkdocs.yml, onder 'extra: actiebank: pages'."
         )
     return (
-        "is in a folder the content model does not have; actions go in content/actions/, "
-        "stories in content/cases/, images in content/images/: move or delete it"
+        "Dit bestand staat in een map die niet bij de inhoud hoort. Acties horen in "
+        "content/actions/, verhalen in content/cases/ en afbeeldingen in content/images/. "
+        "Verplaats of verwijder het bestand."
     )
 
 
@@ -132,7 +136,8 @@ def read_page(path: Path, display: str) -> Source:
     try:
         source.body = path.read_text(encoding="utf-8").removeprefix("\ufeff")
     except (OSError, UnicodeDecodeError) as exc:
-        source.problems.append(_problem(display, f"cannot read the page: {exc}"))
+        reason = "Sla haar op als UTF-8." if isinstance(exc, UnicodeDecodeError) else ""
+        source.problems.append(_problem(display, f"De pagina is niet te lezen. {reason}".strip()))
     return source
 
 
@@ -153,10 +158,9 @@ def check_pages(content_dir: Path, pages: tuple[str, ...], display: Display) -> 
                 problems.append(
                     source.problem(
                         (key,),
-                        "a page cannot switch on macros itself; "
-                        "macros run only on the pages listed under "
-                        "'force_render_paths' in mkdocs.yml: remove "
-                        "this line",
+                        "Een pagina kan macro's niet zelf aanzetten. Macro's werken alleen op "
+                        "de pagina's onder 'force_render_paths' in mkdocs.yml. Haal deze regel "
+                        "weg.",
                         key=True,
                     )
                 )
@@ -164,9 +168,8 @@ def check_pages(content_dir: Path, pages: tuple[str, ...], display: Display) -> 
                 problems.append(
                     source.problem(
                         (key,),
-                        f"'{key}' is not a page setting; an "
-                        "editorial page may set "
-                        f"{', '.join(PAGE_SETTINGS)}",
+                        f"'{key}' is geen instelling van een pagina. Een pagina van de redactie "
+                        f"kan alleen dit instellen: {', '.join(PAGE_SETTINGS)}.",
                         key=True,
                     )
                 )

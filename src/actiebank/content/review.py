@@ -75,18 +75,20 @@ def likely_duplicates(entries: list[Entry]) -> list[Problem]:
     for i, j, title, summary in close:
         for this, other in ((entries[i], entries[j]), (entries[j], entries[i])):
             if title >= TITLE_THRESHOLD:
-                field, why = "title", f"its title is {title:.0%} like '{other.title}'"
+                field, why = "title", f"de titel lijkt voor {title:.0%} op '{other.title}'"
             else:
-                field, why = "summary", f"its summary shares {summary:.0%} of its words"
+                field, why = "summary", f"de samenvatting deelt {summary:.0%} van de woorden"
             line, column = _position(this, field)
+            what = "een bestaande actie" if this.kind == "action" else "een bestaand verhaal"
+            same = "dezelfde actie" if this.kind == "action" else "hetzelfde verhaal"
             problems.append(
                 Problem(
                     this.display,
                     line,
                     column,
                     field,
-                    f"likely a duplicate of {other.display}: {why}; if it is the same "
-                    f"{'action' if this.kind == 'action' else 'story'}, add to that file instead",
+                    f"Lijkt op {what}: {other.display} ({why}). Is het {same}? Vul dan liever "
+                    "dat bestand aan.",
                     "warning",
                 )
             )
@@ -104,11 +106,11 @@ def _who(entry: Entry) -> str:
     contact = entry.data.get("contact") or {}
     if contact.get("name"):
         email = f" ({contact['email']})" if contact.get("email") else ""
-        return f"its contact {contact['name']}{email}"
+        return f"de contactpersoon, {contact['name']}{email},"
     if entry.data.get("author"):
-        return f"its author {entry.data['author']}"
+        return f"de auteur, {entry.data['author']},"
     names = [o.get("name") for o in entry.data.get("organisations") or [] if o.get("name")]
-    return f"{names[0]}" if names else "its organisation"
+    return f"{names[0]}" if names else "de organisatie"
 
 
 def stale_entries(
@@ -127,16 +129,16 @@ def stale_entries(
         if day is None or day >= limit:
             continue
         line, column = _position(entry, "updated") if written else (1, 1)
-        how = "updated" if written else "changed in git"
+        how = "bijgewerkt" if written else "gewijzigd"
         problems.append(
             Problem(
                 entry.display,
                 line,
                 column,
                 "updated" if written else "",
-                f"last {how} on {day.isoformat()}, more than {STALE_YEARS} years ago: ask "
-                f"{_who(entry)} to confirm it is still current, then set 'updated: "
-                f"{today.isoformat()}'",
+                f"Meer dan {STALE_YEARS} jaar niet bijgewerkt: laatst {how} op "
+                f"{day.isoformat()}. Vraag {_who(entry)} of de gegevens nog kloppen. Zet "
+                f"daarna 'updated: {today.isoformat()}'.",
                 "warning",
             )
         )
@@ -157,9 +159,9 @@ def missing_evidence(actions: list[Entry]) -> list[Problem]:
                     line,
                     column,
                     "evidence",
-                    "no evidence level: add 'evidence' with the step on the ladder the sources "
-                    "support (idea, described, experiences, measured, replicated, evaluated) and "
-                    "a note on what they show",
+                    "Geen niveau van bewijs. Voeg 'evidence' toe, met de trede op de "
+                    "bewijsladder die de bronnen dragen (idea, described, experiences, "
+                    "measured, replicated, evaluated) en een toelichting op wat ze laten zien.",
                     "warning",
                 )
             )
@@ -176,8 +178,8 @@ def missing_evidence(actions: list[Entry]) -> list[Problem]:
                         line,
                         column,
                         f"outcomes[{number}].baseline",
-                        "a measured value without a baseline: add 'baseline' (the figure before "
-                        "the action, in the same unit) if the source gives one",
+                        "Een gemeten waarde zonder nulmeting. Voeg 'baseline' toe (het getal "
+                        "vóór de actie, in dezelfde eenheid) als de bron dat noemt.",
                         "warning",
                     )
                 )

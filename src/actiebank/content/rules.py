@@ -52,7 +52,7 @@ def replicated_measures(data: dict[str, Any]) -> list[str]:
 
 
 def _euro(amount: float) -> str:
-    return f"EUR {amount:,.0f}".replace(",", ".")
+    return f"€ {amount:,.0f}".replace(",", ".")
 
 
 def check_rules(source: Source, kind: str) -> list[Problem]:
@@ -77,8 +77,8 @@ def _stopped_because(source: Source, data: dict[str, Any]) -> Problem | None:
         line,
         column,
         "stopped_because",
-        "the status is 'stopped', so 'stopped_because' is required: add one or two "
-        "sentences (10 to 300 characters) on why it stopped",
+        "De status is 'stopped' (Gestopt), dus het veld 'stopped_because' is verplicht. "
+        "Schrijf daar in één of twee zinnen (10 tot 300 tekens) waarom de actie stopte.",
     )
 
 
@@ -88,30 +88,32 @@ def _evidence_level(source: Source, data: dict[str, Any]) -> Problem | None:
     level = evidence.get("level") if isinstance(evidence, dict) else None
     if level == "idea" and status != "idea":
         message = (
-            f"'idea' is only for actions with status 'idea', and this one is {status!r}: "
-            "choose 'described' or a higher level, or set status: idea"
+            f"Het niveau 'idea' past alleen bij de status 'idea', en deze actie heeft de status "
+            f"{status!r}. Kies 'described' of een hoger niveau, of zet de status op 'idea'."
         )
     elif status == "idea" and isinstance(level, str) and level != "idea":
         message = (
-            "the status is 'idea', so the action has not been carried out: choose 'idea' "
-            f"instead of {level!r}"
+            "De status is 'idea', dus de actie is nog niet uitgevoerd. Kies het niveau 'idea' "
+            f"in plaats van {level!r}."
         )
     elif level == "measured" and not usable_outcomes(data):
         message = (
-            "'measured' needs an outcome with a value, a source and a result other than "
-            "'pending', and no outcome has all three; add one or choose 'experiences'"
+            "Het niveau is 'measured' (Gemeten), maar geen enkel resultaat heeft een waarde, "
+            "een bron en een uitkomst anders dan 'pending'. Vul die drie aan bij een resultaat, "
+            "of kies 'experiences'."
         )
     elif level == "replicated" and not replicated_measures(data):
         lower = "measured" if usable_outcomes(data) else "experiences"
         message = (
-            "'replicated' needs two outcomes of the same measure, each with a value, a "
-            "source and a result other than 'pending'; add the second measurement or "
-            f"choose '{lower}'"
+            "Het niveau is 'replicated' (Herhaald gemeten), maar er zijn geen twee resultaten "
+            "van dezelfde maat met elk een waarde, een bron en een uitkomst anders dan "
+            f"'pending'. Voeg de tweede meting toe, of kies '{lower}'."
         )
     elif level == "evaluated" and isinstance(evidence, dict) and "source" not in evidence:
         message = (
-            "'evaluated' needs 'evidence.source' naming the evaluation (a web address or a "
-            "short citation); add it or choose a lower level"
+            "Het niveau is 'evaluated' (Onderzocht), maar 'evidence.source' ontbreekt. Noem "
+            "daar het onderzoek (een webadres of een korte bronvermelding), of kies een lager "
+            "niveau."
         )
     else:
         return None
@@ -130,8 +132,9 @@ def _cost_level(source: Source, data: dict[str, Any]) -> Problem | None:
         return None
     return source.problem(
         ("costs", "level"),
-        f"{stated!r} does not fit {_euro(amount)} a year: that is {expected!r} (low: under "
-        f"EUR 10.000, medium: EUR 10.000 to 100.000, high: above); choose '{expected}'",
+        f"{stated!r} past niet bij {_euro(amount)} per jaar; dat is {expected!r} (low: minder "
+        "dan € 10.000, medium: € 10.000 tot en met € 100.000, high: meer). "
+        f"Kies '{expected}'.",
     )
 
 
@@ -151,7 +154,8 @@ def check_dates(source: Source, kind: str, today: date) -> list[Problem]:
         ):
             problems.append(
                 source.problem(
-                    (name,), f"'{value}' is in the future; give a month up to {this_month}"
+                    (name,),
+                    f"'{value}' ligt in de toekomst. Vul een maand in tot en met {this_month}.",
                 )
             )
     started, ended = data.get("started"), data.get("ended")
@@ -161,7 +165,8 @@ def check_dates(source: Source, kind: str, today: date) -> list[Problem]:
             problems.append(
                 source.problem(
                     ("ended",),
-                    f"'{ended}' is before started '{started}'; swap them or correct the year",
+                    f"'{ended}' ligt vóór de start, '{started}'. Verwissel de twee, of verbeter "
+                    "het jaar.",
                 )
             )
     for name in ("updated", "date"):
@@ -172,7 +177,8 @@ def check_dates(source: Source, kind: str, today: date) -> list[Problem]:
             except ValueError:
                 problems.append(
                     source.problem(
-                        (name,), f"'{value}' is not a real date; check the day and month"
+                        (name,),
+                        f"'{value}' bestaat niet als datum. Controleer de dag en de maand.",
                     )
                 )
                 continue
@@ -180,7 +186,8 @@ def check_dates(source: Source, kind: str, today: date) -> list[Problem]:
                 problems.append(
                     source.problem(
                         (name,),
-                        f"'{value}' is in the future; give a date up to {today.isoformat()}",
+                        f"'{value}' ligt in de toekomst. Vul een datum in tot en met "
+                        f"{today.isoformat()}.",
                     )
                 )
     return problems

@@ -163,7 +163,8 @@ def proposal_texts(path: Path) -> list[str]:
     """The texts of a proposal file in which to look for the entry, best first."""
     raw = Path(path).read_bytes()
     if len(raw) > MAX_PROPOSAL_BYTES:
-        raise NoProposalError(f"the file is {len(raw):,} bytes; a proposal is far smaller")
+        size = f"{len(raw):,}".replace(",", ".")
+        raise NoProposalError(f"het bestand is {size} bytes groot; een voorstel is veel kleiner")
     if Path(path).suffix.lower() == ".eml":
         return _message_texts(raw)
     return [_decode(raw)]
@@ -175,7 +176,7 @@ def extract_entry(text: str) -> str:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     start = next((i for i, line in enumerate(lines) if _OPENING.match(line)), None)
     if start is None:
-        raise NoProposalError("no line '---' starts an entry")
+        raise NoProposalError("er is geen regel '---' waarmee een actie of verhaal begint")
     quote = _OPENING.match(lines[start]).group("quote")  # type: ignore[union-attr]
     entry: list[str] = []
     for line in lines[start:]:
@@ -191,7 +192,9 @@ def extract_entry(text: str) -> str:
         entry.append(line)
     closing = next((i for i in range(1, len(entry)) if entry[i].rstrip() in ("---", "...")), None)
     if closing is None:
-        raise NoProposalError("the entry's front matter is not closed by a second '---' line")
+        raise NoProposalError(
+            "de gegevens bovenaan worden niet afgesloten met een tweede regel '---'"
+        )
     front = [_indentation(line) for line in entry[1:closing]]
     body = "\n".join(entry[closing + 1 :]).rstrip()
     return "\n".join(["---", *front, "---", *([body] if body else [])]) + "\n"
@@ -263,7 +266,7 @@ def import_proposal(
     """
     source = Path(path)
     entry = None
-    last = NoProposalError("the message has no text")
+    last = NoProposalError("het bericht heeft geen tekst")
     for text in proposal_texts(source):
         try:
             entry = extract_entry(text)
@@ -314,20 +317,35 @@ def import_command(
     for path in paths:
         try:
             result = import_proposal(path, project, display_base=display_base)
-        except (OSError, NoProposalError) as exc:
-            print(f"{path}: not imported: {exc}", file=err)
+        except NoProposalError as exc:
+            print(f"{path}: niet ingelezen: {exc}", file=err)
             status = 2
             continue
-        what = "action" if result.kind == "action" else "case story"
-        print(f"{path}: wrote the {what} {result.display}", file=out)
+        except OSError as exc:
+            print(f"{path}: niet ingelezen: {_unreadable(exc)}", file=err)
+            status = 2
+            continue
+        what = "de actie" if result.kind == "action" else "het verhaal"
+        print(f"{path}: {what} staat nu in {result.display}", file=out)
         for problem in result.problems:
             print(str(problem), file=out)
         if result.errors:
             count = len(result.errors)
             print(
-                f"{result.display}: {count} problem{'s' if count != 1 else ''} to fix before "
-                "it can be published",
+                f"{result.display}: {count} {'fout' if count == 1 else 'fouten'} om op te "
+                "lossen voordat het op de site kan",
                 file=err,
             )
             status = max(status, 1)
     return status
+
+
+def _unreadable(exc: OSError) -> str:
+    """Why a file could not be read, in words an editor knows."""
+    if isinstance(exc, FileNotFoundError):
+        return "dit bestand bestaat niet"
+    if isinstance(exc, IsADirectoryError):
+        return "dit is een map, geen bestand"
+    if isinstance(exc, PermissionError):
+        return "u mag dit bestand niet lezen"
+    return "het bestand is niet te lezen"

@@ -214,7 +214,7 @@ def new_entry(kind: str, title: str, content_dir: Path, *, schema_dir: Path) -> 
     """Write a new entry file for the title and return its path."""
     if not fold(title):
         raise ValueError(
-            "give a title with letters or digits, e.g. "
+            "Geef een titel met letters of cijfers, bijvoorbeeld: "
             'actiebank new action "Buddy voor nieuwe collega\'s"'
         )
     folder = Path(content_dir) / KIND_FOLDERS[kind]
