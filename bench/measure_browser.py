@@ -16,6 +16,13 @@ empty cache.
   (`[data-ab-count-text]`) has changed and the next frame is painted.
 
     .venv/bin/python bench/measure_browser.py bench/work/n1000/site
+
+With `--compare`, only filter clicks, on two or more built sites (the same generated
+project built at two commits, say) in alternating rounds, so load from other work on the
+machine weighs on each alike; it prints each site's median and its ratio to the first,
+with Chromium's main-thread accounting per click (script, layout, style):
+
+    .venv/bin/python bench/measure_browser.py --compare before/site after/site --rounds 4
 """
 
 from __future__ import annotations
@@ -287,9 +294,9 @@ def filter_clicks(browser, root: str, options: Options) -> dict:
     return summarise_clicks(measured, before, after)
 
 
-def _metrics(session) -> dict[str, float]:
+def _metrics(session, names: tuple[str, ...] = CLICK_METRICS) -> dict[str, float]:
     found = session.send("Performance.getMetrics")["metrics"]
-    return {m["name"]: m["value"] for m in found if m["name"] in CLICK_METRICS}
+    return {m["name"]: m["value"] for m in found if m["name"] in names}
 
 
 def summarise_clicks(measured: dict, before: dict, after: dict) -> dict:
@@ -341,13 +348,117 @@ def measure(site: Path, options: Options | None = None) -> dict:
     return result
 
 
+def warm_clicks(browser, root: str, options: Options) -> dict:
+    """Filter clicks on a page whose card data is already loaded, with the main thread's
+    time per click, and how many style and layout passes each click took."""
+    context = new_context(browser)
+    NetworkLog(context, root)
+    page = context.new_page()
+    try:
+        page.goto(root + "acties/", wait_until="load")
+        # A visitor reaching for the filters: the page fetches the card data now.
+        page.dispatch_event("[data-ab-catalogue]", "pointerover")
+        settle(page, 300)
+        session = context.new_cdp_session(page)
+        session.send("Performance.enable")
+        before = _metrics(session, CLICK_METRICS + PASS_COUNTS)
+        measured = page.evaluate(
+            CLICK_SCRIPT,
+            {
+                "control": options.filter_control,
+                "count": options.count_text,
+                "clicks": options.clicks,
+                "settle": 80,
+            },
+        )
+        after = _metrics(session, CLICK_METRICS + PASS_COUNTS)
+    finally:
+        context.close()
+    if "error" in measured:
+        return measured
+    result = summarise_clicks(measured, before, after)
+    clicks = max(1, len(measured["times"]))
+    result["passes_per_click"] = {
+        name.removesuffix("Count").lower(): round((after[name] - before[name]) / clicks, 1)
+        for name in PASS_COUNTS
+    }
+    return result
+
+
+# How many style recalculations and layouts ran: more than one of each per click means
+# the script read geometry between writes (a forced synchronous layout).
+PASS_COUNTS = ("RecalcStyleCount", "LayoutCount")
+
+
+def compare_clicks(sites: list[Path], options: Options, rounds: int) -> dict:
+    """Filter clicks on each site in turn, `rounds` times, the order reversed every other
+    round (A B, B A, ...), so a burst of load falls on the sites alike."""
+    from playwright.sync_api import sync_playwright
+
+    servers = [PagesServer(site, gzip=True) for site in sites]
+    runs: dict[int, list[dict]] = {i: [] for i in range(len(sites))}
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            try:
+                for turn in range(rounds):
+                    order = list(range(len(sites)))
+                    for i in order if turn % 2 == 0 else order[::-1]:
+                        runs[i].append(warm_clicks(browser, servers[i].root, options))
+            finally:
+                browser.close()
+    finally:
+        for server in servers:
+            server.close()
+    return {"load_average": os.getloadavg(), "sites": _compared(sites, runs)}
+
+
+def _compared(sites: list[Path], runs: dict[int, list[dict]]) -> list[dict]:
+    out = []
+    for i, site in enumerate(sites):
+        good = [r for r in runs[i] if "error" not in r]
+        times = [t for r in good for t in r["times_ms"] if t is not None]
+        out.append(
+            {
+                "site": str(site),
+                "clicks": len(times),
+                "median_ms": round(statistics.median(times), 1) if times else None,
+                "p90_ms": round(sorted(times)[int(0.9 * (len(times) - 1))], 1) if times else None,
+                "round_medians_ms": [r["median_ms"] for r in good],
+                "per_click_ms": _mean_of(good, "per_click_ms"),
+                "passes_per_click": _mean_of(good, "passes_per_click"),
+                "errors": [r["error"] for r in runs[i] if "error" in r],
+            }
+        )
+    first = out[0]["median_ms"]
+    for entry in out:
+        if first and entry["median_ms"]:
+            entry["ratio_to_first"] = round(entry["median_ms"] / first, 2)
+    return out
+
+
+def _mean_of(results: list[dict], key: str) -> dict[str, float]:
+    names = results[0][key].keys() if results else []
+    return {n: round(statistics.mean(r[key][n] for r in results), 1) for n in names}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("site", type=Path)
+    parser.add_argument("site", type=Path, nargs="+")
     parser.add_argument("--clicks", type=int, default=30)
     parser.add_argument("--query", default=Options.search_query)
+    parser.add_argument(
+        "--compare", action="store_true", help="only filter clicks, sites in alternating rounds"
+    )
+    parser.add_argument("--rounds", type=int, default=4, help="with --compare")
     args = parser.parse_args(argv)
-    result = measure(args.site, Options(clicks=args.clicks, search_query=args.query))
+    options = Options(clicks=args.clicks, search_query=args.query)
+    if args.compare:
+        result = compare_clicks(args.site, options, args.rounds)
+    elif len(args.site) == 1:
+        result = measure(args.site[0], options)
+    else:
+        parser.error("one site, or several with --compare")
     print(json.dumps(result, indent=1, ensure_ascii=False))
     return 0
 
