@@ -10,6 +10,11 @@
  * The page carries the first cards; the data for every card (card_data.py) is fetched
  * once, when the visitor first reaches for the filters. Orders come ready-made from the
  * build; only relevance (while a text query is typed) is computed here.
+ *
+ * A click must answer within a frame or two with thousands of actions (bench/README.md):
+ * values are counted as small numbers in typed arrays, the page is only written where
+ * it changes (counts, chips, texts; the announced result count excepted), and cards that
+ * stay in the list are never taken out and put back.
  */
 (function () {
   "use strict";
@@ -51,9 +56,20 @@
       return { name: fieldset.getAttribute("data-ab-facet"), label: fieldset.querySelector("legend").textContent.trim() };
     });
     this.sortNames = Array.prototype.map.call(this.sortMenu.options, function (option) { return option.value; });
+    this.facetIndex = {};
+    this.facets.forEach(function (facet, f) { facet.codes = {}; self.facetIndex[facet.name] = f; });
     this.terms = this.boxes.map(function (box) {
-      return { box: box, facet: box.name, value: box.value, label: box.getAttribute("data-label"), words: words(box.getAttribute("data-words") || "") };
+      var facet = self.facets[self.facetIndex[box.name]];
+      if (facet && facet.codes[box.value] === undefined) facet.codes[box.value] = Object.keys(facet.codes).length;
+      var label = box.closest("label");
+      return {
+        box: box, facet: box.name, value: box.value, label: box.getAttribute("data-label"), words: words(box.getAttribute("data-words") || ""),
+        f: facet ? self.facetIndex[box.name] : -1, code: facet ? facet.codes[box.value] : -1,
+        filter: label, count: label.querySelector("[data-ab-count]"), shown: null, none: null
+      };
     });
+    this.chipKey = null;
+    this.emptyKey = null;
     this.data = null;
     this.loading = null;
     this.limit = PAGE;
@@ -127,11 +143,12 @@
         data.facets.forEach(function (name, i) { position[name] = i; });
         self.items = data.cards.map(function (card, rank) {
           var values = {};
-          self.facets.forEach(function (facet) {
+          var codes = self.facets.map(function (facet) {
             values[facet.name] = card.values[position[facet.name]] || [];
+            return self.codesOf(facet, values[facet.name]);
           });
           return {
-            card: card, rank: rank, values: values, node: self.firstCards[card.slug] || null,
+            card: card, rank: rank, values: values, codes: codes, node: self.firstCards[card.slug] || null,
             title: A.normalise(card.title),
             text: A.normalise([card.title, card.summary, card.organisations.join(" ")].join(" "))
           };
@@ -144,6 +161,17 @@
       });
     }
     return this.loading;
+  };
+
+  // A facet's values as small numbers (one per filter control; a value no control offers
+  // gets its own, so it still counts as a value the item has).
+  Catalogue.prototype.codesOf = function (facet, values) {
+    var codes = new Int32Array(values.length);
+    for (var i = 0; i < values.length; i += 1) {
+      if (facet.codes[values[i]] === undefined) facet.codes[values[i]] = Object.keys(facet.codes).length;
+      codes[i] = facet.codes[values[i]];
+    }
+    return codes;
   };
 
   // For each typed word, the filter values it names (by label or synonym).
@@ -179,57 +207,72 @@
     return total || 1;
   }
 
-  // Which facets an item fails under a state, and whether its text fits.
-  Catalogue.prototype.matches = function (state, skip) {
-    var facets = this.facets;
-    var queryWords = skip === TEXT_KEY ? [] : words(state.text);
+  // The items a state lets through, and per facet how many each value would show.
+  Catalogue.prototype.matches = function (state) {
+    var facets = this.facets, items = this.items, nf = facets.length;
+    var queryWords = words(state.text);
     var named = this.wordTerms(queryWords);
-    var counts = {};
-    facets.forEach(function (facet) { counts[facet.name] = {}; });
-    var found = [];
-    this.items.forEach(function (item) {
-      var points = queryWords.length ? score(item, queryWords, named) : 1;
-      if (!points) return;
-      var failing = [];
-      facets.forEach(function (facet) {
-        var chosen = state.chosen[facet.name];
-        if (skip && skip.facet === facet.name) chosen = chosen.filter(function (v) { return v !== skip.value; });
-        if (chosen.length && !item.values[facet.name].some(function (v) { return chosen.indexOf(v) !== -1; })) failing.push(facet.name);
+    // Per facet: which values are ticked (a flag per value code), and whether any is.
+    var ticked = facets.map(function (facet) {
+      var flags = new Uint8Array(Object.keys(facet.codes).length);
+      state.chosen[facet.name].forEach(function (value) {
+        if (facet.codes[value] !== undefined) flags[facet.codes[value]] = 1;
       });
-      if (failing.length === 0) { item.points = points; found.push(item); }
-      // A value's count: what the list would hold with that value ticked as well.
-      if (failing.length > 1) return;
-      facets.forEach(function (facet) {
-        if (failing.length === 1 && failing[0] !== facet.name) return;
-        item.values[facet.name].forEach(function (value) {
-          counts[facet.name][value] = (counts[facet.name][value] || 0) + 1;
-        });
-      });
+      return state.chosen[facet.name].length ? flags : null;
     });
+    var counts = facets.map(function (facet) { return new Int32Array(Object.keys(facet.codes).length); });
+    var found = [];
+    for (var i = 0; i < items.length; i += 1) {
+      var item = items[i];
+      var points = queryWords.length ? score(item, queryWords, named) : 1;
+      if (!points) continue;
+      var failing = -1, failures = 0;
+      for (var f = 0; f < nf && failures < 2; f += 1) {
+        if (ticked[f] && !hasAny(item.codes[f], ticked[f])) { failing = f; failures += 1; }
+      }
+      if (failures === 0) { item.points = points; found.push(item); }
+      // A value's count: what the list would hold with that value ticked as well.
+      if (failures > 1) continue;
+      for (f = 0; f < nf; f += 1) {
+        if (failures === 1 && failing !== f) continue;
+        var codes = item.codes[f], tally = counts[f];
+        for (var k = 0; k < codes.length; k += 1) tally[codes[k]] += 1;
+      }
+    }
     return { found: found, counts: counts };
   };
+
+  function hasAny(codes, flags) {
+    for (var k = 0; k < codes.length; k += 1) if (flags[codes[k]]) return true;
+    return false;
+  }
 
   Catalogue.prototype.sorted = function (found, order) {
     if (order === RELEVANCE) {
       return found.slice().sort(function (a, b) { return (b.points - a.points) || (a.rank - b.rank); });
     }
-    var place = {};
-    found.forEach(function (item) { place[item.rank] = item; });
-    var items = this.items;
-    return (this.data.orders[order] || this.data.orders[this.defaultSort])
-      .filter(function (rank) { return place[rank] !== undefined; })
-      .map(function (rank) { return items[rank]; });
+    var items = this.items, place = new Uint8Array(items.length), out = [];
+    found.forEach(function (item) { place[item.rank] = 1; });
+    var ranks = this.data.orders[order] || this.data.orders[this.defaultSort];
+    for (var i = 0; i < ranks.length; i += 1) if (place[ranks[i]]) out.push(items[ranks[i]]);
+    return out;
   };
+
+  // Writes only what differs: an unchanged text or flag is left alone, so the browser
+  // has nothing to restyle, lay out or announce again.
+  function setText(node, text) { if (node.textContent !== text) node.textContent = text; }
+  function setHidden(node, hidden) { if (node.hidden !== hidden) node.hidden = hidden; }
 
   Catalogue.prototype.setForm = function (state) {
     this.boxes.forEach(function (box) {
-      box.checked = (state.chosen[box.name] || []).indexOf(box.value) !== -1;
+      var checked = (state.chosen[box.name] || []).indexOf(box.value) !== -1;
+      if (box.checked !== checked) box.checked = checked;
     });
     if (this.text.value !== state.text && document.activeElement !== this.text) this.text.value = state.text;
     var order = this.order(state);
     var relevance = this.sortMenu.querySelector("option[value=" + RELEVANCE + "]");
-    relevance.disabled = !state.text.trim();
-    this.sortMenu.value = order;
+    if (relevance.disabled !== !state.text.trim()) relevance.disabled = !state.text.trim();
+    if (this.sortMenu.value !== order) this.sortMenu.value = order;
   };
 
   Catalogue.prototype.apply = function (state) {
@@ -248,9 +291,11 @@
     this.drawCounts(result.counts, state);
     this.drawList();
     var count = this.shown.length;
+    // Always written, also when the number stays the same: the live region is told of
+    // every change of the filters, as before.
     this.status.textContent = plural(count, this.status.getAttribute("data-one"), this.status.getAttribute("data-many"));
     this.drawDownload(count);
-    if (this.done) this.done.textContent = this.done.getAttribute("data-text").replace("{n}", plural(count, "actie", "acties"));
+    if (this.done) setText(this.done, this.done.getAttribute("data-text").replace("{n}", plural(count, "actie", "acties")));
     this.drawEmpty(state, count);
     this.settled(state);
     return Promise.resolve();
@@ -262,33 +307,44 @@
   };
 
   Catalogue.prototype.drawCounts = function (counts) {
-    this.boxes.forEach(function (box) {
-      var count = (counts[box.name] && counts[box.name][box.value]) || 0;
-      var label = box.closest("label");
-      label.querySelector("[data-ab-count]").textContent = String(count);
-      label.classList.toggle("ab-filter--none", count === 0 && !box.checked);
+    this.terms.forEach(function (term) {
+      var count = term.f === -1 ? 0 : counts[term.f][term.code];
+      var none = count === 0 && !term.box.checked;
+      if (term.shown !== count) { setText(term.count, String(count)); term.shown = count; }
+      if (term.none !== none) { term.filter.classList.toggle("ab-filter--none", none); term.none = none; }
     });
   };
 
-  // Lays out the first `limit` matches; a card is drawn once and kept for later.
+  // Lays out the first `limit` matches; a card is drawn once and kept for later. Cards
+  // that stay keep their place in the page (taking one out and putting it back would make
+  // the browser style and lay it out anew); only the others are removed or inserted.
   Catalogue.prototype.drawList = function () {
-    var steps = this.data.evidenceSteps;
-    var visible = this.shown.slice(0, this.limit).map(function (item) {
+    var list = this.list, steps = this.data.evidenceSteps;
+    var wanted = this.shown.slice(0, this.limit);
+    var stamp = (this.drawn = (this.drawn || 0) + 1);
+    wanted.forEach(function (item) {
       if (!item.node) item.node = A.drawCard(item.card, steps, 2);
-      return item.node;
+      item.node.abDrawn = stamp;
     });
-    var current = this.list.children;
-    var same = visible.length === current.length && visible.every(function (node, i) { return current[i] === node; });
-    if (!same) {
-      var fragment = document.createDocumentFragment();
-      visible.forEach(function (node) { fragment.appendChild(node); });
-      while (this.list.firstChild) this.list.removeChild(this.list.firstChild);
-      this.list.appendChild(fragment);
-      if (A.syncChoices) A.syncChoices(this.list);
+    var child = list.firstElementChild;
+    while (child) {
+      var next = child.nextElementSibling;
+      if (child.abDrawn !== stamp) list.removeChild(child);
+      child = next;
     }
-    var rest = this.shown.length - visible.length;
-    this.more.hidden = rest <= 0;
-    this.more.textContent = this.more.getAttribute("data-text").replace("{n}", String(Math.min(rest, PAGE)));
+    // The cards to insert are brought up to date with the visitor's lists (compare,
+    // plan) while still outside the page.
+    var incoming = document.createDocumentFragment();
+    wanted.forEach(function (item) { if (item.node.parentNode !== list) incoming.appendChild(item.node); });
+    if (incoming.firstChild && A.syncChoices) A.syncChoices(incoming);
+    var cursor = list.firstElementChild;
+    wanted.forEach(function (item) {
+      if (item.node === cursor) cursor = cursor.nextElementSibling;
+      else list.insertBefore(item.node, cursor);
+    });
+    var rest = this.shown.length - wanted.length;
+    setHidden(this.more, rest <= 0);
+    setText(this.more, this.more.getAttribute("data-text").replace("{n}", String(Math.min(rest, PAGE))));
   };
 
   Catalogue.prototype.chipsOf = function (state) {
@@ -313,6 +369,9 @@
   Catalogue.prototype.drawChips = function (state) {
     var self = this;
     var chips = this.chipsOf(state);
+    var key = JSON.stringify(chips);
+    if (key === this.chipKey) return;
+    this.chipKey = key;
     while (this.chipList.firstChild) this.chipList.removeChild(this.chipList.firstChild);
     chips.forEach(function (chip) {
       var button = A.element("button", { type: "button", "class": "ab-chip" }, [
@@ -329,25 +388,28 @@
       });
       self.chipList.appendChild(A.element("li", {}, [button]));
     });
-    this.chips.hidden = chips.length === 0;
+    setHidden(this.chips, chips.length === 0);
   };
 
   Catalogue.prototype.setPanelCount = function (state) {
     var count = this.activeCount(state);
     var badge = this.panelButton.querySelector("[data-ab-active-count]");
-    badge.textContent = count ? " (" + count + " actief)" : "";
+    setText(badge, count ? " (" + count + " actief)" : "");
   };
 
   Catalogue.prototype.drawDownload = function (count) {
     var text = this.download.querySelector("[data-ab-download-text]");
-    text.textContent = this.download.getAttribute("data-text").replace("{n}", plural(count, "actie", "acties"));
+    setText(text, this.download.getAttribute("data-text").replace("{n}", plural(count, "actie", "acties")));
   };
 
   // Nothing found: each active filter whose removal finds actions, as a link.
   Catalogue.prototype.drawEmpty = function (state, count) {
     var self = this;
-    this.empty.hidden = count !== 0;
-    this.list.hidden = count === 0;
+    setHidden(this.empty, count !== 0);
+    setHidden(this.list, count === 0);
+    var key = count === 0 ? this.href(state) : null;
+    if (key === this.emptyKey) return;
+    this.emptyKey = key;
     while (this.emptyOptions.firstChild) this.emptyOptions.removeChild(this.emptyOptions.firstChild);
     if (count !== 0) return;
     this.chipsOf(state).forEach(function (chip) {
