@@ -13,7 +13,8 @@ empty cache.
   results of a query typed into the header search field; "not measured" while the build
   has no Pagefind;
 - a filter click: from the click on a filter checkbox until the result count
-  (`[data-ab-count-text]`) has changed and the next frame is painted.
+  (`[data-ab-count-text]`) has changed and the next frame is painted, once the page has
+  fetched its card data (as it does when a visitor reaches for the filters).
 
     .venv/bin/python bench/measure_browser.py bench/work/n1000/site
 
@@ -265,33 +266,9 @@ async ({control, count, clicks, settle}) => {
 
 # Chromium's own accounting while the clicks run: where a click's time goes.
 CLICK_METRICS = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
-
-
-def filter_clicks(browser, root: str, options: Options) -> dict:
-    context = new_context(browser)
-    NetworkLog(context, root)
-    page = context.new_page()
-    try:
-        page.goto(root + "acties/", wait_until="load")
-        settle(page)
-        session = context.new_cdp_session(page)
-        session.send("Performance.enable")
-        before = _metrics(session)
-        measured = page.evaluate(
-            CLICK_SCRIPT,
-            {
-                "control": options.filter_control,
-                "count": options.count_text,
-                "clicks": options.clicks,
-                "settle": 80,
-            },
-        )
-        after = _metrics(session)
-    finally:
-        context.close()
-    if "error" in measured:
-        return measured
-    return summarise_clicks(measured, before, after)
+# How many style recalculations and layouts ran: more than one of each per click means
+# the script read geometry between writes (a forced synchronous layout).
+PASS_COUNTS = ("RecalcStyleCount", "LayoutCount")
 
 
 def _metrics(session, names: tuple[str, ...] = CLICK_METRICS) -> dict[str, float]:
@@ -348,7 +325,7 @@ def measure(site: Path, options: Options | None = None) -> dict:
     return result
 
 
-def warm_clicks(browser, root: str, options: Options) -> dict:
+def filter_clicks(browser, root: str, options: Options) -> dict:
     """Filter clicks on a page whose card data is already loaded, with the main thread's
     time per click, and how many style and layout passes each click took."""
     context = new_context(browser)
@@ -385,11 +362,6 @@ def warm_clicks(browser, root: str, options: Options) -> dict:
     return result
 
 
-# How many style recalculations and layouts ran: more than one of each per click means
-# the script read geometry between writes (a forced synchronous layout).
-PASS_COUNTS = ("RecalcStyleCount", "LayoutCount")
-
-
 def compare_clicks(sites: list[Path], options: Options, rounds: int) -> dict:
     """Filter clicks on each site in turn, `rounds` times, the order reversed every other
     round (A B, B A, ...), so a burst of load falls on the sites alike."""
@@ -404,7 +376,7 @@ def compare_clicks(sites: list[Path], options: Options, rounds: int) -> dict:
                 for turn in range(rounds):
                     order = list(range(len(sites)))
                     for i in order if turn % 2 == 0 else order[::-1]:
-                        runs[i].append(warm_clicks(browser, servers[i].root, options))
+                        runs[i].append(filter_clicks(browser, servers[i].root, options))
             finally:
                 browser.close()
     finally:

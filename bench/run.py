@@ -811,7 +811,9 @@ def render_markdown(report: dict, sizes: dict[int, SizeResult]) -> str:
         "results of the query typed letter by letter into the header search field. Filter "
         "click: in the page, from `click()` on a filter checkbox until the text of "
         "`[data-ab-count-text]` changed, plus one animation frame and the task after it; "
-        "controls spread over the filter groups, each clicked on and off; median of the clicks.",
+        "controls spread over the filter groups, each clicked on and off, after the page has "
+        "fetched its card data (as it does when a visitor reaches for the filters); median of "
+        "the clicks.",
         "",
     ]
     return "\n".join(lines)
