@@ -1,4 +1,5 @@
-"""Where a build's time goes: one `mkdocs build` under cProfile, cut into phases.
+"""Where a build's time goes: one `mkdocs build` under cProfile, cut into phases (and the
+same for `actiebank validate`, with `profile_validate`).
 
     .venv/bin/python bench/measure_profile.py bench/work/n1000 [--cold] [--out FILE]
 
@@ -45,11 +46,31 @@ PHASES = (
 )
 
 
-def phase_seconds(stats: pstats.Stats) -> list[tuple[str, int, float]]:
+# The same for `actiebank validate` over a project's content folder.
+VALIDATE_PHASES = (
+    ("actiebank validate, start-up included", "actiebank/cli.py", "<module>", 0),
+    ("reading the files (load_catalogue)", "catalogue.py", "load_catalogue", 1),
+    (
+        "reading front matter: YAML, then a walk that records positions",
+        "frontmatter.py",
+        "_construct",
+        2,
+    ),
+    ("checking each entry (check_entry)", "catalogue.py", "check_entry", 2),
+    ("the schema (jsonschema)", "explain.py", "check_schema", 2),
+    ("rules across fields", "rules.py", "check_rules", 2),
+    ("images, decoded whole", "image_rules.py", "check_image", 2),
+    ("the body: HTML, links, ids", "body.py", "check_body", 2),
+    ("across files: titles, slugs, links", "crossfile.py", "check_catalogue", 2),
+    ("loading schema/vocabularies.yaml", "vocabulary.py", "load_vocabularies", 1),
+)
+
+
+def phase_seconds(stats: pstats.Stats, phases=PHASES) -> list[tuple[str, int, float]]:
     """The cumulative seconds of each phase's function (the largest entry of that name)."""
     table = stats.stats  # type: ignore[attr-defined]
     out = []
-    for label, ending, name, depth in PHASES:
+    for label, ending, name, depth in phases:
         found = [
             value[3]
             for (filename, _line, function), value in table.items()
@@ -63,26 +84,47 @@ def phase_seconds(stats: pstats.Stats) -> list[tuple[str, int, float]]:
 def profile_build(project: Path, out: Path, *, cold: bool, env: dict, top: int = 40) -> dict:
     """cProfile one build of `project` (cold: without its image cache); writes the listing
     (phases, then the costliest functions) to `out` and returns the phases."""
-    project, out = Path(project).resolve(), Path(out).resolve()
+    project = Path(project).resolve()
     site = project / "site-profile"
-    stats_file = out.with_suffix(".prof")
     shutil.rmtree(site, ignore_errors=True)
     if cold:
         shutil.rmtree(project / ".cache", ignore_errors=True)
+    try:
+        return _profile(
+            project,
+            out,
+            ["-m", "mkdocs", "build", "--site-dir", str(site)],
+            env=env,
+            phases=PHASES,
+            title=f"build of {project.name} ({'cold' if cold else 'warm'} image cache)",
+            top=top,
+        )
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+
+
+def profile_validate(project: Path, out: Path, *, env: dict, top: int = 40) -> dict:
+    """cProfile `actiebank validate content` in `project`, as `profile_build` does a build."""
+    project = Path(project).resolve()
+    return _profile(
+        project,
+        out,
+        ["-m", "actiebank.cli", "validate", "content"],
+        env=env,
+        phases=VALIDATE_PHASES,
+        title=f"actiebank validate of {project.name}",
+        top=top,
+    )
+
+
+def _profile(
+    project: Path, out: Path, command: list[str], *, env: dict, phases, title: str, top: int
+) -> dict:
+    out = Path(out).resolve()
+    stats_file = out.with_suffix(".prof")
     started = time.perf_counter()
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cProfile",
-            "-o",
-            str(stats_file),
-            "-m",
-            "mkdocs",
-            "build",
-            "--site-dir",
-            str(site),
-        ],
+        [sys.executable, "-m", "cProfile", "-o", str(stats_file), *command],
         cwd=project,
         env=env,
         capture_output=True,
@@ -90,16 +132,15 @@ def profile_build(project: Path, out: Path, *, cold: bool, env: dict, top: int =
         timeout=3600,
     )
     wall = time.perf_counter() - started
-    shutil.rmtree(site, ignore_errors=True)
     if done.returncode != 0 or not stats_file.is_file():
         return {"error": (done.stdout + done.stderr)[-2000:]}
     text = io.StringIO()
     stats = pstats.Stats(str(stats_file), stream=text)
     total = max(value[3] for value in stats.stats.values())  # type: ignore[attr-defined]
-    phases = phase_seconds(stats)
-    text.write(f"Profiled build of {project.name} ({'cold' if cold else 'warm'} image cache), ")
+    found = phase_seconds(stats, phases)
+    text.write(f"Profiled {title}, ")
     text.write(f"{wall:.1f} s wall under the profiler, load average {os.getloadavg()[0]:.1f}\n\n")
-    for label, depth, seconds in phases:
+    for label, depth, seconds in found:
         text.write(f"{'  ' * depth}{seconds:8.2f} s  {100 * seconds / total:5.1f} %  {label}\n")
     text.write("\n")
     stats.sort_stats("cumulative").print_stats(top)
@@ -112,7 +153,7 @@ def profile_build(project: Path, out: Path, *, cold: bool, env: dict, top: int =
         "total_s": round(total, 2),
         "phases": [
             {"phase": label, "depth": depth, "seconds": round(seconds, 2)}
-            for label, depth, seconds in phases
+            for label, depth, seconds in found
         ],
     }
 

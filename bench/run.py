@@ -647,12 +647,13 @@ def why_missed(report: dict, sizes: dict[int, SizeResult]) -> list[str]:
     """For each missed target, what the measurements say stops it."""
     missed = {k for k, v in report["targets"].items() if v["holds"] is False}
     lines: list[str] = []
-    for key in ("build_cold", "build_warm"):
+    titles = {"build_cold": "Cold build", "build_warm": "Warm build", "validate": "validate"}
+    for key, title in titles.items():
         found = report["profiles"].get(key)
         if not found or "phases" not in found:
             continue
         lines += [
-            f"**{key.replace('build_', '').capitalize()} build, profiled** "
+            f"**{title}, profiled** "
             f"(`{found['file']}`, {found['total_s']:.1f} s under cProfile, "
             "which slows Python code about 1.5 to 2x):",
             "",
@@ -873,16 +874,20 @@ def parse_args(argv: list[str] | None):
 def profiles(report: dict, sizes: dict[int, SizeResult], args) -> None:
     missed = {k for k, v in report["targets"].items() if v["holds"] is False}
     size = 1000 if 1000 in sizes else max(sizes)
-    if args.profile == "never" or (
-        args.profile == "auto" and not missed & {"cold_1000", "warm_1000"}
-    ):
+    if args.profile == "never":
         return
     project = WORK / f"n{size}"
-    for name, cold in (("build_cold", True), ("build_warm", False)):
-        log(f"profiling a {name.removeprefix('build_')} build at {size}")
-        out = args.results / f"profile-{name.replace('_', '-')}-{size}.txt"
-        report["profiles"][name] = measure_profile.profile_build(
-            project, out, cold=cold, env=mkdocs_env(project)
+    if args.profile == "always" or missed & {"cold_1000", "warm_1000"}:
+        for name, cold in (("build_cold", True), ("build_warm", False)):
+            log(f"profiling a {name.removeprefix('build_')} build at {size}")
+            out = args.results / f"profile-{name.replace('_', '-')}-{size}.txt"
+            report["profiles"][name] = measure_profile.profile_build(
+                project, out, cold=cold, env=mkdocs_env(project)
+            )
+    if args.profile == "always" or "validate_1000" in missed:
+        log(f"profiling actiebank validate at {size}")
+        report["profiles"]["validate"] = measure_profile.profile_validate(
+            project, args.results / f"profile-validate-{size}.txt", env=mkdocs_env(project)
         )
 
 
