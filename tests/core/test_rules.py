@@ -541,6 +541,23 @@ def test_huge_image_file_is_refused(content):
     ), problems
 
 
+@pytest.mark.parametrize("src", ['"../images/bu\\0ddy.png"', "../images/" + "b" * 5000 + ".png"])
+def test_an_image_path_no_file_can_have_is_refused_not_a_crash(content, src):
+    """A NUL written as a YAML escape, or a name longer than the system allows: found by the
+    property test of the proposal form as a ValueError from the path, now a message."""
+    entry = content / "actions" / "buddy-voor-starters.md"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace("src: ../images/buddy.png", f"src: {src}"), encoding="utf-8")
+    problems = catalogue_of(content).errors
+    assert any(
+        p.field == "image.src"
+        and p.message
+        == "Dit pad kan geen bestandsnaam zijn. Schrijf het pad vanaf dit bestand, "
+        "bijvoorbeeld ../images/naam.jpg."
+        for p in problems
+    ), problems
+
+
 def test_image_with_too_many_pixels_is_refused(content):
     from PIL import Image
 

@@ -37,7 +37,17 @@ def check_image(source: Source, content_root: Path) -> list[Problem]:
                 "dit bestand, bijvoorbeeld ../images/naam.jpg.",
             )
         ]
-    path = (source.path.parent / src).resolve()
+    try:
+        path = (source.path.parent / src).resolve()
+        path.is_file()
+    except (ValueError, OSError):  # a NUL character, a name too long for the system
+        return [
+            source.problem(
+                parts,
+                "Dit pad kan geen bestandsnaam zijn. Schrijf het pad vanaf dit bestand, "
+                "bijvoorbeeld ../images/naam.jpg.",
+            )
+        ]
     root = content_root.resolve()
     if root not in path.parents:
         return [
