@@ -39,7 +39,7 @@ def check_image(source: Source, content_root: Path) -> list[Problem]:
         ]
     try:
         path = (source.path.parent / src).resolve()
-        path.is_file()
+        exists = path.is_file()
     except (ValueError, OSError):  # a NUL character, a name too long for the system
         return [
             source.problem(
@@ -57,7 +57,7 @@ def check_image(source: Source, content_root: Path) -> list[Problem]:
                 "content/images/.",
             )
         ]
-    if not path.is_file():
+    if not exists:
         candidates = sorted(p.name for p in path.parent.glob("*")) if path.parent.is_dir() else []
         guess = nearest(path.name, candidates)
         tip = (
