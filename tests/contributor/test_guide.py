@@ -5,10 +5,8 @@ test fails until the page shows the new wording."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
-from support import ROOT, copy_project
+from support import ROOT, copy_project, run_cli
 
 GUIDE = ROOT / "content" / "bijdragen" / "index.md"
 SECTION = "## Zo leest u een melding van de controle"
@@ -46,13 +44,7 @@ def test_the_guide_shows_the_message_validate_prints_for_the_mistake(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "content" / "actions" / "buddy.md").write_text(MISTAKE, encoding="utf-8")
 
-    result = subprocess.run(
-        [sys.executable, "-m", "actiebank.cli", "validate", "content/actions/buddy.md"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_cli("validate", "content/actions/buddy.md", cwd=project)
 
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stdout == guide_example() + "\n"

@@ -1,28 +1,17 @@
 """`actiebank validate` as a contributor runs it."""
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from actiebank.cli import format_problem
 from actiebank.problems import Problem
+from support import run_cli
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 
 
-def run(*args, cwd):
-    return subprocess.run(
-        [sys.executable, "-m", "actiebank.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def test_valid_content_exits_zero(content):
-    result = run("validate", cwd=content.parent)
+    result = run_cli("validate", cwd=content.parent)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Alles in orde: 2 acties en 1 verhaal zonder fouten." in result.stderr
 
@@ -36,7 +25,7 @@ def test_problems_exit_one_with_every_message_and_no_traceback(content):
         "cases/case-unknown-action.md",
     ):
         shutil.copy(BAD / name, content / name)
-    result = run("validate", cwd=content.parent)
+    result = run_cli("validate", cwd=content.parent)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
@@ -54,15 +43,15 @@ def test_problems_exit_one_with_every_message_and_no_traceback(content):
 def test_one_file_is_checked_against_the_whole_catalogue(content):
     shutil.copy(BAD / "actions/unknown-region.md", content / "actions")
     case = content / "cases" / "verhaal-buddy.md"
-    result = run("validate", str(case.relative_to(content.parent)), cwd=content.parent)
+    result = run_cli("validate", str(case.relative_to(content.parent)), cwd=content.parent)
     assert result.returncode == 0, result.stdout  # the broken action is not this file's problem
-    result = run("validate", "content/actions/unknown-region.md", cwd=content.parent)
+    result = run_cli("validate", "content/actions/unknown-region.md", cwd=content.parent)
     assert result.returncode == 1 and "regions[0]" in result.stdout
 
 
 def test_github_format_makes_annotations(content):
     shutil.copy(BAD / "actions/unknown-status.md", content / "actions")
-    result = run("validate", "--format", "github", cwd=content.parent)
+    result = run_cli("validate", "--format", "github", cwd=content.parent)
     assert result.stdout.startswith(
         "::error file=content/actions/unknown-status.md,line=9,col=9,"
         "title=Fout in status::'runing' is geen status. Bedoelt u 'running' (Loopt)?\n"
@@ -70,14 +59,14 @@ def test_github_format_makes_annotations(content):
 
 
 def test_a_path_that_does_not_exist_is_named(tmp_path):
-    result = run("validate", "nergens", cwd=tmp_path)
+    result = run_cli("validate", "nergens", cwd=tmp_path)
     assert result.returncode == 2
     assert "nergens: dit bestand of deze map bestaat niet" in result.stderr
 
 
 def test_the_project_content_is_valid():
     root = Path(__file__).resolve().parents[2]
-    result = run("validate", cwd=root)
+    result = run_cli("validate", cwd=root)
     assert result.returncode == 0, result.stdout
 
 
@@ -111,7 +100,7 @@ def test_a_problem_without_a_field_is_annotated_on_the_file():
 
 def test_one_problem_in_one_file_is_counted_in_the_singular(content):
     shutil.copy(BAD / "actions/unknown-region.md", content / "actions")
-    result = run("validate", cwd=content.parent)
+    result = run_cli("validate", cwd=content.parent)
     assert result.returncode == 1
     assert result.stderr.strip() == (
         "1 fout in 1 bestand. Er komt niets op de site tot alles is opgelost."

@@ -12,8 +12,6 @@ import io
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +19,7 @@ import pytest
 from actiebank.contribute.importer import import_command
 from actiebank.project import read_project
 from actiebank.vocabulary import load_vocabularies
-from support import SCHEMA_DIR, copy_project
+from support import SCHEMA_DIR, copy_project, run_cli
 from test_layout import PLANTED
 from test_rules import BAD, CASES, plant_images
 
@@ -180,16 +178,6 @@ def bad_content(content: Path) -> Path:
     return content
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "actiebank.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 def english_lines(output: str) -> list[tuple[str, list[str]]]:
     found = []
     for line in output.splitlines():
@@ -202,7 +190,7 @@ def english_lines(output: str) -> list[tuple[str, list[str]]]:
 
 
 def test_every_message_of_validate_is_dutch(bad_content):
-    result = run("validate", "--warnings", cwd=bad_content.parent)
+    result = run_cli("validate", "--warnings", cwd=bad_content.parent)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) > len(CASES) + len(PLANTED) + len(MORE_MISTAKES), result.stdout
@@ -211,7 +199,7 @@ def test_every_message_of_validate_is_dutch(bad_content):
 
 
 def test_every_annotation_is_dutch(bad_content):
-    result = run("validate", "--warnings", "--format", "github", cwd=bad_content.parent)
+    result = run_cli("validate", "--warnings", "--format", "github", cwd=bad_content.parent)
     titles = re.findall(r",title=([^:]*)::", result.stdout)
     assert titles and all(t.startswith(("Fout in ", "Waarschuwing in ")) for t in titles)
     assert english_lines(result.stdout) == []

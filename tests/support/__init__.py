@@ -26,6 +26,17 @@ PAGES = read_project(ROOT).pages
 IMAGE_CACHE = Path(os.environ.get("ACTIEBANK_TEST_CACHE", ROOT / ".cache" / "test-images"))
 
 
+def run_cli(*args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    """`actiebank ARGS` in a child process, as a contributor or CI runs it, output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "actiebank.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def project_at(content_dir: Path, **settings) -> Project:
     """A project reading a test's own content folder, with the real schema."""
     content_dir = Path(content_dir)
