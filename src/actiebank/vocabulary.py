@@ -75,6 +75,9 @@ class FacetSpec:
     vocabulary: str
     field: str  # the front-matter field, e.g. 'regions' or 'outcomes[].measure'
     nl: str = ""  # the filter's name where it is not the vocabulary's
+    # The noun in "Acties per ..." where the filter's name does not read well there
+    # ("Acties per kostenniveau", not "Acties per kosten").
+    per: str = ""
     # The value an action carries when it names none ("Niet opgegeven"), if the filter
     # offers one.
     missing: Term | None = None
@@ -160,6 +163,7 @@ def load_vocabularies(path: Path) -> Vocabularies:
             vocabulary=f["vocabulary"],
             field=f["field"],
             nl=f.get("nl", ""),
+            per=f.get("per", ""),
             missing=_term(f["missing"]) if "missing" in f else None,
         )
         for f in raw.pop(REGISTRY_KEY, [])

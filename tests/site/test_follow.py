@@ -72,6 +72,12 @@ def test_the_follow_page_lists_every_feed_of_the_site(site):
     assert resolved == {p.relative_to(site).as_posix() for p in canonical_feeds(site)}
     for heading in ("Alles", "Per succesfactor", "Per provincie", "Per regio"):
         assert f">{heading}</h2>" in page
+    # A filter whose name does not follow "per" has its own noun in the vocabularies.
+    for heading in ("Per bewijsniveau", "Per kostenniveau", "Per meting"):
+        assert f">{heading}</h2>" in page
+    assert ">Per kosten</h2>" not in page and ">Per gemeten op</h2>" not in page
+    facet_page = (site / "acties" / "kosten" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Acties per kostenniveau - Actiebank</title>" in facet_page
     # A region with its count: the sample has actions in Haaglanden.
     assert re.search(
         r'regio/haaglanden/feed\.xml"[^>]*>Haaglanden</a> <span class="ab-count">\d+ act', page

@@ -26,6 +26,7 @@ class Facet:
     vocabulary: Vocabulary
     field_path: str  # the front-matter field, e.g. 'outcomes[].measure'
     label: str
+    per: str  # the noun in "Acties per ...": "regio", "kostenniveau"
     # The value of an action that names none of the vocabulary's ("Niet opgegeven").
     missing: Term | None = None
     actions: dict[str, list[str]] = dataclass_field(default_factory=dict)
@@ -96,11 +97,13 @@ class FacetIndex:
 
 def make_facet(spec: FacetSpec, catalogue: Catalogue) -> Facet:
     vocabulary = catalogue.vocabularies[spec.vocabulary]
+    label = spec.nl or vocabulary.nl
     return Facet(
         name=spec.path,
         vocabulary=vocabulary,
         field_path=spec.field,
-        label=spec.nl or vocabulary.nl,
+        label=label,
+        per=spec.per or label.lower(),
         missing=spec.missing,
     )
 

@@ -60,7 +60,7 @@ def feed_groups(views: Views, listings: list[FacetListing]) -> list[FeedGroup]:
         if children:
             first.append(FeedGroup(regions.name, "Per regio", feed_links(regions, children)))
     rest = [
-        FeedGroup(listing.name, f"Per {listing.label.lower()}", feed_links(listing, listing.terms))
+        FeedGroup(listing.name, f"Per {listing.per}", feed_links(listing, listing.terms))
         for listing in listings
         if listing is not factors and listing is not regions
     ]

@@ -52,6 +52,7 @@ class TermCount:
 class FacetListing:
     name: str
     label: str
+    per: str  # the noun in "Acties per ...": "regio", "kostenniveau"
     terms: list[TermCount]
     url: str
 
@@ -92,6 +93,7 @@ def facet_listings(index: FacetIndex) -> list[FacetListing]:
         FacetListing(
             name=facet.name,
             label=facet.label,
+            per=facet.per,
             url=facet_url(facet.name),
             terms=[
                 TermCount(
@@ -213,8 +215,8 @@ def facet_page(facet: Facet, listing: FacetListing, views: Views) -> Page:
     return Page(
         src_uri=listing_source(listing.url),
         url=listing.url,
-        title=f"Acties per {facet.label.lower()}",
-        description=f"Acties in de Actiebank, geordend per {facet.label.lower()}.",
+        title=f"Acties per {facet.per}",
+        description=f"Acties in de Actiebank, geordend per {facet.per}.",
         template="facet.html",
         searchable=False,
         show_toc=False,
@@ -251,7 +253,7 @@ def facet_value_pages(
                 src_uri=listing_source(url),
                 url=url,
                 title=heading + (f" (pagina {number})" if number > 1 else ""),
-                description=f"{len(ordered)} acties met {facet.label.lower()} {term.nl} in de "
+                description=f"{term.nl} ({facet.label.lower()}): {len(ordered)} acties in de "
                 "Actiebank, het open overzicht van wat zorg- en "
                 "welzijnsorganisaties doen om medewerkers te behouden.",
                 template="facet_value.html",
