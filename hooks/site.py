@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 from pathlib import Path
 
 from markupsafe import Markup
@@ -33,6 +34,12 @@ from actiebank.site.render import Renderer
 log = get_plugin_logger("actiebank")
 
 _state: dict = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # mkdocs-macros reports its modules, variables and macros on every build: five lines of
+    # INFO in front of every real message. Its warnings and errors still show.
+    logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
 
 def project_of(config: MkDocsConfig) -> Project:

@@ -27,7 +27,16 @@ from support.server import PagesServer  # noqa: E402
 def built_site(tmp_path_factory) -> Path:
     """The project's own content, built once per test session."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    build_site(project)
+    # With the settings scripts/site runs the build with; what it prints is kept for
+    # test_build_output_is_only_real_messages.
+    built = build_site(
+        project,
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PYTHONWARNINGS": "ignore:GitWildMatchPattern:DeprecationWarning",
+        },
+    )
+    (project / "build-output.txt").write_text(built.stdout + built.stderr, encoding="utf-8")
     return project / "site"
 
 

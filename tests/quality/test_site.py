@@ -57,3 +57,18 @@ def test_every_feed_and_export_is_well_formed(built_site):
         ElementTree.parse(path)
     for path in json_files:
         json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)
+
+
+def test_build_output_is_only_real_messages(built_site):
+    """A build of the project's own content prints what it did and nothing else: no
+    theme banner, no plugin chatter, no warning about pages left out of the navigation on
+    purpose. A real warning would show (and fail the strict build)."""
+    output = (built_site.parent / "build-output.txt").read_text(encoding="utf-8")
+    lines = [line for line in output.splitlines() if line.strip()]
+    expected = (
+        "INFO    -  Cleaning site directory",
+        "INFO    -  Building documentation to directory: ",
+        "INFO    -  actiebank: search index of ",
+        "INFO    -  Documentation built in ",
+    )
+    assert lines and all(line.startswith(expected) for line in lines), output
