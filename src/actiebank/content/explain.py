@@ -13,14 +13,15 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..problems import FieldPath, Problem
 from ..vocabulary import Vocabularies, Vocabulary, fold, nearest
 from .frontmatter import Source
 from .schema import validators_for
+
+if TYPE_CHECKING:  # jsonschema is loaded only to explain a refused entry (schema.py)
+    from jsonschema.exceptions import ValidationError
 
 # What one value of a vocabulary is called in a message: "'brabant' is geen regio".
 NOUNS = {
@@ -80,9 +81,10 @@ def check_schema(
     source: Source, kind: str, vocabularies: Vocabularies, schema_dir: Path
 ) -> list[Problem]:
     """Every schema error of an entry, worded, one message per field and kind of mistake."""
-    validator, is_valid = validators_for(kind, schema_dir)
-    if is_valid(source.data):
+    validators = validators_for(kind, schema_dir)
+    if validators.is_valid(source.data):
         return []
+    validator = validators.explaining
     schema: dict[str, Any] = dict(validator.schema)  # type: ignore[arg-type]
     problems: list[Problem] = []
     errors = sorted(

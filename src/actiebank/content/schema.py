@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any
 
 from ..vocabulary import Vocabularies, Vocabulary, load_vocabularies
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 KINDS = ("action", "case")
 VOCABULARIES_FILE = "vocabularies.yaml"
@@ -167,29 +169,51 @@ def load_schema(kind: str, schema_dir: Path) -> dict[str, Any]:
 IsValid = Callable[[object], bool]
 
 
-def validators_for(kind: str, schema_dir: Path) -> tuple[Draft202012Validator, IsValid]:
-    """(explaining validator, fast yes/no check) for a kind of entry.
+@dataclass
+class Validators:
+    """A kind's schema, references inlined, with a fast yes/no check and, when an entry
+    is refused, a validator that explains every error with its path.
 
-    jsonschema explains every error with its path and schema; jsonschema-rs answers "is
-    this valid?" about thirty times faster. Most entries are valid, so the fast check runs
-    first and jsonschema only explains the entries it refuses. `format` is dropped from
-    the validation copy (patterns carry those rules) so both validators apply exactly the
-    same keywords.
+    jsonschema-rs answers "is this valid?" about thirty times faster than jsonschema. Most
+    entries are valid, so jsonschema (a tenth of a second to import) is loaded only to
+    explain an entry the fast check refused.
+    """
+
+    schema: dict[str, Any]
+    fast: IsValid | None
+    _explaining: Draft202012Validator | None = None
+
+    def is_valid(self, data: object) -> bool:
+        return self.fast(data) if self.fast else self.explaining.is_valid(data)
+
+    @property
+    def explaining(self) -> Draft202012Validator:
+        if self._explaining is None:
+            from jsonschema import Draft202012Validator
+
+            self._explaining = Draft202012Validator(self.schema)
+        return self._explaining
+
+
+def validators_for(kind: str, schema_dir: Path) -> Validators:
+    """The validators for a kind of entry, cached while its schema files are unchanged.
+
+    `format` is dropped from the validation copy (patterns carry those rules) so both
+    validators apply exactly the same keywords.
     """
     schema_dir = Path(schema_dir).resolve()
 
-    def make() -> tuple[Draft202012Validator, IsValid]:
+    def make() -> Validators:
         schema = inline_references(load_schema(kind, schema_dir))
-        explain = Draft202012Validator(schema)
         try:
             import jsonschema_rs
 
-            fast: IsValid = jsonschema_rs.validator_for(schema).is_valid
+            fast: IsValid | None = jsonschema_rs.validator_for(schema).is_valid
         except ImportError:  # the explaining validator alone gives the same answers
-            fast = explain.is_valid
-        return explain, fast
+            fast = None
+        return Validators(schema, fast)
 
-    validators: tuple[Draft202012Validator, IsValid] = _cached(
+    validators: Validators = _cached(
         ("validators", kind, schema_dir),
         [schema_path(kind, schema_dir), vocabularies_path(schema_dir)],
         make,
