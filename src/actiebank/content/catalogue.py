@@ -83,15 +83,26 @@ def entry_files(content_dir: Path, kind: str) -> list[Path]:
     )
 
 
-def display_path(path: Path, base: Path | None = None) -> str:
+def display_path(
+    path: Path, base: Path | None = None, *, real: dict[Path, Path] | None = None
+) -> str:
     """The path as messages show it: relative to base where it lies inside, and with any
-    control character in a file name written as an escape (a name may hold a line break)."""
-    base = base or Path.cwd()
+    control character in a file name written as an escape (a name may hold a line break).
+
+    `real` remembers resolved folders for a run that shows many files of a few folders
+    (resolving asks the system about every part of the path)."""
+    real = {} if real is None else real
+
+    def resolved(folder: Path) -> Path:
+        if folder not in real:
+            real[folder] = folder.resolve()
+        return real[folder]
+
     # The folder is resolved, the name is not: a link is shown where it lies, not where
     # it points.
-    where = path.parent.resolve() / path.name
+    where = resolved(path.parent) / path.name
     try:
-        text = where.relative_to(base.resolve()).as_posix()
+        text = where.relative_to(resolved(base or Path.cwd())).as_posix()
     except ValueError:
         text = path.as_posix()
     return _CONTROL_IN_NAME.sub(lambda m: repr(m.group())[1:-1], text)
@@ -134,8 +145,10 @@ def load_catalogue(
     today = today or latest_date_anywhere()
     catalogue = Catalogue(content_dir=content_dir, vocabularies=vocabularies, project=project)
 
+    real_folders: dict[Path, Path] = {}
+
     def display(path: Path) -> str:
-        return display_path(path, base)
+        return display_path(path, base, real=real_folders)
 
     if not content_dir.is_dir():
         catalogue.problems.append(Problem(display(content_dir), 1, 1, "", NO_FOLDER))
