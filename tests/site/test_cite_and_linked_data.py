@@ -110,6 +110,8 @@ def test_the_history_is_the_newest_five_changes_from_one_git_log(tmp_path):
     ]
     assert histories[action.resolve()][0].day == "2024-03-07"
     assert [(c.day, c.subject) for c in histories[other.resolve()]] == [("2024-03-01", "Change 1")]
+    assert [c.added for c in histories[action.resolve()]] == [False] * 5
+    assert histories[other.resolve()][0].added
 
 
 def test_a_page_lists_its_dated_changes_and_links_to_its_history(tmp_path, make_project):
@@ -129,9 +131,30 @@ def test_a_page_lists_its_dated_changes_and_links_to_its_history(tmp_path, make_
         unescape(re.sub(r"<[^>]+>", "", li)).strip()
         for li in re.findall(r"<li>(.*?)</li>", history.group(1), re.S)
     ]
-    assert items == ["15 juni 2024: Tekst <aangevuld>", "1 februari 2024: Eerste versie"]
+    # In Dutch whatever the commit says: its subject stays in the repository's history.
+    assert items == ["15 juni 2024: bijgewerkt", "1 februari 2024: toegevoegd"]
+    assert "aangevuld" not in html and "Eerste versie" not in html
     assert (
         f'href="https://github.com/actiebank/actiebank/commits/main/content/actions/'
         f'{page_source.name}"' in html
     )
     assert "versie van 15 juni 2024" in html
+
+
+def test_a_shallow_clone_claims_no_change_added_a_file(tmp_path):
+    """The oldest commit of a shallow clone seems to add every file: the page then says
+    "bijgewerkt", not a wrong "toegevoegd"."""
+    origin = tmp_path / "origin"
+    (origin / "content" / "actions").mkdir(parents=True)
+    action = origin / "content" / "actions" / "a.md"
+    git(origin, "init", "-q")
+    for day in (1, 2):
+        action.write_text(str(day))
+        git(origin, "add", ".")
+        git(origin, "commit", "-q", "-m", f"Change {day}", date=f"2024-03-0{day}T12:00:00Z")
+    full = file_histories(origin / "content")[action.resolve()]
+    assert [c.added for c in full] == [False, True]
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{origin}", str(clone))
+    shallow = file_histories(clone / "content")[(clone / "content/actions/a.md").resolve()]
+    assert [(c.day, c.added) for c in shallow] == [("2024-03-02", False)]

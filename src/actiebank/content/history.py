@@ -1,5 +1,5 @@
 """When each content file changed, according to git: its last change, and its few newest
-changes with their commit subjects (the history an entry's page shows).
+changes, each with whether it added the file (the history an entry's page shows).
 
 One `git log` over the whole content folder answers for every file at once: a process
 per file would cost seconds at a thousand actions. Outside a git checkout (a tarball, a
@@ -21,10 +21,17 @@ HISTORY_SIZE = 5
 
 
 class Change(NamedTuple):
-    """A commit that touched a file: when (UTC, YYYY-MM-DDTHH:MM:SSZ) and its subject."""
+    """A commit that touched a file: when (UTC, YYYY-MM-DDTHH:MM:SSZ), its subject, and
+    whether it added the file (else it changed it).
+
+    A page shows the date and "toegevoegd" or "bijgewerkt", not the subject: subjects are
+    in whatever language and about whatever the commit did (one commit may bring twenty
+    actions, and GitHub's editor writes "Update buddy.md"), and the page is in Dutch.
+    """
 
     moment: str
     subject: str
+    added: bool = False
 
     @property
     def day(self) -> str:
@@ -57,7 +64,7 @@ def file_histories(content_dir: Path, size: int = HISTORY_SIZE) -> dict[Path, li
                 str(content_dir),
                 "log",
                 f"--format={_MARK}%ct{_FIELD}%s",
-                "--name-only",
+                "--name-status",
                 "--relative",
                 "--no-renames",
                 "--",
@@ -74,7 +81,22 @@ def file_histories(content_dir: Path, size: int = HISTORY_SIZE) -> dict[Path, li
         return {}
     if result.returncode != 0:
         return {}
-    return parse_log(result.stdout, content_dir, size)
+    return parse_log(result.stdout, content_dir, size, shallow=_is_shallow(content_dir))
+
+
+def _is_shallow(content_dir: Path) -> bool:
+    """In a shallow clone the oldest commit there seems to add every file."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(content_dir), "rev-parse", "--is-shallow-repository"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return result.stdout.strip() != "false"
 
 
 def utc_moment(seconds: str) -> str:
@@ -86,7 +108,11 @@ def utc_moment(seconds: str) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def parse_log(output: str, base: Path, size: int = HISTORY_SIZE) -> dict[Path, list[Change]]:
+def parse_log(
+    output: str, base: Path, size: int = HISTORY_SIZE, *, shallow: bool = False
+) -> dict[Path, list[Change]]:
+    """The output of `git log --name-status` as histories; in a shallow clone no change
+    is said to add a file."""
     histories: dict[Path, list[Change]] = {}
     current: Change | None = None
     # split("\n"), not splitlines(): splitlines() also breaks at the \x1e mark itself.
@@ -96,8 +122,12 @@ def parse_log(output: str, base: Path, size: int = HISTORY_SIZE) -> dict[Path, l
             moment = utc_moment(seconds.strip())
             current = Change(moment, subject.strip()) if moment else None
         elif line.strip() and current:
+            # "M\tactions/buddy.md": what the commit did to the file, and the file.
+            status, _, name = line.partition("\t")
+            if not name.strip():
+                continue
             # git lists commits newest first.
-            changes = histories.setdefault((base / line.strip()).resolve(), [])
+            changes = histories.setdefault((base / name.strip()).resolve(), [])
             if len(changes) < size:
-                changes.append(current)
+                changes.append(current._replace(added=status.strip() == "A" and not shallow))
     return histories

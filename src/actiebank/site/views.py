@@ -39,8 +39,8 @@ class Citation:
 
 @dataclass(frozen=True)
 class History:
-    """The newest changes of an entry's file (date and commit subject, newest first) and
-    where its whole history is in the repository."""
+    """The newest changes of an entry's file (newest first) and where its whole history,
+    with what each change was about, is in the repository."""
 
     changes: list[Change]
     url: str | None
