@@ -84,6 +84,16 @@ def load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
+def python_speed() -> float:
+    """Seconds a fixed pure-Python loop takes (higher is slower): how fast this shared
+    machine runs Python right now. Absolute figures such as `validate` move with it."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(3_000_000):
+        total += i
+    return round(time.perf_counter() - started, 3)
+
+
 def median(values):
     values = [v for v in values if v is not None]
     return statistics.median(values) if values else None
@@ -324,6 +334,8 @@ class SizeResult:
     serve: dict = field(default_factory=dict)
     browser: dict = field(default_factory=dict)
     load: dict = field(default_factory=dict)
+    # python_speed() before validate and at the end of the size.
+    speed: dict = field(default_factory=dict)
     errors: list = field(default_factory=list)
 
 
@@ -371,6 +383,7 @@ def measure_size(size: int, args) -> SizeResult:
     result.generate_s = round(time.perf_counter() - started, 2)
     result.cases, result.images = len(generated.cases), len(generated.images)
 
+    result.speed["start"] = python_speed()
     log(f"[{size}] validate x{runs}")
     checks = [validate(project) for _ in range(runs)]
     result.validate = {
@@ -412,6 +425,7 @@ def measure_size(size: int, args) -> SizeResult:
                 folder_project, slug, max(2, runs), kind, f"acties/{slug}/"
             )
     result.load["end"] = load()
+    result.speed["end"] = python_speed()
     if not args.keep_sites:
         for folder in (project / "site", floor / "site"):
             shutil.rmtree(folder, ignore_errors=True)
@@ -748,8 +762,15 @@ def render_markdown(report: dict, sizes: dict[int, SizeResult]) -> str:
             f"{n:,}: {sizes[n].load.get('start')} → {sizes[n].load.get('end')}"
             for n in sorted(sizes)
         )
+        + ". Python speed check (a fixed loop, in seconds; higher is slower) before "
+        "`validate` and at the end, per size: "
+        + "; ".join(
+            f"{n:,}: {sizes[n].speed.get('start')} → {sizes[n].speed.get('end')}"
+            for n in sorted(sizes)
+        )
         + ". The machine is shared: the floor is built in the same run, alternating with the "
-        "site, and ratios are of medians.",
+        "site, and ratios are of medians; `validate` is absolute and moves with the speed "
+        "check.",
         "",
         f"Reproduce: `{report['command']}`",
         "",

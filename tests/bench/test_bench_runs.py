@@ -94,6 +94,7 @@ def test_a_tiny_run_measures_builds_output_and_the_browser_figures(tiny_report):
     for name in ("floor", "cold", "warm"):
         assert size["build"][name]["median_s"] > 0 and size["build"][name]["cpu_median_s"] > 0
     assert size["build"]["identical_output"] is True
+    assert size["speed"]["start"] > 0 and size["speed"]["end"] > 0
     output = size["output"]
     assert output["actiebank"]["Open Graph cards (PNG)"]["files"] == 24
     assert output["actiebank"]["action pages"]["files"] == 24
@@ -116,4 +117,5 @@ def test_a_tiny_run_measures_builds_output_and_the_browser_figures(tiny_report):
         assert all("/pagefind/" in r["path"] for r in search["requests"])
 
     assert "## Targets" in markdown and "## Output per kind of file" in markdown
+    assert f"per size: 24: {size['speed']['start']} → {size['speed']['end']}" in markdown
     assert "Reproduce: `.venv/bin/python bench/run.py --sizes 24" in markdown
