@@ -480,6 +480,19 @@ def test_every_card_carries_evidence_costs_and_result_in_words(site):
     assert '<a href="../bewijs/">Niet opgegeven</a>' in flexpool
 
 
+def test_an_action_with_an_amount_but_no_cost_level_shows_the_amount(built_site):
+    """Coronabanen names its budget, not a level: its card says the amount, never
+    "Niet bekend", and the "not known" value's page says that an amount may be there."""
+    page = (built_site / "acties" / "index.html").read_text(encoding="utf-8")
+    card = page.split('data-slug="coronabanen-in-de-zorg"', 1)[1].split("</li>", 1)[0]
+    assert "<dt>Kosten</dt><dd>€\u00a080.000.000 in totaal</dd>" in card
+    assert "Niet bekend" not in card
+    unknown = (built_site / "acties" / "kosten" / "niet-bekend" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Staat er wel een bedrag bij" in unknown
+
+
 def test_a_stopped_action_says_why_on_its_card(built_site):
     page = (built_site / "acties" / "index.html").read_text(encoding="utf-8")
     card = page.split('data-slug="flexpertise-zorg-apeldoorn"', 1)[1].split("</li>", 1)[0]

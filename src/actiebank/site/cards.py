@@ -137,17 +137,18 @@ def indicators(action: Entry, vocabularies: Vocabularies) -> Indicators:
     level = str((action.data.get("evidence") or {}).get("level") or "")
     step = ladder.slugs.index(level) + 1 if level in ladder.slugs else 0
     costs = action.data.get("costs") or {}
+    amount = amount_text(
+        costs.get("amount_eur"), vocabularies["cost_per"].label(costs.get("per", ""))
+    )
+    cost_level = vocabularies["cost_level"].label(costs["level"]) if "level" in costs else ""
     return Indicators(
         evidence=ladder.label(level) if step else "Niet opgegeven",
         evidence_step=step,
         evidence_steps=len(ladder.slugs),
         evidence_explained=ladder.by_slug[level].description if step else "",
-        costs=vocabularies["cost_level"].label(costs["level"])
-        if "level" in costs
-        else "Niet bekend",
-        costs_detail=amount_text(
-            costs.get("amount_eur"), vocabularies["cost_per"].label(costs.get("per", ""))
-        ),
+        # "Midden, € 12.500 per jaar"; an amount without a level is not "Niet bekend".
+        costs=cost_level or amount or "Niet bekend",
+        costs_detail=amount if cost_level else "",
         results=result_words(action.data.get("outcomes") or [], vocabularies)
         or ["Nog geen resultaten"],
     )
