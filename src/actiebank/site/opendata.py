@@ -166,8 +166,8 @@ def entry_updated(entry: Entry, dates: Dates) -> str:
 
 
 def evidence_and_costs(action: Entry, catalogue: Catalogue) -> Record:
-    """As on the page: 'Niet opgegeven' without an evidence level, 'Niet bekend' without
-    a cost level (the names the catalogue's filters give them)."""
+    """'Niet opgegeven' without an evidence level, 'Niet bekend' without a cost level (the
+    names the catalogue's filters give them); an amount has its own columns."""
     words = catalogue.vocabularies
     evidence, costs = action.data.get("evidence") or {}, action.data.get("costs") or {}
     level, cost, per = evidence.get("level"), costs.get("level"), costs.get("per")
