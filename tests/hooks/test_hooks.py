@@ -107,7 +107,6 @@ def test_material_settings_are_written_by_the_hook_not_the_core():
         description="Alle acties.",
         template="catalogue.html",
         searchable=False,
-        show_toc=False,
     )
     entry = Page(
         src_uri="acties/x.md",

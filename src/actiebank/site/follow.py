@@ -83,7 +83,6 @@ def follow_page(views: Views, listings: list[FacetListing], newest: list[str]) -
         "alles, of per succesfactor, provincie of regio.",
         template="follow.html",
         searchable=False,
-        show_toc=False,
         date=newest_date(views, newest),
         context={"everything": everything, "groups": feed_groups(views, listings)},
     )

@@ -136,7 +136,6 @@ def catalogue_page(views: Views, ranked: list[str], listings: list[FacetListing]
         f"behouden, te filteren op {filter_names(listings)}.",
         template="catalogue.html",
         searchable=False,
-        show_toc=False,
         date=newest_date(views, ranked),
         context={
             "cards": [views.card(actions[s]) for s in ranked[:FIRST_CARDS]],
@@ -161,7 +160,6 @@ def compare_page() -> Page:
         "het bewijs is, wat ze kosten en wat ze opleverden.",
         template="compare.html",
         searchable=False,
-        show_toc=False,
         context={"most": 4},
     )
 
@@ -193,7 +191,6 @@ def plan_page(views: Views) -> Page:
         "Alleen in uw browser bewaard.",
         template="plan.html",
         searchable=False,
-        show_toc=False,
         context={
             # [label, address] of each value to check the plan against
             "factors": [
@@ -219,7 +216,6 @@ def facet_page(facet: Facet, listing: FacetListing, views: Views) -> Page:
         description=f"Acties in de Actiebank, geordend per {facet.per}.",
         template="facet.html",
         searchable=False,
-        show_toc=False,
         date=newest_date(views, [s for t in listing.terms for s in facet.actions[t.slug]]),
         context={"facet": listing},
     )
@@ -258,7 +254,6 @@ def facet_value_pages(
                 "welzijnsorganisaties doen om medewerkers te behouden.",
                 template="facet_value.html",
                 searchable=False,
-                show_toc=False,
                 date=newest_date(views, chunk),
                 context={
                     "facet": listing,
@@ -291,7 +286,6 @@ def cases_page(views: Views, cases_newest_first: list[Entry]) -> Page:
         "medewerkers behoudt.",
         template="cases.html",
         searchable=False,
-        show_toc=False,
         date=max(
             (str(c.data.get("updated") or c.data["date"]) for c in cases_newest_first), default=""
         ),

@@ -40,9 +40,9 @@ class Page:
     # The contributor's Markdown body, for action and case pages; None for pages made
     # entirely from templates.
     markdown: str | None = None
-    # Whether site search indexes the page, and whether it shows a table of contents.
+    # Whether site search indexes the page. (No generated page has a table of contents
+    # beside it: hooks/site.py hides Material's on every one.)
     searchable: bool = True
-    show_toc: bool = True
     edit_url: str | None = None
     og_image: str | None = None
     og_size: tuple[int, int] | None = None

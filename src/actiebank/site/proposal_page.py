@@ -29,7 +29,6 @@ def proposal_page(views: Views, newest: list[str], spec: dict[str, Any]) -> Page
         "vul het formulier in en stuur het per e-mail of als bestand.",
         template="proposal.html",
         searchable=False,
-        show_toc=False,
         date=newest_date(views, newest),
         context={
             "spec": spec,
