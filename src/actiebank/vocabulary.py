@@ -135,6 +135,14 @@ class Vocabularies(dict[str, Vocabulary]):
         """The filter a vocabulary is, if any."""
         return next((f for f in self.facets if f.vocabulary == vocabulary), None)
 
+    def missing_label(self, vocabulary: str) -> str:
+        """What the filter of a vocabulary calls an entry that names none of its values
+        ("Niet opgegeven", "Niet bekend"): the page and the spreadsheet say it alike."""
+        spec = self.facet_of(vocabulary)
+        if spec is None or spec.missing is None:
+            raise KeyError(f"no filter offers a value for entries without {vocabulary}")
+        return spec.missing.nl
+
 
 def _term(value: dict[str, Any]) -> Term:
     return Term(

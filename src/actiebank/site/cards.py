@@ -142,12 +142,12 @@ def indicators(action: Entry, vocabularies: Vocabularies) -> Indicators:
     )
     cost_level = vocabularies["cost_level"].label(costs["level"]) if "level" in costs else ""
     return Indicators(
-        evidence=ladder.label(level) if step else "Niet opgegeven",
+        evidence=ladder.label(level) if step else vocabularies.missing_label("evidence_level"),
         evidence_step=step,
         evidence_steps=len(ladder.slugs),
         evidence_explained=ladder.by_slug[level].description if step else "",
         # "Midden, € 12.500 per jaar"; an amount without a level is not "Niet bekend".
-        costs=cost_level or amount or "Niet bekend",
+        costs=cost_level or amount or vocabularies.missing_label("cost_level"),
         costs_detail=amount if cost_level else "",
         results=result_words(action.data.get("outcomes") or [], vocabularies)
         or ["Nog geen resultaten"],

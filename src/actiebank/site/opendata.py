@@ -172,9 +172,11 @@ def evidence_and_costs(action: Entry, catalogue: Catalogue) -> Record:
     evidence, costs = action.data.get("evidence") or {}, action.data.get("costs") or {}
     level, cost, per = evidence.get("level"), costs.get("level"), costs.get("per")
     return {
-        "Bewijs": words["evidence_level"].label(level) if level else "Niet opgegeven",
+        "Bewijs": words["evidence_level"].label(level)
+        if level
+        else words.missing_label("evidence_level"),
         "Toelichting bewijs": text(evidence.get("note")),
-        "Kosten": words["cost_level"].label(cost) if cost else "Niet bekend",
+        "Kosten": words["cost_level"].label(cost) if cost else words.missing_label("cost_level"),
         "Bedrag": number(costs.get("amount_eur")),
         "Bedrag per": words["cost_per"].label(per) if per else "",
         "Toelichting kosten": text(costs.get("note")),
