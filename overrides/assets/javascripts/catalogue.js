@@ -57,14 +57,13 @@
     });
     this.sortNames = Array.prototype.map.call(this.sortMenu.options, function (option) { return option.value; });
     this.facetIndex = {};
-    this.facets.forEach(function (facet, f) { facet.codes = {}; self.facetIndex[facet.name] = f; });
+    this.facets.forEach(function (facet, f) { facet.codes = {}; facet.size = 0; self.facetIndex[facet.name] = f; });
     this.terms = this.boxes.map(function (box) {
       var facet = self.facets[self.facetIndex[box.name]];
-      if (facet && facet.codes[box.value] === undefined) facet.codes[box.value] = Object.keys(facet.codes).length;
       var label = box.closest("label");
       return {
         box: box, facet: box.name, value: box.value, label: box.getAttribute("data-label"), words: words(box.getAttribute("data-words") || ""),
-        f: facet ? self.facetIndex[box.name] : -1, code: facet ? facet.codes[box.value] : -1,
+        f: facet ? self.facetIndex[box.name] : -1, code: facet ? codeOf(facet, box.value) : -1,
         filter: label, count: label.querySelector("[data-ab-count]"), shown: null, none: null
       };
     });
@@ -167,12 +166,15 @@
   // gets its own, so it still counts as a value the item has).
   Catalogue.prototype.codesOf = function (facet, values) {
     var codes = new Int32Array(values.length);
-    for (var i = 0; i < values.length; i += 1) {
-      if (facet.codes[values[i]] === undefined) facet.codes[values[i]] = Object.keys(facet.codes).length;
-      codes[i] = facet.codes[values[i]];
-    }
+    for (var i = 0; i < values.length; i += 1) codes[i] = codeOf(facet, values[i]);
     return codes;
   };
+
+  // A value's number within its facet, given the first time the value is seen.
+  function codeOf(facet, value) {
+    if (facet.codes[value] === undefined) { facet.codes[value] = facet.size; facet.size += 1; }
+    return facet.codes[value];
+  }
 
   // For each typed word, the filter values it names (by label or synonym).
   Catalogue.prototype.wordTerms = function (queryWords) {
@@ -214,13 +216,13 @@
     var named = this.wordTerms(queryWords);
     // Per facet: which values are ticked (a flag per value code), and whether any is.
     var ticked = facets.map(function (facet) {
-      var flags = new Uint8Array(Object.keys(facet.codes).length);
+      var flags = new Uint8Array(facet.size);
       state.chosen[facet.name].forEach(function (value) {
         if (facet.codes[value] !== undefined) flags[facet.codes[value]] = 1;
       });
       return state.chosen[facet.name].length ? flags : null;
     });
-    var counts = facets.map(function (facet) { return new Int32Array(Object.keys(facet.codes).length); });
+    var counts = facets.map(function (facet) { return new Int32Array(facet.size); });
     var found = [];
     for (var i = 0; i < items.length; i += 1) {
       var item = items[i];
