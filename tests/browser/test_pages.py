@@ -112,6 +112,20 @@ def open_catalogue(page, url: str) -> None:
     page.wait_for_selector("[data-ab-catalogue][data-ab-ready]", state="attached")
 
 
+# The catalogue shows what its address says: the script writes the state it has drawn
+# into data-ab-shows (catalogue.js, `settled`) after the address changed.
+SHOWS_ADDRESS = (
+    "() => document.querySelector('[data-ab-catalogue]').dataset.abShows"
+    " === location.pathname + location.search"
+)
+
+
+def drawn(page) -> None:
+    """Wait until the list shows the address's state: the first tick fetches the card
+    data, so the list can follow the click a moment later."""
+    page.wait_for_function(SHOWS_ADDRESS)
+
+
 def open_filters(page, keyboard: bool = False) -> None:
     """On a phone the filters wait in a panel behind the "Filters" button: open it."""
     toggle = page.locator("[data-ab-show-filters]")
@@ -146,11 +160,13 @@ def test_catalogue_every_facet_text_sort_url_back_and_clear(page, watch, base_ur
         box = first_visible_box(page, name)
         value = box.get_attribute("value")
         box.check()
+        drawn(page)
         chosen = visible_cards(page)
         assert 0 < len(chosen) <= len(everything), f"{name}={value} shows {len(chosen)}"
         assert shown_count(page) == len(chosen)
         assert query(page).get(name) == [value], f"{name}={value} is not in {page.url}"
         box.uncheck()
+        drawn(page)
         assert visible_cards(page) == everything
         assert name not in query(page)
 
@@ -179,6 +195,7 @@ def test_catalogue_every_facet_text_sort_url_back_and_clear(page, watch, base_ur
     box = first_visible_box(page, name)
     value = box.get_attribute("value")
     box.check()
+    drawn(page)
     filtered, address = visible_cards(page), page.url
     open_catalogue(page, address)
     assert page.locator(f'fieldset[data-ab-facet="{name}"] input[value="{value}"]').is_checked()
@@ -190,10 +207,12 @@ def test_catalogue_every_facet_text_sort_url_back_and_clear(page, watch, base_ur
     page.wait_for_url(re.compile(r"/acties/[a-z0-9-]+/$"))
     page.go_back()
     page.wait_for_url(address)
+    drawn(page)
     assert visible_cards(page) == filtered
 
     # Clear: everything again, nothing left in the address.
     page.locator("[data-ab-clear]").click()
+    drawn(page)
     assert sorted(visible_cards(page)) == sorted(everything)
     assert not any(query(page).get(n) for n in names)
     assert page.locator("fieldset[data-ab-facet] input:checked").count() == 0
