@@ -28,11 +28,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from actiebank.content.rules import (
-    cost_level_for,
-    replicated_measures,
-    usable_outcomes,
-)
+from actiebank.content.evidence import measurements, replicated_measures
+from actiebank.content.rules import cost_level_for
 from actiebank.routes import reserved_action_slugs
 from actiebank.vocabulary import Vocabularies, fold, load_vocabularies
 
@@ -883,9 +880,9 @@ class Writer:
         if data["status"] == "idea":
             return {"level": "idea"}
         levels = ["described", "experiences"]
-        if usable_outcomes(data):
+        if measurements("x", data, {}):
             levels.append("measured")
-        if replicated_measures(data):
+        if replicated_measures(measurements("x", data, {})):
             levels.append("replicated")
         if self.rng.random() < 0.1:
             return {"level": "evaluated", "source": source}

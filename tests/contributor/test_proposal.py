@@ -207,6 +207,7 @@ GROUP_BASE = {
     "contact": {"name": "Jan Proef"},
     "image": {"src": "proef.png", "alt": "Een proefafbeelding"},
     "links": {"title": "Meer lezen", "url": "https://example.org/"},
+    "review": {"date": "2024-01-02"},
 }
 
 
@@ -690,7 +691,10 @@ OUTCOME = st.fixed_dictionaries(
     optional={
         "value": st.sampled_from(["12", "3,5", "", "x"]),
         "unit": st.sampled_from(["percent", "persons"]),
-        "source": st.sampled_from(["Jaarverslag 2023", "", "https://example.org/meting"]),
+        "source": st.sampled_from(
+            ["Jaarverslag 2023", "", "https://example.org/meting", "...", "http://", "Rapport"]
+        ),
+        "period": st.sampled_from(["2022", "2023", "2021-2023"]),
     },
 )
 

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from actiebank.content.catalogue import normalise_years
-from actiebank.content.rules import cost_level_for, replicated_measures, usable_outcomes
+from actiebank.content.evidence import measurements, replicated_measures
+from actiebank.content.rules import cost_level_for
 from actiebank.content.schema import load_schema
 from support import SCHEMA_DIR, catalogue_of
 
@@ -115,9 +116,9 @@ def follow_the_rules_across_fields(d: dict) -> dict:
     if evidence:
         if d["status"] == "idea" or evidence["level"] == "idea":
             d["status"] = evidence["level"] = "idea"
-        if evidence["level"] == "replicated" and not replicated_measures(d):
+        if evidence["level"] == "replicated" and not replicated_measures(measurements("x", d, {})):
             evidence["level"] = "measured"
-        if evidence["level"] == "measured" and not usable_outcomes(d):
+        if evidence["level"] == "measured" and not measurements("x", d, {}):
             evidence["level"] = "experiences"
         if evidence["level"] == "evaluated":
             evidence.setdefault("source", "Evaluatie door een onderzoeksbureau, 2024")

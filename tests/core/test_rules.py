@@ -67,7 +67,8 @@ CASES = [
         12,
         10,
         "links[0].url",
-        "'ftp://example.org/x' is geen webadres. Schrijf het volledige adres, dat begint met https://.",
+        "'ftp://example.org/x' is geen webadres. Schrijf het volledige adres, dat begint met https:// "
+        "en een naam als www.voorbeeld.nl heeft, zonder spaties, aanhalingstekens of '@' ervoor.",
     ),
     (
         "actions/outcome-value-without-unit.md",
@@ -242,14 +243,19 @@ CASES = [
         17,
         10,
         "evidence.level",
-        "Het niveau is 'measured' (Gemeten), maar geen enkel resultaat heeft een waarde, een bron en een uitkomst anders dan 'pending'. Vul die drie aan bij een resultaat, of kies 'experiences'.",
+        "Het niveau is 'measured' (Gemeten), maar geen enkel resultaat van deze actie of van een "
+        "verhaal erover heeft een waarde, een bron en een uitkomst anders dan 'pending'. Vul die "
+        "drie aan bij een resultaat, of kies 'experiences'.",
     ),
     (
         "actions/replicated-one-measurement.md",
         22,
         10,
         "evidence.level",
-        "Het niveau is 'replicated' (Herhaald gemeten), maar er zijn geen twee resultaten van dezelfde maat met elk een waarde, een bron en een uitkomst anders dan 'pending'. Voeg de tweede meting toe, of kies 'measured'.",
+        "Het niveau is 'replicated' (Herhaald gemeten), maar geen maat is op twee plaatsen of in "
+        "twee perioden gemeten, met elk een waarde, een bron en een uitkomst anders dan 'pending' "
+        "(twee gelijke resultaten tellen één keer). Voeg de tweede meting toe met haar eigen "
+        "'period', of kies 'measured'.",
     ),
     (
         "actions/evaluated-without-source.md",

@@ -396,24 +396,42 @@
   };
 
   /* rules.check_dates: not in the future, the end not before the start, a real day. */
+  /* Every value of the form with its field and path: a group's and each row's too. */
+  function eachValue(fields, values, visit) {
+    fields.forEach(function (field) {
+      var value = values[field.name];
+      if (field.type !== "object" || !field.children) { visit(field, value, field.name); return; }
+      var rows = field.many ? (Array.isArray(value) ? value : []) : (value && typeof value === "object" ? [value] : []);
+      rows.forEach(function (row, index) {
+        var path = field.many ? field.name + "[" + index + "]" : field.name;
+        field.children.forEach(function (child) {
+          if (row && typeof row === "object") visit(child, row[child.name], path + "." + child.name);
+        });
+      });
+    });
+  }
+
   Checker.prototype.dates = function () {
     var cleaned = this.cleaned;
     var self = this;
     var month = this.today.slice(0, 7);
-    this.kindSpec.fields.forEach(function (field) {
-      var value = cleaned[field.name];
+    eachValue(this.kindSpec.fields, cleaned, function (field, value, path) {
       if (typeof value !== "string" || !field.date) return;
       if (field.date === "month" && /^\p{Nd}{4}(-\p{Nd}{2})?$/u.test(value)) {
         if (compareCodePoints(value, month.slice(0, codePoints(value).length)) > 0) {
-          self.add(field.name, "future", self.say("future-month", field, { max: month }));
+          self.add(path, "future", self.say("future-month", field, { max: month }));
         }
       }
       if (field.date === "day" && /^\p{Nd}{4}-\p{Nd}{2}-\p{Nd}{2}$/u.test(value)) {
         if (!/^[0-9-]+$/.test(value) || !realDay(value)) {
-          self.add(field.name, "not-a-day", self.say("not-a-day", field, { value: value }));
+          self.add(path, "not-a-day", self.say("not-a-day", field, { value: value }));
         } else if (value > self.today) {
-          self.add(field.name, "future", self.say("future-day", field, { max: self.today }));
+          self.add(path, "future", self.say("future-day", field, { max: self.today }));
         }
+      }
+      var span = field.date === "years" && /^([0-9]{4})-([0-9]{4})$/.exec(value);
+      if (span && span[2] < span[1]) {
+        self.add(path, "years-reversed", self.say("years-reversed", field, { value: value, fixed: span[2] + "-" + span[1] }));
       }
     });
     var started = cleaned.started;
@@ -443,10 +461,27 @@
     return dotted.split(".").reduce(function (value, key) { return own(value, key) ? value[key] : undefined; }, values);
   }
 
-  function usable(rule, outcome) {
+  /* evidence.py: a value, a source (sources.py) and a verdict other than 'pending'. */
+  function usable(rule, outcome, numberPattern) {
     var needs = rule.usable.required;
     for (var i = 0; i < needs.length; i++) if (!own(outcome, needs[i])) return false;
-    return outcome.result !== rule.usable.not_result;
+    var source = outcome.source;
+    return typeof outcome.value === "string" && new RegExp(numberPattern).test(outcome.value) &&
+      typeof source === "string" &&
+      codePoints(source).length >= rule.usable.source_min && codePoints(source).length <= rule.usable.source_max &&
+      new RegExp(rule.usable.source).test(source) && outcome.result !== rule.usable.not_result;
+  }
+
+  /* Measured again: one measure in two known periods (a form holds one place's outcomes). */
+  function replicatedIn(outcomes) {
+    var periods = {};
+    return outcomes.some(function (o) {
+      if (typeof o.measure !== "string" || typeof o.period !== "string") return false;
+      var seen = periods[o.measure] || (periods[o.measure] = []);
+      if (seen.length && seen.indexOf(o.period) < 0) return true;
+      seen.push(o.period);
+      return false;
+    });
   }
 
   /* rules.py, rule for rule, at the field the validator names. */
@@ -456,13 +491,24 @@
       if (cleaned[rule.when] === rule.equals && !own(cleaned, rule.field)) this.add(rule.field, "rule", rule.message);
       return;
     }
+    if (rule.rule === "outcome-action") {
+      var self = this;
+      var named = (cleaned[rule.actions] || []).filter(function (a) { return typeof a === "string"; });
+      (cleaned[rule.outcomes] || []).forEach(function (o, i) {
+        if (!o || typeof o !== "object") return;
+        var path = rule.outcomes + "[" + i + "]";
+        var words = { action: o.action, choices: named.join(", ") };
+        if (o.action === undefined && named.length > 1) self.add(path, "rule", format(rule.messages.missing, words));
+        else if (typeof o.action === "string" && named.indexOf(o.action) < 0) self.add(path + ".action", "rule", format(rule.messages.unknown, words));
+      });
+      return;
+    }
     if (rule.rule === "evidence") {
       var status = cleaned[rule.status];
       var level = at(cleaned, rule.level);
-      var outcomes = (cleaned[rule.outcomes] || []).filter(function (o) { return usable(rule, o); });
-      var counts = {};
-      outcomes.forEach(function (o) { if (typeof o.measure === "string") counts[o.measure] = (counts[o.measure] || 0) + 1; });
-      var replicated = Object.keys(counts).some(function (m) { return counts[m] >= 2; });
+      var numberPattern = this.spec.number_pattern;
+      var outcomes = (cleaned[rule.outcomes] || []).filter(function (o) { return usable(rule, o, numberPattern); });
+      var replicated = replicatedIn(outcomes);
       var message = null;
       if (level === rule.idea && status !== rule.idea) {
         message = format(rule.messages["idea-not-idea"], { status: rule.status_labels[status] || status || "" });

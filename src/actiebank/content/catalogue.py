@@ -19,7 +19,7 @@ from ..project import Project
 from ..routes import reserved_action_slugs
 from ..vocabulary import Vocabularies, load_vocabularies
 from .body import check_body
-from .crossfile import check_catalogue, check_slug
+from .crossfile import check_catalogue, check_evidence, check_slug
 from .explain import check_schema
 from .frontmatter import Source, read_source
 from .image_rules import check_image
@@ -123,10 +123,11 @@ def latest_date_anywhere() -> date:
 def normalise_years(data: dict[str, Any]) -> None:
     """`started: 2021` is read by YAML as a number (the schema allows that); the content
     model means the year, and the site reads it as text."""
-    for name in ("started", "ended"):
+    for name in ("started", "ended", "period"):
         if type(data.get(name)) is int:
             data[name] = str(data[name])
-    for outcome in data.get("outcomes") or []:
+    outcomes = data.get("outcomes")
+    for outcome in outcomes if isinstance(outcomes, list) else []:
         if isinstance(outcome, dict) and type(outcome.get("period")) is int:
             outcome["period"] = str(outcome["period"])
 
@@ -182,6 +183,9 @@ def load_catalogue(
             )
         )
     problems.extend(check_catalogue(sources["action"], sources["case"], duplicates))
+    broken = {p.path for p in problems if p.severity == "error"}
+    valid_stories = {k: s for k, s in sources["case"].items() if s.display not in broken}
+    problems.extend(check_evidence(sources["action"], valid_stories))
     _keep_valid_entries(catalogue, sources)
     problems.sort(key=lambda p: (p.path, p.line, p.column, p.field, p.message))
     return catalogue

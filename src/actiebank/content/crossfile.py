@@ -1,5 +1,6 @@
-"""Rules across files: valid, unique and unreserved slugs, unique titles, and references
-(`related`, a story's `actions`) to actions that exist."""
+"""Rules across files: valid, unique and unreserved slugs, unique titles, references
+(`related`, a story's `actions`) to actions that exist, and the evidence levels that count
+the outcomes of stories ('measured', 'replicated')."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 
 from ..problems import FieldPath, Problem
 from ..vocabulary import fold, nearest
+from .evidence import measurements, replicated_measures
 from .frontmatter import Source
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -113,3 +115,42 @@ def _missing_action(source: Source, parts: FieldPath, slug: str, known: list[str
         else "Gebruik de bestandsnaam van een actie in content/actions/, zonder .md."
     )
     return source.problem(parts, f"Er is geen actie '{slug}'. {tip}")
+
+
+def check_evidence(actions: dict[str, Source], stories: dict[str, Source]) -> list[Problem]:
+    """'measured' needs a measurement, 'replicated' one measure measured twice: in the
+    action's own outcomes or in those of the (valid) stories that implement it."""
+    problems = []
+    for slug, source in sorted(actions.items()):
+        data = source.data if isinstance(source.data, dict) else {}
+        evidence = data.get("evidence")
+        level = evidence.get("level") if isinstance(evidence, dict) else None
+        if level not in ("measured", "replicated"):
+            continue
+        implementing = {
+            name: story.data
+            for name, story in stories.items()
+            if isinstance(story.data, dict)
+            and isinstance(story.data.get("actions"), list)
+            and slug in story.data["actions"]
+        }
+        found = measurements(slug, data, implementing)
+        if level == "measured" and not found:
+            message = (
+                "Het niveau is 'measured' (Gemeten), maar geen enkel resultaat van deze actie "
+                "of van een verhaal erover heeft een waarde, een bron en een uitkomst anders "
+                "dan 'pending'. Vul die drie aan bij een resultaat, of kies 'experiences'."
+            )
+        elif level == "replicated" and not replicated_measures(found):
+            lower = "measured" if found else "experiences"
+            message = (
+                "Het niveau is 'replicated' (Herhaald gemeten), maar geen maat is op twee "
+                "plaatsen of in twee perioden gemeten, met elk een waarde, een bron en een "
+                "uitkomst anders dan 'pending' (twee gelijke resultaten tellen één keer). "
+                "Voeg de tweede meting toe met haar eigen 'period', of kies "
+                f"'{lower}'."
+            )
+        else:
+            continue
+        problems.append(source.problem(("evidence", "level"), message))
+    return problems

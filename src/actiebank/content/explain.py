@@ -19,6 +19,7 @@ from ..problems import FieldPath, Problem
 from ..vocabulary import Vocabularies, Vocabulary, fold, nearest
 from .frontmatter import Source
 from .schema import validators_for
+from .sources import SOURCE_RULE
 
 if TYPE_CHECKING:  # jsonschema is loaded only to explain a refused entry (schema.py)
     from jsonschema.exceptions import ValidationError
@@ -233,6 +234,8 @@ def _length_rule(low: int | None, high: int | None) -> str:
 
 
 def _length(e: Explaining) -> list[Problem]:
+    if e.parts and e.parts[-1] == "source":
+        return _pattern(e)  # too short or too long, a source is told what a source is
     count = len(e.value)  # type: ignore[arg-type]
     rule = _length_rule(e.sub.get("minLength"), e.sub.get("maxLength"))
     return e.at(f"De tekst is {count} {'teken' if count == 1 else 'tekens'} lang. Schrijf {rule}.")
@@ -387,7 +390,12 @@ PATTERN_WORDS = {
         "geen periode",
         "Schrijf een jaar of een reeks jaren, bijvoorbeeld '2022' of '2021-2023'.",
     ),
-    "url": ("geen webadres", "Schrijf het volledige adres, dat begint met https://."),
+    "url": (
+        "geen webadres",
+        "Schrijf het volledige adres, dat begint met https:// en een naam als "
+        "www.voorbeeld.nl heeft, zonder spaties, aanhalingstekens of '@' ervoor.",
+    ),
+    "source": ("geen bron", SOURCE_RULE),
     "email": ("geen geldig e-mailadres", "Schrijf het als naam@voorbeeld.nl."),
     "src": (
         "geen naam van een JPEG-, PNG- of WebP-bestand",

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Any
 
-from ..problems import Problem
+from ..problems import FieldPath, Problem
 from .frontmatter import Source
 
 
@@ -24,42 +24,19 @@ def cost_level_for(amount: float) -> str:
     return "medium" if amount <= 100_000 else "high"
 
 
-def usable_outcomes(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """Outcomes that count as a measurement: a value, a source and a verdict."""
-    outcomes = data.get("outcomes")
-    return (
-        [
-            o
-            for o in outcomes
-            if isinstance(o, dict)
-            and "value" in o
-            and "source" in o
-            and o.get("result") not in (None, "pending")
-        ]
-        if isinstance(outcomes, list)
-        else []
-    )
-
-
-def replicated_measures(data: dict[str, Any]) -> list[str]:
-    """The measures with at least two usable outcomes."""
-    counts: dict[str, int] = {}
-    for outcome in usable_outcomes(data):
-        measure = outcome.get("measure")
-        if isinstance(measure, str):
-            counts[measure] = counts.get(measure, 0) + 1
-    return sorted(m for m, n in counts.items() if n >= 2)
-
-
 def _euro(amount: float) -> str:
     return f"€ {amount:,.0f}".replace(",", ".")
 
 
 def check_rules(source: Source, kind: str) -> list[Problem]:
-    """The content model's rules across fields: why a stopped action stopped, and the
-    evidence level and cost level that the rest of the entry must bear out."""
-    if kind != "action" or not isinstance(source.data, dict):
+    """The content model's rules across fields: why a stopped action stopped, the evidence
+    level and cost level that the rest of the entry must bear out, and which action a
+    story's outcome measures. 'measured' and 'replicated' count the outcomes of stories
+    too, so crossfile.py checks them."""
+    if not isinstance(source.data, dict):
         return []
+    if kind == "case":
+        return _outcomes_name_their_action(source, source.data)
     return [
         problem
         for rule in (_stopped_because, _evidence_level, _cost_level)
@@ -96,19 +73,6 @@ def _evidence_level(source: Source, data: dict[str, Any]) -> Problem | None:
             "De status is 'idea', dus de actie is nog niet uitgevoerd. Kies het niveau 'idea' "
             f"in plaats van {level!r}."
         )
-    elif level == "measured" and not usable_outcomes(data):
-        message = (
-            "Het niveau is 'measured' (Gemeten), maar geen enkel resultaat heeft een waarde, "
-            "een bron en een uitkomst anders dan 'pending'. Vul die drie aan bij een resultaat, "
-            "of kies 'experiences'."
-        )
-    elif level == "replicated" and not replicated_measures(data):
-        lower = "measured" if usable_outcomes(data) else "experiences"
-        message = (
-            "Het niveau is 'replicated' (Herhaald gemeten), maar er zijn geen twee resultaten "
-            "van dezelfde maat met elk een waarde, een bron en een uitkomst anders dan "
-            f"'pending'. Voeg de tweede meting toe, of kies '{lower}'."
-        )
     elif level == "evaluated" and isinstance(evidence, dict) and "source" not in evidence:
         message = (
             "Het niveau is 'evaluated' (Onderzocht), maar 'evidence.source' ontbreekt. Noem "
@@ -138,6 +102,36 @@ def _cost_level(source: Source, data: dict[str, Any]) -> Problem | None:
     )
 
 
+def _outcomes_name_their_action(source: Source, data: dict[str, Any]) -> list[Problem]:
+    """Each outcome of a story names one of the story's actions, and must when the story
+    names more than one."""
+    named = data.get("actions")
+    actions = [a for a in named if isinstance(a, str)] if isinstance(named, list) else []
+    outcomes = data.get("outcomes")
+    problems = []
+    for i, outcome in enumerate(outcomes if isinstance(outcomes, list) else []):
+        if not isinstance(outcome, dict):
+            continue
+        action = outcome.get("action")
+        if action is None and len(actions) > 1:
+            problems.append(
+                source.problem(
+                    ("outcomes", i),
+                    "Dit verhaal noemt meer dan één actie. Zet bij dit resultaat welke actie "
+                    f"het meet: 'action: {actions[0]}' (kies uit: {', '.join(actions)}).",
+                )
+            )
+        elif isinstance(action, str) and action not in actions:
+            problems.append(
+                source.problem(
+                    ("outcomes", i, "action"),
+                    f"'{action}' staat niet bij 'actions' van dit verhaal. Kies uit: "
+                    f"{', '.join(actions)}, of voeg '{action}' toe aan 'actions'.",
+                )
+            )
+    return problems
+
+
 # --------------------------------------------------------------------------- dates
 
 
@@ -145,8 +139,8 @@ def check_dates(source: Source, kind: str, today: date) -> list[Problem]:
     data = source.data or {}
     problems = []
     this_month = f"{today.year:04d}-{today.month:02d}"
-    for name in ("started", "ended"):
-        value = data.get(name)
+    for month in ("started", "ended"):
+        value = data.get(month)
         if (
             isinstance(value, str)
             and re.fullmatch(r"\d{4}(-\d{2})?", value)
@@ -154,7 +148,7 @@ def check_dates(source: Source, kind: str, today: date) -> list[Problem]:
         ):
             problems.append(
                 source.problem(
-                    (name,),
+                    (month,),
                     f"'{value}' ligt in de toekomst. Vul een maand in tot en met {this_month}.",
                 )
             )
@@ -169,15 +163,18 @@ def check_dates(source: Source, kind: str, today: date) -> list[Problem]:
                     "het jaar.",
                 )
             )
-    for name in ("updated", "date"):
-        value = data.get(name)
+    review = data.get("review")
+    days: list[tuple[FieldPath, object]] = [(("updated",), data.get("updated"))]
+    days.append((("date",), data.get("date")))
+    days.append((("review", "date"), review.get("date") if isinstance(review, dict) else None))
+    for at, value in days:
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             try:
                 day = date.fromisoformat(value)
             except ValueError:
                 problems.append(
                     source.problem(
-                        (name,),
+                        at,
                         f"'{value}' bestaat niet als datum. Controleer de dag en de maand.",
                     )
                 )
@@ -185,9 +182,24 @@ def check_dates(source: Source, kind: str, today: date) -> list[Problem]:
             if day > today:
                 problems.append(
                     source.problem(
-                        (name,),
+                        at,
                         f"'{value}' ligt in de toekomst. Vul een datum in tot en met "
                         f"{today.isoformat()}.",
                     )
                 )
+    periods: list[tuple[FieldPath, object]] = [(("period",), data.get("period"))]
+    outcomes = data.get("outcomes")
+    for i, outcome in enumerate(outcomes if isinstance(outcomes, list) else []):
+        if isinstance(outcome, dict):
+            periods.append((("outcomes", i, "period"), outcome.get("period")))
+    for parts, value in periods:
+        span = re.fullmatch(r"(\d{4})-(\d{4})", value) if isinstance(value, str) else None
+        if span and span.group(2) < span.group(1):
+            problems.append(
+                source.problem(
+                    parts,
+                    f"'{value}' eindigt vóór het begint. Schrijf het eerste jaar eerst: "
+                    f"'{span.group(2)}-{span.group(1)}'.",
+                )
+            )
     return problems

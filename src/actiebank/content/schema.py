@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..vocabulary import Vocabularies, Vocabulary, load_vocabularies
+from ..vocabulary import Vocabularies, load_vocabularies
+from .sources import SOURCE, SOURCE_MAX, SOURCE_MIN, WEB_ADDRESS
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -34,7 +35,7 @@ def vocabularies_path(schema_dir: Path) -> Path:
 
 def with_vocabularies(schema: dict[str, Any], vocabularies: Vocabularies) -> dict[str, Any]:
     """The schema with each vocabulary `$defs` entry set to that vocabulary's slugs, and
-    the rule "two measurements of one measure" spelled out for each outcome measure."""
+    the web address and source definitions set to the patterns of sources.py."""
     updated = json.loads(json.dumps(schema))
     definitions = updated.get("$defs", {})
     for name, definition in definitions.items():
@@ -48,8 +49,12 @@ def with_vocabularies(schema: dict[str, Any], vocabularies: Vocabularies) -> dic
                     "enum": vocabulary.slugs,
                 }
             )
-    if "replicated_outcomes" in definitions and "outcome_measure" in vocabularies:
-        definitions["replicated_outcomes"] = replicated_outcomes(vocabularies["outcome_measure"])
+    if "url" in definitions:
+        definitions["url"]["pattern"] = WEB_ADDRESS
+    if "source" in definitions:
+        definitions["source"].update(
+            {"minLength": SOURCE_MIN, "maxLength": SOURCE_MAX, "pattern": SOURCE}
+        )
     _refuse_control_characters(updated)
     return dict(updated)
 
@@ -82,31 +87,6 @@ def _refuse_control_characters(node: object) -> None:
     elif isinstance(node, list):
         for value in node:
             _refuse_control_characters(value)
-
-
-def replicated_outcomes(measures: Vocabulary) -> dict[str, Any]:
-    """At least two usable outcomes (see `usable_outcome`) of one and the same measure.
-
-    JSON Schema cannot say "two items that agree on a field", so the rule lists one
-    branch per measure of the vocabulary.
-    """
-    return {
-        "description": "at least two outcomes of the same measure, each with a value, a "
-        "source and a result other than 'pending' (one branch per measure, "
-        "written from schema/vocabularies.yaml)",
-        "anyOf": [
-            {
-                "contains": {
-                    "allOf": [
-                        {"$ref": "#/$defs/usable_outcome"},
-                        {"properties": {"measure": {"const": slug}}},
-                    ]
-                },
-                "minContains": 2,
-            }
-            for slug in measures.slugs
-        ],
-    }
 
 
 def render_schema(schema: dict[str, Any]) -> str:

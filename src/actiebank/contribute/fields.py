@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..content.schema import load_schema, vocabularies_path
+from ..content.sources import SOURCE, WEB_ADDRESS
 from ..vocabulary import Vocabularies, Vocabulary, load_vocabularies
 
 KIND_NAMES = {"action": "actie", "case": "verhaal"}
@@ -82,8 +83,14 @@ def field_texts(kind: str) -> dict[str, dict[str, str]]:
     return {**texts.get("common", {}), **texts.get(kind, {})}
 
 
+# Patterns the code defines (content/sources.py) are named in the texts file, not spelled.
+NAMED_PATTERNS = {"web-address": WEB_ADDRESS, "source": SOURCE}
+
+
 def pattern_words() -> dict[str, str]:
-    return dict(_field_texts().get("patterns", {}))
+    """pattern -> what it asks for, in words."""
+    words: dict[str, str] = dict(_field_texts().get("patterns", {}))
+    return {NAMED_PATTERNS.get(key) or key: text for key, text in words.items()}
 
 
 def _resolve(node: dict[str, Any], root: dict[str, Any]) -> tuple[dict[str, Any], str | None]:

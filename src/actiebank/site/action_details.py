@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.catalogue import Entry
+from ..content.sources import is_web_address
 from ..routes import facet_url
 from ..vocabulary import Vocabularies
 
@@ -120,7 +121,7 @@ def source_link(source: object) -> Link | None:
     """A source as a link: its own address, or a citation as text (url '')."""
     if not isinstance(source, str) or not source:
         return None
-    is_address = source.startswith(("http://", "https://"))
+    is_address = is_web_address(source)
     return Link(title="Bron" if is_address else source, url=source if is_address else "")
 
 
@@ -188,7 +189,7 @@ def outcomes_of(action: Entry, vocabularies: Vocabularies) -> list[Outcome]:
                 unit=vocabularies["outcome_unit"].label(unit) if unit else "",
                 period=str(outcome.get("period") or ""),
                 source=source,
-                source_is_link=source.startswith(("http://", "https://")),
+                source_is_link=is_web_address(source),
                 note=outcome.get("note") or "",
                 bar=bar(outcome.get("baseline"), outcome.get("value")),
             )

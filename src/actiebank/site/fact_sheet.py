@@ -17,6 +17,7 @@ import json
 from typing import Any
 
 from ..content.catalogue import Entry
+from ..content.sources import is_web_address
 from ..routes import action_url
 from ..vocabulary import Vocabularies
 from .action_details import FACT_FACETS
@@ -34,7 +35,7 @@ ABOUT, EVIDENCE, RESULTS, CONTACT = "Over de actie", "Bewijs en kosten", "Result
 def source_parts(source: object) -> list[Part]:
     if not isinstance(source, str) or not source:
         return []
-    if source.startswith(("http://", "https://")):
+    if is_web_address(source):
         return [["Bron", source]]
     return [f"Bron: {source}"]
 

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 import xlsxwriter
 
 from ..content.catalogue import Catalogue, Entry
+from ..content.sources import is_web_address
 from ..routes import absolute, action_url, case_url
 from .export import spreadsheet_text
 
@@ -290,7 +291,7 @@ def write_cell(
         worksheet.write_number(row, col, value, euro if header in MONEY_COLUMNS else None)
         return
     shown = spreadsheet_text(value)
-    link = header in LINK_COLUMNS and value.startswith(("https://", "http://"))
+    link = header in LINK_COLUMNS and is_web_address(value)
     # write_url refuses an address beyond Excel's limits; the cell then holds it as text.
     if not link or worksheet.write_url(row, col, value, string=shown) != 0:
         worksheet.write_string(row, col, shown)

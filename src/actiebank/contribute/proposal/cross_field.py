@@ -8,8 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 from ...content.rules import cost_level_for
+from ...content.sources import SOURCE, SOURCE_MAX, SOURCE_MIN
 from ...vocabulary import Vocabularies
-from .field_spec import schema_node
+from .field_spec import ecma_pattern, schema_node
 
 BrowserCheck = Callable[[dict[str, Any], Vocabularies], dict[str, Any]]
 
@@ -41,7 +42,13 @@ def _evidence(schema: dict[str, Any], vocabularies: Vocabularies) -> dict[str, A
         "status": "status",
         "outcomes": "outcomes",
         "source": "evidence.source",
-        "usable": {"required": usable.get("required", []), "not_result": excluded},
+        "usable": {
+            "required": usable.get("required", []),
+            "not_result": excluded,
+            "source": ecma_pattern(SOURCE),
+            "source_min": SOURCE_MIN,
+            "source_max": SOURCE_MAX,
+        },
         "idea": "idea",
         "measured": "measured",
         "replicated": "replicated",
@@ -72,9 +79,10 @@ def _evidence_messages(vocabularies: Vocabularies) -> dict[str, str]:
             f"in, of kies ‘{levels.label('experiences')}’."
         ),
         "replicated": (
-            f"‘{levels.label('replicated')}’ vraagt twee resultaten met dezelfde "
-            "maat, elk met een waarde, een bron en een uitkomst die niet ‘Nog niet "
-            "bekend’ is. Vul de tweede meting in, of kies ‘{lower}’."
+            f"‘{levels.label('replicated')}’ vraagt twee metingen van dezelfde maat "
+            "in verschillende perioden, elk met een waarde, een bron en een uitkomst die "
+            "niet ‘Nog niet bekend’ is. Vul de tweede meting in met haar eigen periode, "
+            "of kies ‘{lower}’."
         ),
         "evaluated": (
             f"‘{levels.label('evaluated')}’ vraagt de bron van de evaluatie: vul de "
@@ -125,6 +133,25 @@ def _dutch(amount: float) -> str:
     return f"{amount:,.0f}".replace(",", ".")
 
 
+def _outcome_action(schema: dict[str, Any], vocabularies: Vocabularies) -> dict[str, Any]:
+    """A story's outcome names one of the story's actions, and must when it names more."""
+    return {
+        "rule": "outcome-action",
+        "outcomes": "outcomes",
+        "actions": "actions",
+        "messages": {
+            "missing": (
+                "Dit verhaal noemt meer dan één actie: kies bij dit resultaat welke actie het "
+                "meet ({choices})."
+            ),
+            "unknown": (
+                "De actie ‘{action}’ staat niet bij de acties van dit verhaal: kies uit "
+                "{choices}, of voeg de actie toe."
+            ),
+        },
+    }
+
+
 # Each rule of the schema and the browser check that covers it, in the order the checks
 # stand in the form's description.
 BROWSER_CHECKS: dict[str, BrowserCheck] = {
@@ -135,6 +162,7 @@ BROWSER_CHECKS: dict[str, BrowserCheck] = {
     "replicated-needs-two-outcomes": _evidence,
     "evaluated-needs-a-source": _evidence,
     "cost-level-agrees-with-amount": _cost_level,
+    "outcome-names-its-action": _outcome_action,
 }
 
 

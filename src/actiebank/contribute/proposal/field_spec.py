@@ -327,6 +327,8 @@ def _text_keys(item: Field, value: dict[str, Any]) -> dict[str, Any]:
         keys["date"] = "month"
     elif item.pattern and item.pattern.startswith("^[0-9]{4}-"):
         keys["date"] = "day"
+    elif item.pattern and item.pattern.startswith("^(19|20)[0-9]{2}(-(19|20)"):
+        keys["date"] = "years"
     return keys
 
 

@@ -64,7 +64,7 @@ def _kind_spec(kind: str, schema_dir: Path, vocabularies: Vocabularies) -> dict[
             {"id": _section_id(heading), "heading": heading, "hint": SECTION_HINTS.get(heading, "")}
             for heading, _ in BODY[kind]
         ],
-        "rules": browser_rules(schema, vocabularies) if kind == "action" else [],
+        "rules": browser_rules(schema, vocabularies),
     }
 
 

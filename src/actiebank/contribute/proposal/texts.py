@@ -7,10 +7,13 @@ the sentences address the reader as "u".
 
 from __future__ import annotations
 
+from ...content.sources import SOURCE, WEB_ADDRESS
+
 # Fields the editors fill in; they are in the spec but not on the form.
 EDITORIAL = {
     "updated": "De redactie vult dit in als zij de gegevens controleert.",
     "featured": "De redactie kiest welke verhalen op de voorpagina staan.",
+    "review": "De redactie vult dit in als zij de gegevens met de bronnen vergelijkt.",
 }
 
 # The form's fieldsets, in order: a legend and the fields inside. A field of the schema
@@ -153,9 +156,14 @@ PATTERN_SENTENCES = {
         "Schrijf {noun} als een jaar of een reeks jaren, bijvoorbeeld 2022 of 2021-2023.",
         "Een jaar of een reeks jaren, bijvoorbeeld 2022 of 2021-2023.",
     ),
-    "^https?://[^\\s/$.?#][^\\s]*$": (
+    WEB_ADDRESS: (
         "Vul een volledig webadres in dat begint met https:// of http://, zonder spaties.",
         "Een volledig webadres dat begint met https://.",
+    ),
+    SOURCE: (
+        "Vul bij {noun} een webadres in dat begint met https://, of een korte "
+        "bronvermelding van 10 tot 300 tekens, zoals ‘Jaarverslag Zorggroep Noord 2023’.",
+        "Een webadres of een korte bronvermelding van 10 tot 300 tekens.",
     ),
     "^[a-z0-9]+(-[a-z0-9]+)*$": (
         "Kies een actie uit de lijst; de naam bestaat uit kleine letters, cijfers en koppeltekens.",
@@ -200,6 +208,9 @@ MESSAGES = {
     "future-month": "{Noun} ligt in de toekomst; vul een maand in tot en met {max}.",
     "future-day": "De datum ligt in de toekomst; vul een datum in tot en met {max}.",
     "not-a-day": "De datum {value} bestaat niet; controleer de dag en de maand.",
+    "years-reversed": (
+        "{Noun} {value} eindigt vóór het begint; schrijf het eerste jaar eerst: {fixed}."
+    ),
     "ended-before-started": (
         "Het einde ({ended}) ligt vóór de start ({started}); verwissel ze of verbeter het jaar."
     ),
