@@ -57,6 +57,7 @@ def plan_site(
     `histories`: its newest changes (for the history on its page); `proposal_form`: the
     proposal form's description, which the contribute stage makes (`form_spec`)."""
     project = catalogue.project
+    modified = newest_content_date(catalogue, dates)  # for reviews, the data page and DCAT
     views = Views(
         catalogue=catalogue,
         index=build_facet_index(catalogue),
@@ -66,11 +67,11 @@ def plan_site(
         edit_base=project.edit_base,
         changed=changed or {},
         histories=histories or {},
+        as_of=modified,
     )
     ordered = order_catalogue(views)
     proposal = proposal_page(views, ordered.newest, proposal_form)
     pages = site_pages(views, ordered, proposal)
-    modified = newest_content_date(catalogue, dates)  # for the data page and DCAT
     files = site_files(views, ordered, proposal, modified, schema_files or {})
     return Site(
         pages=pages,

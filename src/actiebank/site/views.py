@@ -46,6 +46,27 @@ class History:
     url: str | None
 
 
+# A review older than this many months is shown as due (the content model, "Review").
+REVIEW_MONTHS = 18
+
+
+@dataclass(frozen=True)
+class Review:
+    """When an editor last checked an entry against its sources, and whether a check is
+    due: never checked, or longer than REVIEW_MONTHS before the newest content date (the
+    build date would make the same content give other pages on another day)."""
+
+    day: str  # YYYY-MM-DD, '' when never checked
+    by: str
+    due: bool
+
+
+def months_between(earlier: str, later: str) -> int:
+    """Whole months from one YYYY-MM-DD to another."""
+    (y1, m1, d1), (y2, m2, d2) = (map(int, d.split("-")) for d in (earlier, later))
+    return (y2 - y1) * 12 + (m2 - m1) - (1 if d2 < d1 else 0)
+
+
 @dataclass
 class Views:
     """Turns entries into what the templates show; each card is made and drawn once."""
@@ -60,6 +81,8 @@ class Views:
     changed: dict[Path, str] = field(default_factory=dict)
     # Resolved path -> its newest changes in git (content/history.py), for the pages.
     histories: dict[Path, list[Change]] = field(default_factory=dict)
+    # The newest date in the content (opendata.newest_content_date), for reviews that are due.
+    as_of: str = ""
     _cards: dict[str, Card] = field(default_factory=dict)
     _card_html: dict[tuple[str, str, int], Markup] = field(default_factory=dict)
     _case_cards: dict[str, CaseCard] = field(default_factory=dict)
@@ -71,6 +94,14 @@ class Views:
 
     def committed(self, entry: Entry) -> str:
         return self.dates.get(entry.path.resolve(), "")
+
+    def review(self, entry: Entry) -> Review:
+        review = entry.data.get("review")
+        if not isinstance(review, dict) or not review.get("date"):
+            return Review(day="", by="", due=True)
+        day = str(review["date"])
+        due = bool(self.as_of) and months_between(day, self.as_of) >= REVIEW_MONTHS
+        return Review(day=day, by=str(review.get("by") or ""), due=due)
 
     def updated(self, entry: Entry) -> str:
         """When the entry last changed: its `updated` field, else its last commit."""
