@@ -1,15 +1,23 @@
-"""The GitHub side: workflows that lint clean and follow the security rules, the issue form
-generated from the schema, and the pre-commit hook that runs the validator."""
+"""The GitHub side: workflows that run what the README runs (tried by running them on a
+fresh clone), publish only what CI passed and follow the security rules; the admin config
+GitHub Pages serves; the issue form generated from the schema; and the pre-commit hook
+that runs the validator."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
+import socket
 import subprocess
 import sys
+import time
 import tomllib
+import urllib.error
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -17,16 +25,32 @@ import yaml
 from actiebank.contribute.fields import schema_fields
 from actiebank.contribute.issue_form import ISSUE_FORM_PATH, issue_form
 from actiebank.project import read_project
-from support import ROOT, SCHEMA_DIR
+from support import IMAGE_CACHE, ROOT, SCHEMA_DIR, copy_project
+from support.workflows import (
+    SUITE_COMMAND,
+    commands_of,
+    read_workflow,
+    run_steps,
+    run_workflow,
+)
 
 WORKFLOWS = ROOT / ".github" / "workflows"
+# Every command a workflow step may run: the README's (scripts/install is what
+# `scripts/site` and `scripts/test` install with; .ci/run is `scripts/test` for CI) and the
+# `actiebank` command they install.
+README_COMMANDS = (
+    r"scripts/install (site|test)",
+    r"scripts/site build",
+    re.escape(SUITE_COMMAND),
+    r"\.venv/bin/actiebank (validate|schema|new) [-\w ]+",
+)
+# The actions the job holding the Pages token may use: they publish the uploaded
+# artifact and run nothing from the repository.
+PAGES_ACTIONS = ("actions/deploy-pages",)
 
 
 def _workflow(name: str) -> dict:
-    # YAML 1.1 reads the key `on` as True.
-    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
-    data["on"] = data.pop(True, data.get("on"))
-    return data
+    return read_workflow(WORKFLOWS / name)
 
 
 def _actionlint() -> str | None:
@@ -58,6 +82,12 @@ def test_workflows_are_least_privilege_and_pinned():
                 assert granted == {"pages": "write", "id-token": "write"}
             else:
                 assert not granted, f"{path.name} {name} widens the token"
+            for step in job["steps"]:
+                if str(step.get("uses", "")).startswith("actions/checkout@"):
+                    # No token left in .git/config for the steps after it; the whole
+                    # history where a step reads it (page dates, stale entries).
+                    assert step["with"]["persist-credentials"] is False, f"{path.name} {name}"
+                    assert step["with"]["fetch-depth"] == 0, f"{path.name} {name}"
         uses = re.findall(r"uses:\s*(\S+)(.*)", text)
         assert uses
         for action, comment in uses:
@@ -65,18 +95,313 @@ def test_workflows_are_least_privilege_and_pinned():
             assert re.search(r"#\s*v\d+\.\d+\.\d+", comment), f"{action}: say the version"
 
 
-def test_ci_validates_with_annotations_builds_strict_and_tests_every_pull_request():
+def test_every_workflow_step_is_a_readme_command():
+    """One set-up everywhere: each job installs with scripts/install and builds with
+    scripts/site build, as a contributor does; no step installs or builds its own way."""
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for name, job in _workflow(path.name)["jobs"].items():
+            commands = [line for script in run_steps(job) for line in commands_of(script)]
+            for command in commands:
+                assert any(re.fullmatch(p, command) for p in README_COMMANDS), (
+                    f"{path.name} {name}: `{command}` is not what the README runs"
+                )
+            uses_venv = [c for c in commands if c.startswith((".venv/", "scripts/site"))]
+            if uses_venv:
+                assert commands[0].startswith("scripts/install "), f"{path.name} {name}"
     ci = _workflow("ci.yml")
-    assert "pull_request" in ci["on"] and "push" in ci["on"]
-    runs = "\n".join(step.get("run", "") for job in ci["jobs"].values() for step in job["steps"])
-    assert "actiebank validate --format github --warnings" in runs
-    assert "mkdocs build --strict" in runs
-    assert ".ci/run" in runs
+    assert "pull_request" in ci["on"] and ci["on"]["push"]["branches"] == ["main"]
+    every = [c for job in ci["jobs"].values() for s in run_steps(job) for c in commands_of(s)]
+    for wanted in (
+        "scripts/site build",
+        SUITE_COMMAND,
+        ".venv/bin/actiebank validate --format github --warnings",
+        ".venv/bin/actiebank schema --check",
+        ".venv/bin/actiebank new issue-form --check",
+    ):
+        assert wanted in every, wanted
     deploy = _workflow("deploy.yml")
-    assert deploy["on"]["push"]["branches"] == ["main"]
-    steps = [s.get("uses", "") for job in deploy["jobs"].values() for s in job["steps"]]
-    assert any(s.startswith("actions/upload-pages-artifact@") for s in steps)
-    assert any(s.startswith("actions/deploy-pages@") for s in steps)
+    assert "scripts/site build" in [
+        c for job in deploy["jobs"].values() for s in run_steps(job) for c in commands_of(s)
+    ]
+
+
+def test_deploy_publishes_only_a_commit_whose_ci_passed():
+    ci, deploy = _workflow("ci.yml"), _workflow("deploy.yml")
+    # Started by CI's completion on main, and by nothing else: no push, no manual run
+    # that could publish an untested commit.
+    assert deploy["on"] == {
+        "workflow_run": {"workflows": [ci["name"]], "types": ["completed"], "branches": ["main"]}
+    }
+    jobs = deploy["jobs"]
+    for name, job in jobs.items():
+        if job.get("needs"):
+            continue
+        # Every job that starts the chain checks the CI run: it passed, it was a push to
+        # this repository (a fork's pull request from its own `main` matches `branches`).
+        condition = " ".join(str(job.get("if", "")).split())
+        for part in (
+            "github.event.workflow_run.conclusion == 'success'",
+            "github.event.workflow_run.event == 'push'",
+            "github.event.workflow_run.head_repository.full_name == github.repository",
+        ):
+            assert part in condition, f"deploy.yml {name}: {part}"
+        checkout = next(
+            s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@")
+        )
+        assert checkout["with"]["ref"] == "${{ github.event.workflow_run.head_sha }}"
+    pages = {name: job for name, job in jobs.items() if "pages" in job.get("permissions", {})}
+    assert list(pages) == ["deploy"]
+    publish = pages["deploy"]
+    # The job holding the Pages token runs no repository code: no checkout, no script,
+    # only the action that publishes what the build job uploaded.
+    assert publish["needs"] == "build"
+    for step in publish["steps"]:
+        assert "run" not in step
+        assert str(step["uses"]).split("@")[0] in PAGES_ACTIONS, step["uses"]
+    uploads = [s for s in jobs["build"]["steps"] if "upload-pages-artifact" in s.get("uses", "")]
+    assert [s["with"]["path"] for s in uploads] == ["site"]
+
+
+# --- the workflow runner (tests/support/workflows.py) ----------------------------------------
+
+
+def _git(*args: str, cwd: Path) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@localhost", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+@pytest.fixture
+def source(tmp_path) -> Path:
+    """A small repository with two commits and an uncommitted, untracked, ignored and
+    deleted file in its working tree."""
+    repo = tmp_path / "source"
+    repo.mkdir()
+    _git("init", "--quiet", cwd=repo)
+    (repo / ".gitignore").write_text("*.log\n", encoding="utf-8")
+    (repo / "kept.txt").write_text("v1\n", encoding="utf-8")
+    (repo / "gone.txt").write_text("old\n", encoding="utf-8")
+    _git("add", "--all", cwd=repo)
+    _git("commit", "--quiet", "-m", "first", cwd=repo)
+    (repo / "kept.txt").write_text("v2\n", encoding="utf-8")
+    (repo / "new.txt").write_text("untracked\n", encoding="utf-8")
+    (repo / "noise.log").write_text("ignored\n", encoding="utf-8")
+    (repo / "gone.txt").unlink()
+    return repo
+
+
+def _write_workflow(folder: Path, jobs: dict) -> Path:
+    path = folder / "workflow.yml"
+    path.write_text(yaml.safe_dump({"name": "T", "on": "push", "jobs": jobs}), encoding="utf-8")
+    return path
+
+
+CHECKOUT = {"uses": "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683"}
+SETUP_PYTHON = {"uses": "actions/setup-python@42375524e23c412d93fb67b49958b491fce71c38"}
+PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
+
+
+def test_runner_runs_each_job_on_a_fresh_clone_of_the_working_tree(source, tmp_path, monkeypatch):
+    check_tree = (
+        'test "$(cat kept.txt)" = v2 && test -f new.txt && test ! -e noise.log && '
+        'test ! -e gone.txt && test -z "$(git status --porcelain)"'
+    )
+    path = _write_workflow(
+        tmp_path,
+        {
+            "deep": {
+                "steps": [
+                    {**CHECKOUT, "with": {"fetch-depth": 0}},
+                    {"run": check_tree},
+                    # The history below the working tree's commit, for steps that read it.
+                    {"run": 'test "$(git rev-list --count HEAD)" = 2'},
+                    # The runner's environment, not the test process's.
+                    {"run": 'test "$CI" = true && test -z "${PYTHONPATH:-}"'},
+                    {**SETUP_PYTHON, "with": {"python-version": PYTHON}},
+                    # setup-python's python3 is the machine's, in the job's own throw-away
+                    # environment: nothing a step installs reaches the machine's Python.
+                    {"run": 'python3 -c "import sys; print(sys.prefix)" | grep "^$RUNNER_TEMP/"'},
+                    {"run": "! python3 -m pip --version"},
+                    {"run": "touch made-here.txt"},
+                ]
+            },
+            "shallow": {
+                "steps": [CHECKOUT, {"run": check_tree}, {"run": "test ! -e made-here.txt"}]
+            },
+        },
+    )
+    monkeypatch.setenv("PYTHONPATH", str(source))  # as tests/conftest.py sets it
+    results = run_workflow(path, source, tmp_path / "run")
+    for job in results.values():
+        assert job.outcome == "success", job.report()
+    shallow = results["shallow"].workspace
+    assert shallow is not None
+    assert _git("rev-list", "--count", "HEAD", cwd=shallow).strip() == "1"
+    # The source repository is left as it was.
+    assert (source / "kept.txt").read_text(encoding="utf-8") == "v2\n"
+    assert _git("rev-list", "--count", "HEAD", cwd=source).strip() == "1"
+
+
+def test_runner_fails_at_a_failing_step_and_runs_nothing_after_it(source, tmp_path):
+    path = _write_workflow(
+        tmp_path,
+        {
+            "first": {
+                "steps": [
+                    CHECKOUT,
+                    {"name": "writes", "run": "echo one > one.txt"},
+                    {"name": "fails", "run": "echo 'it broke' >&2\nexit 3"},
+                    {"name": "never", "run": "touch never.txt"},
+                    {
+                        "if": "${{ always() }}",
+                        "uses": "actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02",
+                    },
+                ]
+            },
+            "after": {"needs": "first", "steps": [CHECKOUT, {"run": "true"}]},
+            # A failing line in the middle of a script fails the step (bash -e).
+            "middle": {"steps": [CHECKOUT, {"run": "false\ntouch reached.txt"}]},
+            "unknown": {"steps": [{"uses": "someone/action@" + "0" * 40}]},
+        },
+    )
+    results = run_workflow(path, source, tmp_path / "run")
+    first = results["first"]
+    assert first.outcome == "failure"
+    assert [(s.name, s.outcome) for s in first.steps] == [
+        (CHECKOUT["uses"], "success"),
+        ("writes", "success"),
+        ("fails", "failure"),
+        ("never", "skipped"),
+        ("actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02", "skipped"),
+    ]
+    assert "exit code 3" in first.steps[2].detail and "it broke" in first.steps[2].detail
+    assert first.workspace is not None
+    assert (first.workspace / "one.txt").is_file()
+    assert not (first.workspace / "never.txt").exists()
+    assert results["after"].outcome == "skipped" and results["after"].reason == "needs first"
+    assert results["middle"].outcome == "failure"
+    assert not (results["middle"].workspace / "reached.txt").exists()
+    assert results["unknown"].outcome == "failure"
+    assert "someone/action has no meaning here" in results["unknown"].steps[0].detail
+
+
+def test_runner_never_starts_the_test_suite_and_refuses_what_it_cannot_evaluate(source, tmp_path):
+    path = _write_workflow(
+        tmp_path,
+        {"suite": {"steps": [CHECKOUT, {"run": f"echo started > started.txt\n{SUITE_COMMAND}"}]}},
+    )
+    (suite,) = run_workflow(path, source, tmp_path / "run").values()
+    assert suite.outcome == "skipped" and SUITE_COMMAND in suite.reason and not suite.steps
+    path = _write_workflow(
+        tmp_path, {"x": {"steps": [CHECKOUT, {"run": "echo ${{ github.sha }}"}]}}
+    )
+    with pytest.raises(ValueError, match="not evaluated here"):
+        run_workflow(path, source, tmp_path / "run-2")
+
+
+# --- the workflows themselves, run -------------------------------------------------------
+
+
+def _published_admin_config(site: Path) -> dict:
+    return yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.workflows
+@pytest.mark.parametrize("name", ["ci.yml", "deploy.yml"])
+def test_workflow_jobs_pass_on_a_fresh_clone(name, tmp_path):
+    """Every job of the workflow, run step by step as the runner would on a fresh clone of
+    the working tree: the README's install from nothing, then its strict build. Only the
+    test suite itself (.ci/run, which runs this test) is left out."""
+    started = time.monotonic()
+    jobs = _workflow(name)["jobs"]
+    try:
+        results = run_workflow(WORKFLOWS / name, ROOT, tmp_path)
+        builds = 0
+        for job_name, result in results.items():
+            commands = [c for script in run_steps(jobs[job_name]) for c in commands_of(script)]
+            if SUITE_COMMAND in commands:
+                # The test suite's job: that command and nothing else, skipped here.
+                assert commands == [SUITE_COMMAND], job_name
+                assert result.outcome == "skipped", result.report()
+                continue
+            assert result.outcome == "success", result.report()
+            if "scripts/site build" not in commands:
+                continue
+            builds += 1
+            assert result.workspace is not None
+            site = result.workspace / "site"
+            assert (site / "index.html").is_file(), job_name
+            assert (site / "admin" / "decap-cms.js").is_file(), "the web form's script"
+            config = _published_admin_config(site)
+            assert "local_backend" not in config, "a visitor's browser would try localhost"
+            assert config["backend"]["name"] == "github"
+        assert builds == 1, f"{name} builds the site once"
+    finally:
+        for folder in tmp_path.glob("*/workspace"):
+            shutil.rmtree(folder, ignore_errors=True)  # a fresh .venv/ per job is large
+        print(f"{name}: {time.monotonic() - started:.0f} s")
+
+
+# --- the admin config: published without local_backend, served with it ------------------
+
+
+def test_published_admin_config_has_no_local_backend(built_site):
+    config = _published_admin_config(built_site)
+    assert "local_backend" not in config
+    assert config["backend"]["name"] == "github"
+    assert config["backend"]["repo"] == "actiebank/actiebank"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_served_admin_config_points_at_a_local_decap_server(tmp_path):
+    """`scripts/site` serves with `mkdocs serve`: there the form saves through a
+    decap-server on the same machine (README: `MODE=git npx decap-server`)."""
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    path = urlsplit(read_project(ROOT).site_url).path
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+        env={
+            **os.environ,
+            "ACTIEBANK_ROOT": str(project),
+            "ACTIEBANK_CACHE": str(IMAGE_CACHE),
+            "NO_MKDOCS_2_WARNING": "1",
+        },
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            try:
+                url = f"http://127.0.0.1:{port}{path}admin/config.yml"
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    text = response.read().decode("utf-8")
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert process.poll() is None, "mkdocs serve stopped"
+                assert time.monotonic() < deadline, "mkdocs serve did not answer"
+                time.sleep(0.5)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    config = yaml.safe_load(text)
+    assert config["local_backend"] is True
+    assert config["backend"]["name"] == "github"
 
 
 def test_committed_issue_form_is_the_generated_one():
@@ -176,12 +501,18 @@ def test_pre_commit_and_ci_run_lint_format_and_types():
     assert ".venv/bin/ruff check --force-exclude" in entries
     assert ".venv/bin/ruff format --force-exclude" in entries
     assert ".venv/bin/mypy" in entries
-    runs = " ".join(
-        step.get("run", "") for job in _workflow("ci.yml")["jobs"].values() for step in job["steps"]
-    )
-    assert "ruff check" in runs and "ruff format --check" in runs and "mypy" in runs
+    # CI lints through the test command: its test job runs .ci/run, which is scripts/test.
+    runs = [
+        c
+        for job in _workflow("ci.yml")["jobs"].values()
+        for s in run_steps(job)
+        for c in commands_of(s)
+    ]
+    assert SUITE_COMMAND in runs
+    assert "exec scripts/test" in (ROOT / SUITE_COMMAND).read_text(encoding="utf-8")
     test_command = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
-    assert "ruff check" in test_command and "mypy" in test_command
+    for tool in (".venv/bin/ruff check", ".venv/bin/ruff format --check", ".venv/bin/mypy"):
+        assert tool in test_command, tool
 
 
 def test_the_lockfiles_pin_every_dependency_with_hashes():
