@@ -2,7 +2,8 @@
 
 The meaning lives in `actiebank.contribute`; this file hands its output to MkDocs.
 /admin/ is written as static files (not pages), so it stays out of the sitemap, the
-search index and the navigation.
+search index and the navigation. Only `mkdocs serve` (what `scripts/site` runs) points the
+form at a local decap-server (`local_backend`); a build, what deploy.yml publishes, never.
 """
 
 from __future__ import annotations
@@ -30,6 +31,13 @@ from actiebank.site.render import Renderer
 log = get_plugin_logger("actiebank.contribute")
 
 REFERENCE_PAGE = "bijdragen/velden.md"
+
+# The command that runs (`build`, `serve`, `gh-deploy`), told by MkDocs before the build.
+_run: dict[str, str] = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _run["command"] = command
 
 
 def _schema_dir(config: MkDocsConfig) -> Path:
@@ -59,6 +67,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 site_url=config.site_url or None,
                 # GitHub login from a static site needs an OAuth service; see CONTRIBUTING.md.
                 auth_url=config.extra.get("decap_auth_url"),
+                # Editing on one's own machine: the form saves through `npx decap-server`.
+                local_backend=_run.get("command") == "serve",
                 schema_dir=_schema_dir(config),
             )
         ),

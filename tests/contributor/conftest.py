@@ -198,14 +198,14 @@ def admin_url(built_site, tmp_path, decap_server):
     """The built site's /admin/, served on 127.0.0.1 with the rest of the site (the
     preview loads the site's stylesheets), its config pointed at decap-server.
 
-    Only `local_backend` differs from the published config.yml: the published one expects
-    decap-server on its default port.
+    The published config.yml has no `local_backend` (visitors' browsers would try their
+    own machine); this fixture adds one that points at the test's decap-server.
     """
     served = tmp_path / "served"
     shutil.copytree(built_site, served)
     config_path = served / "admin" / "config.yml"
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    assert config["local_backend"] is True
+    assert "local_backend" not in config
     config["local_backend"] = {"url": decap_server, "allowed_hosts": ["127.0.0.1"]}
     config_path.write_text(
         yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8"

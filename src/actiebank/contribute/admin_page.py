@@ -24,7 +24,7 @@ def decap_files(node_modules: Path) -> dict[str, Path]:
     dist = Path(node_modules).resolve() / "decap-cms" / "dist"
     if not (dist / "decap-cms.js").is_file():
         raise FileNotFoundError(
-            f"{dist / 'decap-cms.js'} is missing; run `npm ci` in the "
+            f"{dist / 'decap-cms.js'} is missing; run `scripts/install site` in the "
             "project folder to install the web form's script"
         )
     found: dict[str, Path] = {}
