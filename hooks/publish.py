@@ -4,7 +4,7 @@
    build succeeded: a build that fails for any reason (content, an image, a bug) leaves the
    last good site byte-identical. `mkdocs serve` builds into its own temporary folder and
    is left alone.
-2. Every page gets the Content-Security-Policy of `actiebank.csp`.
+2. Every page gets the Content-Security-Policy of `actiebank.site.csp`.
 """
 
 from __future__ import annotations

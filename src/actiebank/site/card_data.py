@@ -22,7 +22,7 @@ FORMAT = 1
 
 
 def card_record(card: Card, facets: list[str]) -> dict[str, Any]:
-    """One card as the script draws it (see `drawCard` in catalogue.js)."""
+    """One card as the script draws it (see `drawCard` in actiebank.js)."""
     facts = card.indicators
     return {
         "slug": card.slug,
