@@ -11,7 +11,7 @@
 
   // This file lives at <root>assets/javascripts/actiebank.js: the site's root follows
   // from its own address, on any base path and on every page.
-  var script = document.currentScript;
+  var script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   var siteRoot = new URL("../../", script ? script.src : window.location.href);
 
   // The site's addresses, as src/actiebank/routes.py makes them (a test holds the two
@@ -27,25 +27,38 @@
     csv: "data/acties.csv"
   };
 
+  /**
+   * @param {Actiebank.RouteName} name
+   * @param {string} [slug]
+   */
   function route(name, slug) {
     return ROUTES[name].replace("{slug}", slug || "");
   }
 
+  /** @param {string} path */
   function url(path) {
     return new URL(path, siteRoot).href;
   }
 
+  /** @param {string} text */
   function normalise(text) {
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
   // ------------------------------------------------------------------ the two lists
 
+  /** @type {Record<Actiebank.ListName, string>} */
   var LISTS = { compare: "actiebank.vergelijk", plan: "actiebank.plan" };
+  /** @type {Partial<Record<Actiebank.ListName, string>>} */
   var memory = {};  // when the browser refuses storage (private mode, settings)
 
+  /**
+   * @param {Actiebank.ListName} name
+   * @returns {Actiebank.ListItem[]}
+   */
   function readList(name) {
-    var raw = null;
+    /** @type {string | null} */
+    var raw;
     try { raw = window.localStorage.getItem(LISTS[name]); } catch (error) { raw = memory[name] || null; }
     if (raw === null) raw = memory[name] || null;
     try {
@@ -60,8 +73,13 @@
     }
   }
 
+  /** @type {Actiebank.ListListener[]} */
   var listeners = [];
 
+  /**
+   * @param {Actiebank.ListName} name
+   * @param {Actiebank.ListItem[]} items
+   */
   function writeList(name, items) {
     var raw = JSON.stringify(items);
     memory[name] = raw;
@@ -69,23 +87,27 @@
     listeners.forEach(function (listener) { listener(name, items); });
   }
 
+  /** @param {Actiebank.ListListener} listener */
   function onListChange(listener) { listeners.push(listener); }
 
   // Another tab changed a list: follow it.
   window.addEventListener("storage", function (event) {
-    Object.keys(LISTS).forEach(function (name) {
+    /** @type {Actiebank.ListName[]} */ (Object.keys(LISTS)).forEach(function (name) {
       if (event.key === LISTS[name]) {
         listeners.forEach(function (listener) { listener(name, readList(name)); });
       }
     });
   });
 
+  /** @param {Actiebank.ListItem[]} items */
   function slugsOf(items) { return items.map(function (item) { return item.slug; }); }
 
   // "?acties=a,b,c" -> ["a", "b", "c"]: only names an action can have, each once.
+  /** @param {number} limit */
   function slugsFromQuery(limit) {
     var raw = new URLSearchParams(window.location.search).get("acties");
     if (raw === null) return null;
+    /** @type {string[]} */
     var seen = [];
     raw.split(",").forEach(function (slug) {
       slug = slug.trim();
@@ -96,8 +118,13 @@
 
   // ------------------------------------------------------------------ data files
 
+  /** @type {Record<string, Promise<unknown>>} */
   var cache = {};
 
+  /**
+   * @param {string} path
+   * @returns {Promise<unknown>}
+   */
   function fetchJSON(path) {
     var address = url(path);
     if (!cache[address]) {
@@ -110,23 +137,41 @@
     return cache[address];
   }
 
-  function factSheet(slug) { return fetchJSON(route("factSheet", slug)); }
+  /**
+   * @param {string} slug
+   * @returns {Promise<Actiebank.FactSheet>}
+   */
+  function factSheet(slug) { return /** @type {Promise<Actiebank.FactSheet>} */ (fetchJSON(route("factSheet", slug))); }
 
   // ------------------------------------------------------------------ drawing a card
 
+  /**
+   * @param {string} tag
+   * @param {Record<string, string>} [attributes]
+   * @param {(Node | string)[]} [children]
+   */
   function element(tag, attributes, children) {
     var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    var given = attributes || {};
+    Object.keys(given).forEach(function (name) { node.setAttribute(name, given[name]); });
     (children || []).forEach(function (child) {
       node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
     });
     return node;
   }
 
+  /**
+   * @param {string} term
+   * @param {string} value
+   */
   function factRow(term, value) {
     return element("div", {}, [element("dt", {}, [term]), element("dd", {}, [value])]);
   }
 
+  /**
+   * @param {Actiebank.Card} card
+   * @param {number} steps
+   */
   function indicators(card, steps) {
     var evidence = element("dd", {}, [element("a", { href: url(route("evidence")) }, [card.evidence[0]])]);
     var step = card.evidence[1];
@@ -146,6 +191,7 @@
     ]);
   }
 
+  /** @param {Actiebank.Card} card */
   function chooseButtons(card) {
     return element("p", { "class": "ab-choose-tools" }, [
       element("button", { type: "button", "class": "ab-toggle", "data-ab-compare": card.slug, "data-title": card.title, "aria-pressed": "false" },
@@ -157,6 +203,11 @@
   }
 
   // The same markup as the `action_card` macro in the core's _parts.html.
+  /**
+   * @param {Actiebank.Card} card
+   * @param {number} steps
+   * @param {number} [level]
+   */
   function drawCard(card, steps, level) {
     var facts = [factRow("Regio", card.regions.join(", "))];
     if (card.sectors.length) facts.push(factRow("Sector", card.sectors.join(", ")));
@@ -183,8 +234,16 @@
   // ------------------------------------------------------------------ the CSV file
 
   // The records of a CSV text as [start, end, fields]: quotes may hold ';' and line breaks.
+  /**
+   * @param {string} text
+   * @param {string} separator
+   */
   function csvRecords(text, separator) {
-    var records = [], fields = [], field = "", start = 0, i = 0, quoted = false;
+    /** @type {[number, number, string[]][]} */
+    var records = [];
+    /** @type {string[]} */
+    var fields = [];
+    var field = "", start = 0, i = 0, quoted = false;
     while (i < text.length) {
       var ch = text[i];
       if (quoted) {
@@ -209,11 +268,16 @@
 
   // The site's Dutch CSV with only the rows of the given actions, byte for byte as the
   // site wrote them (the column "Adres" ends in /acties/<slug>/).
+  /**
+   * @param {string} text
+   * @param {string[]} slugs
+   */
   function selectCsv(text, slugs) {
     var records = csvRecords(text, ";");
     if (!records.length) return text;
     var header = records[0][2].map(function (name) { return name.replace(/^\ufeff/, ""); });
     var column = header.indexOf("Adres");
+    /** @type {Record<string, boolean>} */
     var wanted = {};
     slugs.forEach(function (slug) { wanted["/" + route("action", slug)] = true; });
     var lines = [text.slice(records[0][0], records[0][1])];
@@ -225,6 +289,11 @@
     return lines.join("\r\n") + "\r\n";
   }
 
+  /**
+   * @param {string} name
+   * @param {string} type
+   * @param {string} text
+   */
   function saveFile(name, type, text) {
     var blob = new Blob([text], { type: type });
     var link = document.createElement("a");
@@ -235,6 +304,10 @@
     window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   }
 
+  /**
+   * @param {string[]} slugs
+   * @param {string} name
+   */
   function downloadCsv(slugs, name) {
     return window.fetch(url(route("csv")), { credentials: "same-origin" }).then(function (response) {
       if (!response.ok) throw new Error(String(response.status));
@@ -245,7 +318,12 @@
   }
 
   // Copy a text; where the browser refuses, select it in a field for the visitor to copy.
+  /**
+   * @param {string} text
+   * @param {Element | null} status
+   */
   function copyText(text, status) {
+    /** @param {string} message */
     function done(message) { if (status) status.textContent = message; }
     if (navigator.clipboard && navigator.clipboard.writeText) {
       return navigator.clipboard.writeText(text).then(function () {
@@ -257,6 +335,7 @@
   }
 
   // Material swaps pages without reloading: run `setup` on every page it shows.
+  /** @param {() => void} setup */
   function onPage(setup) {
     if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
       window.document$.subscribe(setup);

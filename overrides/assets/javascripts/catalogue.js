@@ -25,61 +25,136 @@
   var TEXT_KEY = "zoek";
   var RELEVANCE = "relevantie";
 
+  /**
+   * A filter group: its values get small numbers (codes) as they are first seen.
+   * @typedef {object} CatalogueFacet
+   * @property {string} name its name in the address
+   * @property {string} label
+   * @property {Record<string, number>} codes each value's number
+   * @property {number} size how many values have a number
+   */
+  /**
+   * A filter control (a checkbox) and what the page last showed of it.
+   * @typedef {object} CatalogueTerm
+   * @property {HTMLInputElement} box
+   * @property {string} facet
+   * @property {string} value
+   * @property {string | null} label
+   * @property {string[]} words its label and synonyms, folded
+   * @property {number} f its facet's place, -1 for none
+   * @property {number} code its value's number within the facet
+   * @property {HTMLLabelElement} filter
+   * @property {HTMLElement} count
+   * @property {number | null} shown the count on the page
+   * @property {boolean | null} none whether it is marked as finding nothing
+   */
+  /**
+   * An action as the filters see it.
+   * @typedef {object} CatalogueItem
+   * @property {Actiebank.Card} card
+   * @property {number} rank its place in the default order
+   * @property {Record<string, string[]>} values by facet name
+   * @property {Int32Array[]} codes by facet place, the values' numbers
+   * @property {HTMLElement | null} node its card, once drawn
+   * @property {string} title folded
+   * @property {string} text the title, summary and organisations, folded
+   * @property {number} points how well it fits the typed words (set by `matches`)
+   */
+  /**
+   * What the visitor chose: typed words, an order, and the ticked values by facet.
+   * @typedef {object} CatalogueState
+   * @property {string} text
+   * @property {string} sort
+   * @property {Record<string, string[]>} chosen
+   */
+  /**
+   * @typedef {object} CatalogueChip
+   * @property {string} facet a facet's name, or TEXT_KEY for the typed words
+   * @property {string} value
+   * @property {string} text
+   */
+
+  /** @param {string} text */
   function words(text) {
     return A.normalise(text).split(/[^a-z0-9\u00df-\u024f'-]+/).filter(Boolean);
   }
 
+  /**
+   * @param {number} count
+   * @param {string} one
+   * @param {string} many
+   */
   function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
 
+  /** @param {HTMLElement} root */
   function Catalogue(root) {
     var self = this;
     this.root = root;
-    this.form = root.querySelector("[data-ab-filters]");
-    this.text = root.querySelector("#ab-zoek");
-    this.sortMenu = root.querySelector("#ab-sort");
-    this.list = root.querySelector("[data-ab-results]");
-    this.results = root.querySelector("#ab-resultaten");
-    this.status = root.querySelector("[data-ab-count-text]");
-    this.chips = root.querySelector("[data-ab-chips]");
-    this.chipList = root.querySelector("[data-ab-chip-list]");
-    this.empty = root.querySelector("[data-ab-empty]");
-    this.emptyOptions = root.querySelector("[data-ab-empty-options]");
-    this.more = root.querySelector("[data-ab-more]");
-    this.download = root.querySelector("[data-ab-download]");
-    this.panelButton = root.querySelector("[data-ab-show-filters]");
-    this.done = root.querySelector("[data-ab-done]");
-    this.defaultSort = root.getAttribute("data-default-sort");
+    this.form = /** @type {HTMLFormElement} */ (root.querySelector("[data-ab-filters]"));
+    this.text = /** @type {HTMLInputElement} */ (root.querySelector("#ab-zoek"));
+    this.sortMenu = /** @type {HTMLSelectElement} */ (root.querySelector("#ab-sort"));
+    this.list = /** @type {HTMLElement} */ (root.querySelector("[data-ab-results]"));
+    this.results = /** @type {HTMLElement} */ (root.querySelector("#ab-resultaten"));
+    this.status = /** @type {HTMLElement} */ (root.querySelector("[data-ab-count-text]"));
+    this.chips = /** @type {HTMLElement} */ (root.querySelector("[data-ab-chips]"));
+    this.chipList = /** @type {HTMLElement} */ (root.querySelector("[data-ab-chip-list]"));
+    this.empty = /** @type {HTMLElement} */ (root.querySelector("[data-ab-empty]"));
+    this.emptyOptions = /** @type {HTMLElement} */ (root.querySelector("[data-ab-empty-options]"));
+    this.more = /** @type {HTMLElement} */ (root.querySelector("[data-ab-more]"));
+    this.download = /** @type {HTMLElement} */ (root.querySelector("[data-ab-download]"));
+    this.panelButton = /** @type {HTMLElement} */ (root.querySelector("[data-ab-show-filters]"));
+    this.done = /** @type {HTMLElement} */ (root.querySelector("[data-ab-done]"));
+    this.defaultSort = /** @type {string} */ (root.getAttribute("data-default-sort"));
+    /** @type {Record<string, Record<string, string>>} old value names by facet, with the current ones */
     this.aliases = JSON.parse(root.getAttribute("data-aliases") || "{}");
+    /** @type {Record<string, string>} old order names, with the current ones */
     this.sortAliases = JSON.parse(root.getAttribute("data-sort-aliases") || "{}");
+    /** @type {HTMLInputElement[]} */
     this.boxes = Array.prototype.slice.call(this.form.querySelectorAll("input[type=checkbox]"));
-    this.facets = Array.prototype.map.call(this.form.querySelectorAll("[data-ab-facet]"), function (fieldset) {
-      return { name: fieldset.getAttribute("data-ab-facet"), label: fieldset.querySelector("legend").textContent.trim() };
-    });
-    this.sortNames = Array.prototype.map.call(this.sortMenu.options, function (option) { return option.value; });
+    // Each facet's codes and size are set just below.
+    this.facets = /** @type {CatalogueFacet[]} */ (Array.prototype.map.call(this.form.querySelectorAll("[data-ab-facet]"), function (/** @type {Element} */ fieldset) {
+      return { name: fieldset.getAttribute("data-ab-facet"), label: /** @type {Element} */ (fieldset.querySelector("legend")).textContent.trim() };
+    }));
+    this.sortNames = Array.prototype.map.call(this.sortMenu.options, function (/** @type {HTMLOptionElement} */ option) { return option.value; });
+    /** @type {Record<string, number>} each facet's place, by its name */
     this.facetIndex = {};
     this.facets.forEach(function (facet, f) { facet.codes = {}; facet.size = 0; self.facetIndex[facet.name] = f; });
+    /** @type {CatalogueTerm[]} */
     this.terms = this.boxes.map(function (box) {
       var facet = self.facets[self.facetIndex[box.name]];
-      var label = box.closest("label");
+      var label = /** @type {HTMLLabelElement} */ (box.closest("label"));
       return {
         box: box, facet: box.name, value: box.value, label: box.getAttribute("data-label"), words: words(box.getAttribute("data-words") || ""),
         f: facet ? self.facetIndex[box.name] : -1, code: facet ? codeOf(facet, box.value) : -1,
-        filter: label, count: label.querySelector("[data-ab-count]"), shown: null, none: null
+        filter: label, count: /** @type {HTMLElement} */ (label.querySelector("[data-ab-count]")), shown: null, none: null
       };
     });
+    /** @type {string | null} */
     this.chipKey = null;
+    /** @type {string | null} */
     this.emptyKey = null;
+    /** @type {Actiebank.CardData | null} */
     this.data = null;
+    /** @type {Promise<Actiebank.CardData> | null} */
     this.loading = null;
+    /** @type {CatalogueItem[]} every action, once the data is in */
+    this.items = [];
+    /** @type {CatalogueItem[] | undefined} the actions the state lets through, in order */
+    this.shown = undefined;
+    /** @type {number} how many times the list was drawn */
+    this.drawn = 0;
     this.limit = PAGE;
     this.state = this.emptyState();
+    /** @type {Record<string, HTMLElement>} the cards the page came with, by slug */
     this.firstCards = {};
-    Array.prototype.forEach.call(this.list.children, function (card) {
-      self.firstCards[card.getAttribute("data-slug")] = card;
+    Array.prototype.forEach.call(this.list.children, function (/** @type {HTMLElement} */ card) {
+      self.firstCards[/** @type {string} */ (card.getAttribute("data-slug"))] = card;
     });
   }
 
+  /** @returns {CatalogueState} */
   Catalogue.prototype.emptyState = function () {
+    /** @type {Record<string, string[]>} */
     var chosen = {};
     this.facets.forEach(function (facet) { chosen[facet.name] = []; });
     return { text: "", sort: "", chosen: chosen };
@@ -106,22 +181,26 @@
     return state;
   };
 
+  /** @param {CatalogueState} state */
   Catalogue.prototype.activeCount = function (state) {
     var count = state.text.trim() ? 1 : 0;
     this.facets.forEach(function (facet) { count += state.chosen[facet.name].length; });
     return count;
   };
 
+  /** @param {CatalogueState} state */
   Catalogue.prototype.isPlain = function (state) {
     return this.activeCount(state) === 0 && (!state.sort || state.sort === this.defaultSort);
   };
 
   // The order in effect: relevance while text is typed, unless the visitor chose one.
+  /** @param {CatalogueState} state */
   Catalogue.prototype.order = function (state) {
     if (state.sort && state.sort !== RELEVANCE) return state.sort;
     return state.text.trim() ? RELEVANCE : this.defaultSort;
   };
 
+  /** @param {CatalogueState} state */
   Catalogue.prototype.href = function (state) {
     var params = new URLSearchParams();
     this.facets.forEach(function (facet) {
@@ -133,14 +212,18 @@
     return window.location.pathname + (query ? "?" + query : "");
   };
 
+  /** @returns {Promise<Actiebank.CardData>} */
   Catalogue.prototype.load = function () {
     var self = this;
     if (!this.loading) {
-      this.loading = A.fetchJSON(A.route("cards")).then(function (data) {
+      var cards = /** @type {Promise<Actiebank.CardData>} */ (A.fetchJSON(A.route("cards")));
+      this.loading = cards.then(function (data) {
         self.data = data;
+        /** @type {Record<string, number>} */
         var position = {};
         data.facets.forEach(function (name, i) { position[name] = i; });
         self.items = data.cards.map(function (card, rank) {
+          /** @type {Record<string, string[]>} */
           var values = {};
           var codes = self.facets.map(function (facet) {
             values[facet.name] = card.values[position[facet.name]] || [];
@@ -149,7 +232,8 @@
           return {
             card: card, rank: rank, values: values, codes: codes, node: self.firstCards[card.slug] || null,
             title: A.normalise(card.title),
-            text: A.normalise([card.title, card.summary, card.organisations.join(" ")].join(" "))
+            text: A.normalise([card.title, card.summary, card.organisations.join(" ")].join(" ")),
+            points: 0
           };
         });
         return data;
@@ -164,6 +248,10 @@
 
   // A facet's values as small numbers (one per filter control; a value no control offers
   // gets its own, so it still counts as a value the item has).
+  /**
+   * @param {CatalogueFacet} facet
+   * @param {string[]} values
+   */
   Catalogue.prototype.codesOf = function (facet, values) {
     var codes = new Int32Array(values.length);
     for (var i = 0; i < values.length; i += 1) codes[i] = codeOf(facet, values[i]);
@@ -171,15 +259,24 @@
   };
 
   // A value's number within its facet, given the first time the value is seen.
+  /**
+   * @param {CatalogueFacet} facet
+   * @param {string} value
+   */
   function codeOf(facet, value) {
     if (facet.codes[value] === undefined) { facet.codes[value] = facet.size; facet.size += 1; }
     return facet.codes[value];
   }
 
   // For each typed word, the filter values it names (by label or synonym).
+  /**
+   * @param {string[]} queryWords
+   * @returns {Record<string, string[]>[]} per word, the values it names by facet
+   */
   Catalogue.prototype.wordTerms = function (queryWords) {
     var terms = this.terms;
     return queryWords.map(function (word) {
+      /** @type {Record<string, string[]>} */
       var named = {};
       if (word.length < 3) return named;
       terms.forEach(function (term) {
@@ -194,6 +291,11 @@
   };
 
   // How well an item fits the typed words: 0 when a word is missing.
+  /**
+   * @param {CatalogueItem} item
+   * @param {string[]} queryWords
+   * @param {Record<string, string[]>[]} named
+   */
   function score(item, queryWords, named) {
     var total = 0;
     for (var i = 0; i < queryWords.length; i += 1) {
@@ -210,6 +312,7 @@
   }
 
   // The items a state lets through, and per facet how many each value would show.
+  /** @param {CatalogueState} state */
   Catalogue.prototype.matches = function (state) {
     var facets = this.facets, items = this.items, nf = facets.length;
     var queryWords = words(state.text);
@@ -223,6 +326,7 @@
       return state.chosen[facet.name].length ? flags : null;
     });
     var counts = facets.map(function (facet) { return new Int32Array(facet.size); });
+    /** @type {CatalogueItem[]} */
     var found = [];
     for (var i = 0; i < items.length; i += 1) {
       var item = items[i];
@@ -230,7 +334,7 @@
       if (!points) continue;
       var failing = -1, failures = 0;
       for (var f = 0; f < nf && failures < 2; f += 1) {
-        if (ticked[f] && !hasAny(item.codes[f], ticked[f])) { failing = f; failures += 1; }
+        if (ticked[f] && !hasAny(item.codes[f], /** @type {Uint8Array} */ (ticked[f]))) { failing = f; failures += 1; }
       }
       if (failures === 0) { item.points = points; found.push(item); }
       // A value's count: what the list would hold with that value ticked as well.
@@ -244,27 +348,45 @@
     return { found: found, counts: counts };
   };
 
+  /**
+   * @param {Int32Array} codes
+   * @param {Uint8Array} flags
+   */
   function hasAny(codes, flags) {
     for (var k = 0; k < codes.length; k += 1) if (flags[codes[k]]) return true;
     return false;
   }
 
+  /**
+   * @param {CatalogueItem[]} found
+   * @param {string} order
+   */
   Catalogue.prototype.sorted = function (found, order) {
     if (order === RELEVANCE) {
       return found.slice().sort(function (a, b) { return (b.points - a.points) || (a.rank - b.rank); });
     }
     var items = this.items, place = new Uint8Array(items.length), out = [];
     found.forEach(function (item) { place[item.rank] = 1; });
-    var ranks = this.data.orders[order] || this.data.orders[this.defaultSort];
+    var data = /** @type {Actiebank.CardData} */ (this.data);
+    var ranks = data.orders[order] || data.orders[this.defaultSort];
     for (var i = 0; i < ranks.length; i += 1) if (place[ranks[i]]) out.push(items[ranks[i]]);
     return out;
   };
 
   // Writes only what differs: an unchanged text or flag is left alone, so the browser
   // has nothing to restyle, lay out or announce again.
+  /**
+   * @param {Node} node
+   * @param {string} text
+   */
   function setText(node, text) { if (node.textContent !== text) node.textContent = text; }
+  /**
+   * @param {HTMLElement} node
+   * @param {boolean} hidden
+   */
   function setHidden(node, hidden) { if (node.hidden !== hidden) node.hidden = hidden; }
 
+  /** @param {CatalogueState} state */
   Catalogue.prototype.setForm = function (state) {
     this.boxes.forEach(function (box) {
       var checked = (state.chosen[box.name] || []).indexOf(box.value) !== -1;
@@ -272,11 +394,15 @@
     });
     if (this.text.value !== state.text && document.activeElement !== this.text) this.text.value = state.text;
     var order = this.order(state);
-    var relevance = this.sortMenu.querySelector("option[value=" + RELEVANCE + "]");
+    var relevance = /** @type {HTMLOptionElement} */ (this.sortMenu.querySelector("option[value=" + RELEVANCE + "]"));
     if (relevance.disabled !== !state.text.trim()) relevance.disabled = !state.text.trim();
     if (this.sortMenu.value !== order) this.sortMenu.value = order;
   };
 
+  /**
+   * @param {CatalogueState} state
+   * @returns {Promise<void>}
+   */
   Catalogue.prototype.apply = function (state) {
     var self = this;
     this.state = state;
@@ -290,24 +416,26 @@
     var result = this.matches(state);
     this.shown = this.sorted(result.found, this.order(state));
     this.limit = PAGE;
-    this.drawCounts(result.counts, state);
+    this.drawCounts(result.counts);
     this.drawList();
     var count = this.shown.length;
     // Always written, also when the number stays the same: the live region is told of
     // every change of the filters, as before.
-    this.status.textContent = plural(count, this.status.getAttribute("data-one"), this.status.getAttribute("data-many"));
+    this.status.textContent = plural(count, /** @type {string} */ (this.status.getAttribute("data-one")), /** @type {string} */ (this.status.getAttribute("data-many")));
     this.drawDownload(count);
-    if (this.done) setText(this.done, this.done.getAttribute("data-text").replace("{n}", plural(count, "actie", "acties")));
+    if (this.done) setText(this.done, /** @type {string} */ (this.done.getAttribute("data-text")).replace("{n}", plural(count, "actie", "acties")));
     this.drawEmpty(state, count);
     this.settled(state);
     return Promise.resolve();
   };
 
   // The page shows `state` now: said on the catalogue for scripts that wait for it.
+  /** @param {CatalogueState} state */
   Catalogue.prototype.settled = function (state) {
     this.root.setAttribute("data-ab-shows", this.href(state));
   };
 
+  /** @param {Int32Array[]} counts per facet, per value code */
   Catalogue.prototype.drawCounts = function (counts) {
     this.terms.forEach(function (term) {
       var count = term.f === -1 ? 0 : counts[term.f][term.code];
@@ -321,8 +449,9 @@
   // that stay keep their place in the page (taking one out and putting it back would make
   // the browser style and lay it out anew); only the others are removed or inserted.
   Catalogue.prototype.drawList = function () {
-    var list = this.list, steps = this.data.evidenceSteps;
-    var wanted = this.shown.slice(0, this.limit);
+    var list = this.list, steps = /** @type {Actiebank.CardData} */ (this.data).evidenceSteps;
+    var shown = /** @type {CatalogueItem[]} */ (this.shown);
+    var wanted = shown.slice(0, this.limit);
     var stamp = (this.drawn = (this.drawn || 0) + 1);
     wanted.forEach(function (item) {
       if (!item.node) item.node = A.drawCard(item.card, steps, 2);
@@ -337,20 +466,27 @@
     // The cards to insert are brought up to date with the visitor's lists (compare,
     // plan) while still outside the page.
     var incoming = document.createDocumentFragment();
-    wanted.forEach(function (item) { if (item.node.parentNode !== list) incoming.appendChild(item.node); });
+    wanted.forEach(function (item) {
+      var node = /** @type {HTMLElement} */ (item.node);  // drawn above
+      if (node.parentNode !== list) incoming.appendChild(node);
+    });
     if (incoming.firstChild && A.syncChoices) A.syncChoices(incoming);
     var cursor = list.firstElementChild;
     wanted.forEach(function (item) {
-      if (item.node === cursor) cursor = cursor.nextElementSibling;
-      else list.insertBefore(item.node, cursor);
+      var node = /** @type {HTMLElement} */ (item.node);
+      if (node === cursor) cursor = node.nextElementSibling;
+      else list.insertBefore(node, cursor);
     });
-    var rest = this.shown.length - wanted.length;
+    var rest = shown.length - wanted.length;
     setHidden(this.more, rest <= 0);
-    setText(this.more, this.more.getAttribute("data-text").replace("{n}", String(Math.min(rest, PAGE))));
+    setText(this.more, /** @type {string} */ (this.more.getAttribute("data-text")).replace("{n}", String(Math.min(rest, PAGE))));
   };
 
+  /** @param {CatalogueState} state */
   Catalogue.prototype.chipsOf = function (state) {
-    var self = this, chips = [];
+    var self = this;
+    /** @type {CatalogueChip[]} */
+    var chips = [];
     this.facets.forEach(function (facet) {
       state.chosen[facet.name].forEach(function (value) {
         var term = self.terms.filter(function (t) { return t.facet === facet.name && t.value === value; })[0];
@@ -361,13 +497,19 @@
     return chips;
   };
 
+  /**
+   * @param {CatalogueState} state
+   * @param {CatalogueChip} chip
+   */
   Catalogue.prototype.without = function (state, chip) {
+    /** @type {CatalogueState} */
     var next = JSON.parse(JSON.stringify(state));
     if (chip.facet === TEXT_KEY) next.text = "";
     else next.chosen[chip.facet] = next.chosen[chip.facet].filter(function (v) { return v !== chip.value; });
     return next;
   };
 
+  /** @param {CatalogueState} state */
   Catalogue.prototype.drawChips = function (state) {
     var self = this;
     var chips = this.chipsOf(state);
@@ -393,18 +535,24 @@
     setHidden(this.chips, chips.length === 0);
   };
 
+  /** @param {CatalogueState} state */
   Catalogue.prototype.setPanelCount = function (state) {
     var count = this.activeCount(state);
-    var badge = this.panelButton.querySelector("[data-ab-active-count]");
+    var badge = /** @type {Element} */ (this.panelButton.querySelector("[data-ab-active-count]"));
     setText(badge, count ? " (" + count + " actief)" : "");
   };
 
+  /** @param {number} count */
   Catalogue.prototype.drawDownload = function (count) {
-    var text = this.download.querySelector("[data-ab-download-text]");
-    setText(text, this.download.getAttribute("data-text").replace("{n}", plural(count, "actie", "acties")));
+    var text = /** @type {Element} */ (this.download.querySelector("[data-ab-download-text]"));
+    setText(text, /** @type {string} */ (this.download.getAttribute("data-text")).replace("{n}", plural(count, "actie", "acties")));
   };
 
   // Nothing found: each active filter whose removal finds actions, as a link.
+  /**
+   * @param {CatalogueState} state
+   * @param {number} count
+   */
   Catalogue.prototype.drawEmpty = function (state, count) {
     var self = this;
     setHidden(this.empty, count !== 0);
@@ -444,6 +592,10 @@
   };
 
   // Apply a state and put it in the address (a new history entry, or in place).
+  /**
+   * @param {CatalogueState} state
+   * @param {boolean} push
+   */
   Catalogue.prototype.go = function (state, push) {
     var href = this.href(state);
     var here = window.location.pathname + window.location.search;
@@ -456,10 +608,11 @@
 
   Catalogue.prototype.listen = function () {
     var self = this;
-    var typing = null;
+    /** @type {number | undefined} */
+    var typing;
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.form.addEventListener("change", function (event) {
-      if (event.target.type === "checkbox") self.go(self.readForm(), true);
+      if (/** @type {HTMLInputElement} */ (event.target).type === "checkbox") self.go(self.readForm(), true);
     });
     this.text.addEventListener("input", function () {
       window.clearTimeout(typing);
@@ -489,9 +642,9 @@
       self.drawList();
       // Keyboard users continue where the new cards start.
       var next = self.list.children[first];
-      if (next) next.querySelector("a").focus();
+      if (next) /** @type {HTMLAnchorElement} */ (next.querySelector("a")).focus();
     }
-    this.root.querySelector("[data-ab-clear]").addEventListener("click", function () {
+    /** @type {Element} */ (this.root.querySelector("[data-ab-clear]")).addEventListener("click", function () {
       self.go(self.emptyState(), true).then(function () { self.text.focus(); });
     });
     this.listenGroups();
@@ -502,18 +655,18 @@
     var self = this;
     this.form.querySelectorAll("[data-ab-all]").forEach(function (button) {
       button.addEventListener("click", function () {
-        var fieldset = button.closest("fieldset");
+        var fieldset = /** @type {HTMLFieldSetElement} */ (button.closest("fieldset"));
         var open = !fieldset.classList.contains("ab-facet--open");
         fieldset.classList.toggle("ab-facet--open", open);
         button.setAttribute("aria-expanded", open ? "true" : "false");
-        button.querySelector("[data-ab-all-text]").textContent = button.getAttribute(open ? "data-less" : "data-more");
+        /** @type {Element} */ (button.querySelector("[data-ab-all-text]")).textContent = button.getAttribute(open ? "data-less" : "data-more");
       });
     });
     this.form.querySelectorAll("[data-ab-open]").forEach(function (button) {
       button.addEventListener("click", function () {
         var open = button.getAttribute("aria-expanded") !== "true";
         button.setAttribute("aria-expanded", open ? "true" : "false");
-        button.closest("li").classList.toggle("ab-facet__item--open", open);
+        /** @type {HTMLLIElement} */ (button.closest("li")).classList.toggle("ab-facet__item--open", open);
       });
     });
     // On a phone the filters open as a panel above the results.
@@ -542,10 +695,11 @@
     });
   };
 
+  /** @type {Catalogue | null} */
   var current = null;
 
   function setup() {
-    var root = document.querySelector("[data-ab-catalogue]");
+    var root = /** @type {HTMLElement | null} */ (document.querySelector("[data-ab-catalogue]"));
     if (!root) { current = null; return; }
     if (root.hasAttribute("data-ab-ready")) return;
     root.setAttribute("data-ab-ready", "");
@@ -564,13 +718,13 @@
   // On a facet value's page: "Download deze N acties" cuts that value's actions out of
   // the CSV file, using the card data to know which they are.
   function setupFacetDownload() {
-    document.querySelectorAll("[data-ab-download][data-ab-selection]").forEach(function (link) {
+    /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll("[data-ab-download][data-ab-selection]")).forEach(function (link) {
       if (link.hasAttribute("data-ab-ready")) return;
       link.setAttribute("data-ab-ready", "");
-      var pair = link.getAttribute("data-ab-selection").split("=");
+      var pair = /** @type {string} */ (link.getAttribute("data-ab-selection")).split("=");
       link.addEventListener("click", function (event) {
         event.preventDefault();
-        A.fetchJSON(A.route("cards")).then(function (data) {
+        /** @type {Promise<Actiebank.CardData>} */ (A.fetchJSON(A.route("cards"))).then(function (data) {
           var at = data.facets.indexOf(pair[0]);
           var slugs = data.cards.filter(function (card) {
             return (card.values[at] || []).indexOf(pair[1]) !== -1;

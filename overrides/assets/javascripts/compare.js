@@ -9,6 +9,7 @@
 
   var A = window.Actiebank;
 
+  /** @param {Actiebank.Part[] | undefined} parts */
   function cell(parts) {
     var td = A.element("td");
     if (!parts || !parts.length) {
@@ -26,13 +27,24 @@
     return td;
   }
 
+  /** @param {Actiebank.Part[] | undefined} parts */
   function text(parts) {
     return JSON.stringify(parts || null);
   }
 
+  /**
+   * @typedef {object} CompareGroup
+   * @property {string[]} order the labels, as they first appear
+   * @property {Record<string, Actiebank.Part[][]>} cells by label, per action its parts
+   */
+
   // Rows in order: group by group, each label where it first appears.
+  /** @param {Actiebank.FactSheet[]} sheets */
   function rowsOf(sheets) {
-    var groups = [], rows = {};
+    /** @type {string[]} */
+    var groups = [];
+    /** @type {Record<string, CompareGroup>} */
+    var rows = {};
     sheets.forEach(function (sheet, column) {
       sheet.rows.forEach(function (row) {
         var group = row[0], label = row[1];
@@ -44,6 +56,7 @@
     return { groups: groups, rows: rows };
   }
 
+  /** @param {Actiebank.FactSheet[]} sheets */
   function table(sheets) {
     var head = A.element("tr", {}, [A.element("td")]);
     sheets.forEach(function (sheet) {
@@ -55,6 +68,7 @@
         remove
       ]));
     });
+    /** @type {HTMLElement[]} */
     var body = [];
     var layout = rowsOf(sheets);
     layout.groups.forEach(function (group) {
@@ -75,15 +89,16 @@
   }
 
   function setup() {
-    var page = document.querySelector("[data-ab-compare-page]");
-    if (!page || page.hasAttribute("data-ab-ready")) return;
+    var node = document.querySelector("[data-ab-compare-page]");
+    if (!node || node.hasAttribute("data-ab-ready")) return;
+    var page = node;  // not null, also in the functions below
     page.setAttribute("data-ab-ready", "");
     var most = Number(page.getAttribute("data-most")) || A.COMPARE_MOST;
-    var status = page.querySelector("[data-ab-compare-status]");
-    var holder = page.querySelector("[data-ab-compare-table]");
-    var tools = page.querySelector("[data-ab-compare-tools]");
-    var empty = page.querySelector("[data-ab-compare-empty]");
-    var only = page.querySelector("[data-ab-only-differences]");
+    var status = /** @type {HTMLElement} */ (page.querySelector("[data-ab-compare-status]"));
+    var holder = /** @type {HTMLElement} */ (page.querySelector("[data-ab-compare-table]"));
+    var tools = /** @type {HTMLElement} */ (page.querySelector("[data-ab-compare-tools]"));
+    var empty = /** @type {HTMLElement} */ (page.querySelector("[data-ab-compare-empty]"));
+    var only = /** @type {HTMLInputElement} */ (page.querySelector("[data-ab-only-differences]"));
 
     function chosen() {
       var fromLink = A.slugsFromQuery(most);
@@ -102,9 +117,9 @@
       status.textContent = "De acties worden geladen…";
       Promise.all(slugs.map(function (slug) {
         return A.factSheet(slug).catch(function () { return null; });
-      })).then(function (sheets) {
-        var missing = slugs.filter(function (_, i) { return !sheets[i]; });
-        sheets = sheets.filter(Boolean);
+      })).then(function (loaded) {
+        var missing = slugs.filter(function (_, i) { return !loaded[i]; });
+        var sheets = /** @type {Actiebank.FactSheet[]} */ (loaded.filter(Boolean));
         holder.appendChild(table(sheets));
         var said = sheets.length === 1 ? "1 actie. Kies er nog een om te vergelijken." : sheets.length + " acties naast elkaar.";
         if (missing.length) said += " Niet gevonden: " + missing.join(", ") + ". Misschien is de actie van naam veranderd of verwijderd.";
@@ -114,7 +129,7 @@
     }
 
     holder.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-ab-remove]");
+      var button = /** @type {Element} */ (event.target).closest("[data-ab-remove]");
       if (!button) return;
       var slug = button.getAttribute("data-ab-remove");
       var slugs = chosen().filter(function (s) { return s !== slug; });
@@ -122,17 +137,17 @@
       A.writeList("compare", list);
       window.history.replaceState(window.history.state, "", window.location.pathname + (slugs.length ? "?acties=" + slugs.join(",") : "?acties="));
       draw();
-      var title = page.querySelector("h1");
+      var title = /** @type {HTMLElement} */ (page.querySelector("h1"));
       title.setAttribute("tabindex", "-1");
       title.focus();
     });
     only.addEventListener("change", function () {
       holder.classList.toggle("ab-compare__table--only-differences", only.checked);
     });
-    page.querySelector("[data-ab-copy-link]").addEventListener("click", function () {
+    /** @type {Element} */ (page.querySelector("[data-ab-copy-link]")).addEventListener("click", function () {
       A.copyText(window.location.href, page.querySelector("[data-ab-copied]"));
     });
-    page.querySelector("[data-ab-print]").addEventListener("click", function () { window.print(); });
+    /** @type {Element} */ (page.querySelector("[data-ab-print]")).addEventListener("click", function () { window.print(); });
     draw();
   }
 

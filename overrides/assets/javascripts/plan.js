@@ -9,9 +9,21 @@
 
   var A = window.Actiebank;
 
+  /** @typedef {[string, string]} PlanLink [a success factor or target group, its page] */
+  /** @typedef {[string, string, string]} PlanGap [what is missing, a link's text, its address] */
+
+  /**
+   * @param {number} count
+   * @param {string} one
+   * @param {string} many
+   */
   function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
 
   // In one's own plan an action can be taken out; in a shared plan, kept one by one.
+  /**
+   * @param {Actiebank.FactSheet} sheet
+   * @param {boolean} shared
+   */
   function item(sheet, shared) {
     var card = sheet.card;
     var remove = shared
@@ -32,7 +44,14 @@
     ]);
   }
 
+  /**
+   * @param {Actiebank.FactSheet[]} sheets
+   * @param {PlanLink[]} factors
+   * @param {PlanLink[]} checked
+   * @param {string} measuredUrl
+   */
   function gaps(sheets, factors, checked, measuredUrl) {
+    /** @type {PlanGap[]} */
     var found = [];
     factors.forEach(function (factor) {
       if (!sheets.some(function (s) { return s.card.factors.indexOf(factor[0]) !== -1; })) {
@@ -50,10 +69,15 @@
     return found;
   }
 
+  /**
+   * @param {string} title
+   * @param {HTMLElement[]} children
+   */
   function section(title, children) {
     return A.element("section", { "class": "ab-plan__section" }, [A.element("h2", {}, [title])].concat(children));
   }
 
+  /** @param {Actiebank.FactSheet[]} mine */
   function titleLinks(mine) {
     return A.element("ul", {}, mine.map(function (s) {
       return A.element("li", {}, [A.element("a", { href: A.url(s.url) }, [s.card.title])]);
@@ -61,6 +85,10 @@
   }
 
   // Each success factor with the titles of its actions, or a way to find one.
+  /**
+   * @param {Actiebank.FactSheet[]} sheets
+   * @param {PlanLink[]} factors
+   */
   function byFactor(sheets, factors) {
     return factors.map(function (factor) {
       var mine = sheets.filter(function (s) { return s.card.factors.indexOf(factor[0]) !== -1; });
@@ -72,7 +100,12 @@
     });
   }
 
+  /**
+   * @param {Actiebank.FactSheet[]} sheets
+   * @param {PlanLink[]} checked
+   */
   function byGroup(sheets, checked) {
+    /** @type {string[]} */
     var groups = [];
     sheets.forEach(function (s) {
       s.targetGroups.forEach(function (g) { if (groups.indexOf(g) === -1) groups.push(g); });
@@ -87,6 +120,12 @@
     });
   }
 
+  /**
+   * @param {Actiebank.FactSheet[]} sheets
+   * @param {PlanGap[]} found
+   * @param {PlanLink[]} factors
+   * @param {string} link
+   */
   function markdown(sheets, found, factors, link) {
     var lines = ["# Mijn plan uit de Actiebank", "", "Gedeeld plan: " + link, ""];
     if (found.length) {
@@ -109,19 +148,24 @@
   }
 
   function setup() {
-    var page = document.querySelector("[data-ab-plan-page]");
-    if (!page || page.hasAttribute("data-ab-ready")) return;
+    var node = document.querySelector("[data-ab-plan-page]");
+    if (!node || node.hasAttribute("data-ab-ready")) return;
+    var page = node;  // not null, also in the functions below
     page.setAttribute("data-ab-ready", "");
-    var factors = JSON.parse(page.getAttribute("data-factors"));
-    var checked = JSON.parse(page.getAttribute("data-checked"));
-    var measuredUrl = page.getAttribute("data-measured-url");
-    var body = page.querySelector("[data-ab-plan-body]");
-    var status = page.querySelector("[data-ab-plan-status]");
-    var tools = page.querySelector("[data-ab-plan-tools]");
-    var empty = page.querySelector("[data-ab-plan-empty]");
-    var shared = page.querySelector("[data-ab-plan-shared]");
-    var copied = page.querySelector("[data-ab-copied]");
+    /** @type {PlanLink[]} */
+    var factors = JSON.parse(/** @type {string} */ (page.getAttribute("data-factors")));
+    /** @type {PlanLink[]} */
+    var checked = JSON.parse(/** @type {string} */ (page.getAttribute("data-checked")));
+    var measuredUrl = /** @type {string} */ (page.getAttribute("data-measured-url"));
+    var body = /** @type {HTMLElement} */ (page.querySelector("[data-ab-plan-body]"));
+    var status = /** @type {HTMLElement} */ (page.querySelector("[data-ab-plan-status]"));
+    var tools = /** @type {HTMLElement} */ (page.querySelector("[data-ab-plan-tools]"));
+    var empty = /** @type {HTMLElement} */ (page.querySelector("[data-ab-plan-empty]"));
+    var shared = /** @type {HTMLElement} */ (page.querySelector("[data-ab-plan-shared]"));
+    var copied = /** @type {HTMLElement} */ (page.querySelector("[data-ab-copied]"));
+    /** @type {Actiebank.FactSheet[]} */
     var sheets = [];
+    /** @type {PlanGap[]} */
     var found = [];
     var drawing = 0;
 
@@ -149,7 +193,7 @@
       status.textContent = "Uw plan wordt geladen…";
       Promise.all(chosen.map(function (slug) { return A.factSheet(slug).catch(function () { return null; }); })).then(function (loaded) {
         if (turn !== drawing) return;
-        sheets = loaded.filter(Boolean);
+        sheets = /** @type {Actiebank.FactSheet[]} */ (loaded.filter(Boolean));
         found = gaps(sheets, factors, checked, measuredUrl);
         while (body.firstChild) body.removeChild(body.firstChild);
         var gapList = found.length
@@ -160,9 +204,9 @@
         body.appendChild(section("Wat nog ontbreekt", [gapList]));
         body.appendChild(section("Per succesfactor", [A.element("div", { "class": "ab-plan__groups" }, byFactor(sheets, factors))]));
         body.appendChild(section("Per doelgroep", [A.element("div", { "class": "ab-plan__groups" }, byGroup(sheets, checked))]));
-        var shared = isShared();
-        body.appendChild(section("De acties in " + (shared ? "dit plan" : "uw plan"), [
-          A.element("ul", { "class": "ab-plan__items" }, sheets.map(function (s) { return item(s, shared); }))
+        var sharedPlan = isShared();
+        body.appendChild(section("De acties in " + (sharedPlan ? "dit plan" : "uw plan"), [
+          A.element("ul", { "class": "ab-plan__items" }, sheets.map(function (s) { return item(s, sharedPlan); }))
         ]));
         var missing = chosen.length - sheets.length;
         status.textContent = plural(sheets.length, "actie", "acties") + " in " + (isShared() ? "dit gedeelde plan" : "uw plan") + "." +
@@ -172,32 +216,32 @@
     }
 
     body.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-ab-plan-remove]");
+      var button = /** @type {Element} */ (event.target).closest("[data-ab-plan-remove]");
       if (!button) return;
-      var slug = button.getAttribute("data-ab-plan-remove");
+      var slug = /** @type {string} */ (button.getAttribute("data-ab-plan-remove"));
       var title = (sheets.filter(function (s) { return s.slug === slug; })[0] || { card: { title: slug } }).card.title;
       A.writeList("plan", A.readList("plan").filter(function (entry) { return entry.slug !== slug; }));
       copied.textContent = "‘" + title + "’ is uit uw plan gehaald.";
-      page.querySelector("h1").setAttribute("tabindex", "-1");
-      page.querySelector("h1").focus();
+      /** @type {HTMLElement} */ (page.querySelector("h1")).setAttribute("tabindex", "-1");
+      /** @type {HTMLElement} */ (page.querySelector("h1")).focus();
     });
-    page.querySelector("[data-ab-plan-keep]").addEventListener("click", function () {
+    /** @type {Element} */ (page.querySelector("[data-ab-plan-keep]")).addEventListener("click", function () {
       A.writeList("plan", sheets.map(function (s) { return { slug: s.slug, title: s.card.title }; }));
       window.history.replaceState(window.history.state, "", window.location.pathname);
       draw();
       copied.textContent = "Het plan staat nu in uw browser.";
     });
-    page.querySelector("[data-ab-plan-share]").addEventListener("click", function () {
+    /** @type {Element} */ (page.querySelector("[data-ab-plan-share]")).addEventListener("click", function () {
       A.copyText(shareLink(), copied);
     });
-    page.querySelector("[data-ab-plan-csv]").addEventListener("click", function () {
+    /** @type {Element} */ (page.querySelector("[data-ab-plan-csv]")).addEventListener("click", function () {
       A.downloadCsv(sheets.map(function (s) { return s.slug; }), "mijn-plan-actiebank.csv");
     });
-    page.querySelector("[data-ab-plan-markdown]").addEventListener("click", function () {
+    /** @type {Element} */ (page.querySelector("[data-ab-plan-markdown]")).addEventListener("click", function () {
       A.saveFile("mijn-plan-actiebank.md", "text/markdown;charset=utf-8", markdown(sheets, found, factors, shareLink()));
     });
-    page.querySelector("[data-ab-print]").addEventListener("click", function () { window.print(); });
-    page.querySelector("[data-ab-plan-clear]").addEventListener("click", function () {
+    /** @type {Element} */ (page.querySelector("[data-ab-print]")).addEventListener("click", function () { window.print(); });
+    /** @type {Element} */ (page.querySelector("[data-ab-plan-clear]")).addEventListener("click", function () {
       if (!window.confirm("Wilt u alle acties uit uw plan halen?")) return;
       A.writeList("plan", []);
       window.history.replaceState(window.history.state, "", window.location.pathname);

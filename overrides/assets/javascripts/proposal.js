@@ -22,29 +22,45 @@
   // Python's white space (str.isspace), for the ports of the validator's expressions.
   var PY_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 
+  /**
+   * @param {unknown} object
+   * @param {string} key
+   */
   function own(object, key) {
     return object !== null && typeof object === "object" && Object.prototype.hasOwnProperty.call(object, key);
   }
 
+  /** @param {unknown} value */
   function numberText(value) {
     if (Number.isInteger(value)) return String(value);
     return String(value).replace(".", ",");
   }
 
+  /**
+   * @param {unknown} value
+   * @returns {string}
+   */
   function cleanText(value) {
     if (value === null || value === undefined || typeof value === "boolean") return "";
     var text = typeof value === "string" ? value : numberText(value);
     return text.replace(/\r\n/g, "\n").replace(/\r/g, "\n").replace(TRIM, "");
   }
 
+  /**
+   * @param {ProposalForm.Field} field
+   * @param {unknown} value
+   * @returns {ProposalForm.Clean | undefined}
+   */
   function cleanOne(field, value) {
     if (field.type === "object") {
       if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+      var given = /** @type {ProposalForm.Values} */ (value);
+      /** @type {ProposalForm.CleanGroup} */
       var group = {};
       var any = false;
       field.children.forEach(function (child) {
-        if (own(value, child.name)) {
-          var cleaned = cleanValue(child, value[child.name]);
+        if (own(given, child.name)) {
+          var cleaned = cleanValue(child, given[child.name]);
           if (cleaned !== undefined) { group[child.name] = cleaned; any = true; }
         }
       });
@@ -55,9 +71,15 @@
     return text ? text : undefined;
   }
 
+  /**
+   * @param {ProposalForm.Field} field
+   * @param {unknown} value
+   * @returns {ProposalForm.Clean | undefined}
+   */
   function cleanValue(field, value) {
     if (!field.many) return cleanOne(field, value);
     var items = Array.isArray(value) ? value : (value === null || value === undefined ? [] : [value]);
+    /** @type {ProposalForm.Clean[]} */
     var kept = [];
     items.forEach(function (item) {
       var cleaned = cleanOne(field, item);
@@ -67,7 +89,13 @@
   }
 
   /* The values as the file holds them: texts trimmed, empty ones left out. */
+  /**
+   * @param {ProposalForm.KindSpec} kindSpec
+   * @param {ProposalForm.Values} values
+   * @returns {ProposalForm.CleanEntry}
+   */
   function clean(kindSpec, values) {
+    /** @type {ProposalForm.CleanEntry} */
     var out = {};
     kindSpec.fields.forEach(function (field) {
       if (own(values, field.name)) {
@@ -75,7 +103,8 @@
         if (value !== undefined) out[field.name] = value;
       }
     });
-    var body = (values && values.body) || {};
+    var body = /** @type {ProposalForm.Values} */ ((values && values.body) || {});
+    /** @type {Record<string, string>} */
     var sections = {};
     var any = false;
     kindSpec.body.forEach(function (section) {
@@ -86,6 +115,7 @@
     return out;
   }
 
+  /** @param {string} text */
   function quote(text) {
     return '"' + text.replace(ESCAPES, function (char) {
       if (char === '"' || char === "\\") return "\\" + char;
@@ -95,6 +125,11 @@
     }) + '"';
   }
 
+  /**
+   * @param {ProposalForm.Spec} spec
+   * @param {ProposalForm.Field} field
+   * @param {string} value
+   */
   function scalar(spec, field, value) {
     if (field.type === "boolean") return "true";
     if (field.type === "number" && new RegExp(spec.number_pattern).test(value)) {
@@ -105,38 +140,55 @@
     return quote(value);
   }
 
+  /**
+   * @param {ProposalForm.Spec} spec
+   * @param {ProposalForm.Field[]} children
+   * @param {ProposalForm.CleanGroup} value
+   * @param {string} indent
+   */
   function groupLines(spec, children, value, indent) {
+    /** @type {string[]} */
     var lines = [];
     children.forEach(function (child) {
-      if (own(value, child.name)) lines = lines.concat(yamlLines(spec, child, value[child.name], indent));
+      if (own(value, child.name)) lines = lines.concat(yamlLines(spec, child, /** @type {ProposalForm.Clean} */ (value[child.name]), indent));
     });
     return lines;
   }
 
+  /**
+   * @param {ProposalForm.Spec} spec
+   * @param {ProposalForm.Field} field
+   * @param {ProposalForm.Clean} value
+   * @param {string} indent
+   * @returns {string[]}
+   */
   function yamlLines(spec, field, value, indent) {
     var name = field.name;
     if (field.type === "object") {
+      var children = field.children;
       if (field.many) {
         var lines = [indent + name + ":"];
-        value.forEach(function (row) {
-          var rowLines = groupLines(spec, field.children, row, indent + "    ");
+        /** @type {ProposalForm.CleanGroup[]} */ (value).forEach(function (row) {
+          var rowLines = groupLines(spec, children, row, indent + "    ");
           rowLines[0] = indent + "  - " + rowLines[0].slice(indent.length + 4);
           lines = lines.concat(rowLines);
         });
         return lines;
       }
-      return [indent + name + ":"].concat(groupLines(spec, field.children, value, indent + "  "));
+      return [indent + name + ":"].concat(groupLines(spec, children, /** @type {ProposalForm.CleanGroup} */ (value), indent + "  "));
     }
     if (field.many) {
+      var items = /** @type {string[]} */ (value);
       if (field.type === "choice") {
-        return [indent + name + ": [" + value.map(function (v) { return scalar(spec, field, v); }).join(", ") + "]"];
+        return [indent + name + ": [" + items.map(function (v) { return scalar(spec, field, v); }).join(", ") + "]"];
       }
-      return [indent + name + ":"].concat(value.map(function (v) { return indent + "  - " + scalar(spec, field, v); }));
+      return [indent + name + ":"].concat(items.map(function (v) { return indent + "  - " + scalar(spec, field, v); }));
     }
-    return [indent + name + ": " + scalar(spec, field, value)];
+    return [indent + name + ": " + scalar(spec, field, /** @type {string} */ (value))];
   }
 
   /* A body section as plain text in Markdown: no HTML, no entity, no heading of its own. */
+  /** @param {string} text */
   function bodyMarkdown(text) {
     text = text.replace(/&(?=[#A-Za-z])/g, "&amp;").replace(/</g, "&lt;");
     return text.split("\n").map(function (line) {
@@ -144,8 +196,13 @@
     }).join("\n");
   }
 
+  /**
+   * @param {ProposalForm.KindSpec} kindSpec
+   * @param {ProposalForm.CleanEntry} cleaned
+   */
   function bodyParts(kindSpec, cleaned) {
     // [line, section id or ""] for each line after the closing '---'.
+    /** @type {[string, string][]} */
     var parts = [];
     var body = cleaned.body || {};
     kindSpec.body.forEach(function (section) {
@@ -157,12 +214,17 @@
   }
 
   /* The entry file, exactly as proposal.entry_text writes it. */
+  /**
+   * @param {ProposalForm.Spec} spec
+   * @param {string} kind
+   * @param {ProposalForm.Values} values
+   */
   function entryText(spec, kind, values) {
     var kindSpec = spec.kinds[kind];
     var cleaned = clean(kindSpec, values);
     var lines = ["---"];
     kindSpec.fields.forEach(function (field) {
-      if (own(cleaned, field.name)) lines = lines.concat(yamlLines(spec, field, cleaned[field.name], ""));
+      if (own(cleaned, field.name)) lines = lines.concat(yamlLines(spec, field, /** @type {ProposalForm.Clean} */ (cleaned[field.name]), ""));
     });
     lines.push("---");
     bodyParts(kindSpec, cleaned).forEach(function (part) { lines.push(part[0]); });
@@ -171,15 +233,21 @@
 
   // ------------------------------------------------------------------ file names
 
+  /** @param {string} text */
   function fold(text) {
     var plain = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
     return plain.toLowerCase().replace(/[^a-z0-9]/g, "-").split("-").filter(Boolean).join("-");
   }
 
+  /** @param {string} title */
   function normalisedTitle(title) {
     return fold(title).split("-").join(" ");
   }
 
+  /**
+   * @param {string} slug
+   * @param {number} limit
+   */
   function shorten(slug, limit) {
     if (slug.length <= limit) return slug;
     var cut = slug.slice(0, limit);
@@ -190,6 +258,11 @@
   }
 
   /* scaffold.make_slug: the file name for a title, unique among the taken ones. */
+  /**
+   * @param {ProposalForm.Spec} spec
+   * @param {string} kind
+   * @param {string} title
+   */
   function makeSlug(spec, kind, title) {
     var limit = spec.max_slug;
     var base = shorten(fold(title.replace(/['’‘`]/g, "")), limit) || (kind === "action" ? "actie" : "verhaal");
@@ -207,29 +280,44 @@
 
   // ------------------------------------------------------------------ the checks
 
+  /** @param {string} text */
   function codePoints(text) { return Array.from(text); }
 
+  /**
+   * @param {string} a
+   * @param {string} b
+   */
   function compareCodePoints(a, b) {
     var x = codePoints(a);
     var y = codePoints(b);
     for (var i = 0; i < Math.min(x.length, y.length); i++) {
-      var p = x[i].codePointAt(0);
-      var q = y[i].codePointAt(0);
+      var p = /** @type {number} */ (x[i].codePointAt(0));
+      var q = /** @type {number} */ (y[i].codePointAt(0));
       if (p !== q) return p < q ? -1 : 1;
     }
     return x.length === y.length ? 0 : (x.length < y.length ? -1 : 1);
   }
 
+  /**
+   * @param {string} text
+   * @param {number} length
+   */
   function prefixOf(text, length) { return codePoints(text).slice(0, length).join(""); }
 
+  /**
+   * @param {string} template
+   * @param {Record<string, unknown>} words
+   */
   function format(template, words) {
-    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+    return template.replace(/\{(\w+)\}/g, function (whole, /** @type {string} */ key) {
       return own(words, key) ? String(words[key]) : whole;
     });
   }
 
+  /** @param {string} text */
   function capital(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
 
+  /** @param {number} amount */
   function dutchAmount(amount) {
     return String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   }
@@ -239,6 +327,7 @@
     return new Date(Date.now() + 14 * 3600 * 1000).toISOString().slice(0, 10);
   }
 
+  /** @param {string} value "YYYY-MM-DD" */
   function realDay(value) {
     var year = Number(value.slice(0, 4));
     var month = Number(value.slice(5, 7));
@@ -249,6 +338,12 @@
     return day <= days;
   }
 
+  /**
+   * @param {ProposalForm.Spec} spec
+   * @param {string} kind
+   * @param {ProposalForm.Values} values
+   * @param {{today?: string}} [options]
+   */
   function Checker(spec, kind, values, options) {
     this.spec = spec;
     this.kind = kind;
@@ -256,16 +351,29 @@
     this.messages = spec.messages;
     this.cleaned = clean(this.kindSpec, values);
     this.today = (options && options.today) || latestToday();
+    /** @type {ProposalForm.Problem[]} */
     this.errors = [];
+    /** @type {Record<string, boolean>} the paths that have a message */
     this.flagged = {};
   }
 
+  /**
+   * @param {string} path
+   * @param {string} code
+   * @param {string} message
+   */
   Checker.prototype.add = function (path, code, message) {
     if (this.flagged[path]) return;  // one message per field: the first
     this.flagged[path] = true;
     this.errors.push({ path: path, code: code, message: message });
   };
 
+  /**
+   * A message of the spec, about a field (or none), with its words filled in.
+   * @param {string} key
+   * @param {ProposalForm.Field | null} field
+   * @param {Record<string, unknown>} [words]
+   */
   Checker.prototype.say = function (key, field, words) {
     var noun = field ? field.noun : "";
     return format(this.messages[key], Object.assign({ noun: noun, Noun: capital(noun), one: field ? field.one : "" }, words || {}));
@@ -284,6 +392,12 @@
     return this.errors;
   };
 
+  /**
+   * @param {ProposalForm.Field} field
+   * @param {ProposalForm.Clean | undefined} value
+   * @param {string} path
+   * @param {boolean} present
+   */
   Checker.prototype.field = function (field, value, path, present) {
     if (value === undefined) {
       if (field.required && present) {
@@ -294,35 +408,44 @@
       return;
     }
     if (!field.many) { this.one(field, value, path); return; }
-    if (field.min_items && value.length < field.min_items) {
+    var items = /** @type {ProposalForm.Clean[]} */ (value);
+    if (field.min_items && items.length < field.min_items) {
       this.add(path, "required", this.say(field.type === "choice" ? "required-many-choice" : "required-many", field));
     }
     var self = this;
-    value.forEach(function (item, index) { self.one(field, item, path + "[" + index + "]"); });
+    items.forEach(function (item, index) { self.one(field, item, path + "[" + index + "]"); });
     if (field.unique) {
+      /** @type {string[]} */
       var seen = [];
-      value.forEach(function (item) {
-        var key = JSON.stringify(item);
-        if (seen.indexOf(key) >= 0) {
+      items.forEach(function (item) {
+        var json = JSON.stringify(item);
+        if (seen.indexOf(json) >= 0) {
           self.add(path, "unique", self.say("unique", field, { value: typeof item === "string" ? item : "" }));
         }
-        seen.push(key);
+        seen.push(json);
       });
     }
   };
 
+  /**
+   * @param {ProposalForm.Field} field
+   * @param {ProposalForm.Clean} value
+   * @param {string} path
+   */
   Checker.prototype.one = function (field, value, path) {
     var self = this;
     if (field.type === "object") {
-      field.children.forEach(function (child) {
+      var children = field.children;
+      var group = /** @type {ProposalForm.CleanGroup} */ (value);
+      children.forEach(function (child) {
         var childPath = path + "." + child.name;
-        if (!own(value, child.name)) {
+        if (!own(group, child.name)) {
           if (child.required) {
             self.add(childPath, "required", self.say(child.type === "choice" ? "required-choice" : "required-text", child));
           } else if (child.required_with) {
-            var other = child.required_with.filter(function (name) { return own(value, name); })[0];
+            var other = child.required_with.filter(function (name) { return own(group, name); })[0];
             if (other) {
-              var otherField = field.children.filter(function (c) { return c.name === other; })[0];
+              var otherField = children.filter(function (c) { return c.name === other; })[0];
               self.add(childPath, "required-with", self.say(
                 child.type === "choice" ? "required-with-choice" : "required-with-text", child,
                 { other: otherField ? otherField.noun : other }));
@@ -330,27 +453,30 @@
           }
           return;
         }
-        self.field(child, value[child.name], childPath, true);
+        self.field(child, group[child.name], childPath, true);
       });
       return;
     }
     if (field.type === "boolean") return;
+    var text = /** @type {string} */ (value);
     if (field.type === "choice") {
-      if (this.optionValues(field).indexOf(value) < 0) this.add(path, "choice", this.say("choice", field));
+      if (this.optionValues(field).indexOf(text) < 0) this.add(path, "choice", this.say("choice", field));
       return;
     }
     if (field.type === "number") {
-      if (!new RegExp(this.spec.number_pattern).test(value)) {
+      if (!new RegExp(this.spec.number_pattern).test(text)) {
         this.add(path, "number", this.say("number", field));
-      } else if (field.minimum !== undefined && parseFloat(value.replace(",", ".")) < field.minimum) {
+      } else if (field.minimum !== undefined && parseFloat(text.replace(",", ".")) < field.minimum) {
         this.add(path, "minimum", this.say("minimum", field, { minimum: field.minimum }));
       }
       return;
     }
-    this.text(field, value, path);
+    this.text(field, text, path);
   };
 
+  /** @param {ProposalForm.Field} field */
   Checker.prototype.optionValues = function (field) {
+    /** @type {string[]} */
     var out = [];
     (field.options || []).forEach(function (option) {
       out.push(option.value);
@@ -359,9 +485,14 @@
     return out;
   };
 
+  /**
+   * @param {ProposalForm.Field} field
+   * @param {string} value
+   * @param {string} path
+   */
   Checker.prototype.text = function (field, value, path) {
     var prefix = field.prefix || "";
-    if (prefix && /[\/\\]/.test(value)) { this.add(path, "file-name", this.say("file-name", field)); return; }
+    if (prefix && /[/\\]/.test(value)) { this.add(path, "file-name", this.say("file-name", field)); return; }
     var full = prefix + value;
     if (field.forbidden) {
       var match = new RegExp(field.forbidden).exec(value);
@@ -386,7 +517,7 @@
       return;
     }
     if (field.pattern && !new RegExp(field.pattern).test(full)) {
-      this.add(path, "pattern", format(field.pattern_message, { noun: field.noun, Noun: capital(field.noun) }));
+      this.add(path, "pattern", format(/** @type {string} */ (field.pattern_message), { noun: field.noun, Noun: capital(field.noun) }));
       return;
     }
     if (field.refers_to === "action") {
@@ -397,6 +528,11 @@
 
   /* rules.check_dates: not in the future, the end not before the start, a real day. */
   /* Every value of the form with its field and path: a group's and each row's too. */
+  /**
+   * @param {ProposalForm.Field[]} fields
+   * @param {ProposalForm.CleanGroup} values
+   * @param {(field: ProposalForm.Field, value: ProposalForm.Clean | undefined, path: string) => void} visit
+   */
   function eachValue(fields, values, visit) {
     fields.forEach(function (field) {
       var value = values[field.name];
@@ -405,7 +541,7 @@
       rows.forEach(function (row, index) {
         var path = field.many ? field.name + "[" + index + "]" : field.name;
         field.children.forEach(function (child) {
-          if (row && typeof row === "object") visit(child, row[child.name], path + "." + child.name);
+          if (row && typeof row === "object") visit(child, /** @type {ProposalForm.CleanGroup} */ (row)[child.name], path + "." + child.name);
         });
       });
     });
@@ -457,11 +593,24 @@
     }
   };
 
+  /**
+   * The value at a dotted path ("costs.level"), if there is one.
+   * @param {ProposalForm.CleanGroup} values
+   * @param {string} dotted
+   * @returns {ProposalForm.Clean | undefined}
+   */
   function at(values, dotted) {
-    return dotted.split(".").reduce(function (value, key) { return own(value, key) ? value[key] : undefined; }, values);
+    return dotted.split(".").reduce(function (/** @type {ProposalForm.Clean | undefined} */ value, key) {
+      return own(value, key) ? /** @type {ProposalForm.CleanGroup} */ (value)[key] : undefined;
+    }, /** @type {ProposalForm.Clean | undefined} */ (values));
   }
 
   /* evidence.py: a value, a source (sources.py) and a verdict other than 'pending'. */
+  /**
+   * @param {ProposalForm.EvidenceRule} rule
+   * @param {ProposalForm.CleanGroup} outcome
+   * @param {string} numberPattern
+   */
   function usable(rule, outcome, numberPattern) {
     var needs = rule.usable.required;
     for (var i = 0; i < needs.length; i++) if (!own(outcome, needs[i])) return false;
@@ -473,7 +622,9 @@
   }
 
   /* Measured again: one measure in two known periods (a form holds one place's outcomes). */
+  /** @param {ProposalForm.CleanGroup[]} outcomes */
   function replicatedIn(outcomes) {
+    /** @type {Record<string, string[]>} the periods of each measure */
     var periods = {};
     return outcomes.some(function (o) {
       if (typeof o.measure !== "string" || typeof o.period !== "string") return false;
@@ -485,6 +636,7 @@
   }
 
   /* rules.py, rule for rule, at the field the validator names. */
+  /** @param {ProposalForm.Rule} rule */
   Checker.prototype.rule = function (rule) {
     var cleaned = this.cleaned;
     if (rule.rule === "required-when") {
@@ -493,8 +645,8 @@
     }
     if (rule.rule === "outcome-action") {
       var self = this;
-      var named = (cleaned[rule.actions] || []).filter(function (a) { return typeof a === "string"; });
-      (cleaned[rule.outcomes] || []).forEach(function (o, i) {
+      var named = /** @type {ProposalForm.Clean[]} */ (cleaned[rule.actions] || []).filter(function (a) { return typeof a === "string"; });
+      /** @type {ProposalForm.CleanGroup[]} */ (cleaned[rule.outcomes] || []).forEach(function (o, i) {
         if (!o || typeof o !== "object") return;
         var path = rule.outcomes + "[" + i + "]";
         var words = { action: o.action, choices: named.join(", ") };
@@ -507,11 +659,11 @@
       var status = cleaned[rule.status];
       var level = at(cleaned, rule.level);
       var numberPattern = this.spec.number_pattern;
-      var outcomes = (cleaned[rule.outcomes] || []).filter(function (o) { return usable(rule, o, numberPattern); });
+      var outcomes = /** @type {ProposalForm.CleanGroup[]} */ (cleaned[rule.outcomes] || []).filter(function (o) { return usable(rule, o, numberPattern); });
       var replicated = replicatedIn(outcomes);
       var message = null;
       if (level === rule.idea && status !== rule.idea) {
-        message = format(rule.messages["idea-not-idea"], { status: rule.status_labels[status] || status || "" });
+        message = format(rule.messages["idea-not-idea"], { status: rule.status_labels[/** @type {string} */ (status)] || status || "" });
       } else if (status === rule.idea && typeof level === "string" && level !== rule.idea) {
         message = format(rule.messages["status-idea"], { level: rule.labels[level] || level });
       } else if (level === rule.measured && !outcomes.length) {
@@ -531,9 +683,9 @@
       if (per !== rule.per_value || typeof text !== "string" || !new RegExp(this.spec.number_pattern).test(text)) return;
       var amount = parseFloat(text.replace(",", "."));
       var expected = amount < rule.low_below ? rule.levels[0] : (amount <= rule.medium_up_to ? rule.levels[1] : rule.levels[2]);
-      if (stated === expected || rule.levels.indexOf(stated) < 0) return;
+      if (stated === expected || rule.levels.indexOf(/** @type {string} */ (stated)) < 0) return;
       this.add(rule.level, "rule", format(rule.message, {
-        stated: rule.labels[stated], expected: rule.labels[expected], amount: "€ " + dutchAmount(amount)
+        stated: rule.labels[/** @type {string} */ (stated)], expected: rule.labels[expected], amount: "€ " + dutchAmount(amount)
       }));
     }
   };
@@ -547,12 +699,14 @@
   var AUTOLINK = new RegExp("<([a-zA-Z][a-zA-Z0-9+.-]*:[^>" + PY_SPACE + "]*)>", "g");
   var SAFE_SCHEMES = ["http", "https", "mailto", "tel"];
 
+  /** @param {string} text */
   function pyStrip(text) {
     return text.replace(new RegExp("^[" + PY_SPACE + "]+|[" + PY_SPACE + "]+$", "g"), "");
   }
 
+  /** @param {string} url */
   function unsafeUrl(url) {
-    var plain = url.replace(/&(amp|lt);/g, function (whole, name) { return name === "amp" ? "&" : "<"; });
+    var plain = url.replace(/&(amp|lt);/g, function (whole, /** @type {string} */ name) { return name === "amp" ? "&" : "<"; });
     plain = plain.replace(/[\x00-\x20\x7f]+/g, "").toLowerCase();
     var scheme = /^([a-z][a-z0-9+.-]*):/.exec(plain);
     return scheme !== null && SAFE_SCHEMES.indexOf(scheme[1]) < 0;
@@ -574,6 +728,7 @@
     var fence = "";
     bodyParts(this.kindSpec, this.cleaned).forEach(function (part) {
       var line = part[0];
+      /** @type {string} */
       var visible;
       var opened = FENCE.exec(line);
       if (opened && (!inFence || opened[2] === fence)) {
@@ -598,20 +753,45 @@
   };
 
   /* Every problem of the values: [{path, code, message}] in the order of the form. */
+  /**
+   * @param {ProposalForm.Spec} spec
+   * @param {string} kind
+   * @param {ProposalForm.Values} values
+   * @param {{today?: string}} [options]
+   */
   function check(spec, kind, values, options) {
     return new Checker(spec, kind, values, options).run();
   }
 
+  /**
+   * @param {ProposalForm.Spec} spec
+   * @param {string} kind
+   * @param {ProposalForm.Values} values
+   */
   function subject(spec, kind, values) {
     var title = cleanText(values && values.title);
     return format(spec.kinds[kind].subject, { title: title });
   }
 
+  /**
+   * @param {ProposalForm.Spec} spec
+   * @param {string} kind
+   * @param {string} address
+   * @param {ProposalForm.Values} values
+   * @param {string} text
+   */
   function mailtoUrl(spec, kind, address, values, text) {
     var head = "mailto:" + address + "?subject=" + encodeURIComponent(subject(spec, kind, values));
     return head + "&body=" + encodeURIComponent(text.replace(/\n/g, "\r\n"));
   }
 
+  /**
+   * @param {ProposalForm.Spec} spec
+   * @param {string} kind
+   * @param {string} repo
+   * @param {string} slug
+   * @param {string} text
+   */
   function githubUrl(spec, kind, repo, slug, text) {
     return "https://github.com/" + repo + "/new/main?filename=" + spec.kinds[kind].folder + "/" + slug +
       ".md&value=" + encodeURIComponent(text);
@@ -630,35 +810,61 @@
 
   // ------------------------------------------------------------------ the page
 
+  /** @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} ProposalControl */
+  /** @typedef {{element: HTMLElement, label: string}} ProposalPlace where a problem is shown */
+  /** @typedef {{error: ProposalForm.Problem, place: ProposalPlace, control: ProposalControl | null}} ProposalShown */
+
+  /**
+   * @param {ParentNode} root
+   * @param {string} selector
+   * @returns {HTMLElement[]}
+   */
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
 
+  /** @param {Element} wrapper */
   function rowsOf(wrapper) {
     var holder = wrapper.querySelector(":scope > [data-ab-rows]");
     return holder ? all(holder, ":scope > [data-ab-row]") : [];
   }
 
+  /**
+   * @param {ProposalForm.Field} field
+   * @param {Element} element
+   * @returns {unknown}
+   */
   function readOne(field, element) {
     if (field.type === "object") return readGroup(field.children, element);
-    var control = element.querySelector("[data-ab-control]");
+    var control = /** @type {ProposalControl | null} */ (element.querySelector("[data-ab-control]"));
     if (field.widget === "radios") {
-      var chosen = element.querySelector("input[type=radio]:checked");
+      var chosen = /** @type {HTMLInputElement | null} */ (element.querySelector("input[type=radio]:checked"));
       return chosen ? chosen.value : "";
     }
-    if (field.widget === "checkbox") return control ? control.checked : false;
+    if (field.widget === "checkbox") return control ? /** @type {HTMLInputElement} */ (control).checked : false;
     return control ? control.value : "";
   }
 
+  /**
+   * @param {ProposalForm.Field} field
+   * @param {ParentNode} scope
+   * @returns {unknown}
+   */
   function readField(field, scope) {
     var wrapper = scope.querySelector('[data-ab-path="' + field.path + '"]');
     if (!wrapper) return undefined;
     if (field.widget === "checkboxes") {
-      return all(wrapper, "input[type=checkbox]:checked").map(function (box) { return box.value; });
+      return /** @type {HTMLInputElement[]} */ (all(wrapper, "input[type=checkbox]:checked")).map(function (box) { return box.value; });
     }
     if (field.many) return rowsOf(wrapper).map(function (row) { return readOne(field, row); });
     return readOne(field, wrapper);
   }
 
+  /**
+   * @param {ProposalForm.Field[]} fields
+   * @param {ParentNode} scope
+   * @returns {ProposalForm.Values}
+   */
   function readGroup(fields, scope) {
+    /** @type {ProposalForm.Values} */
     var out = {};
     fields.forEach(function (field) {
       if (field.editorial) return;
@@ -668,22 +874,37 @@
     return out;
   }
 
+  /**
+   * @param {ProposalForm.KindSpec} kindSpec
+   * @param {HTMLFormElement} form
+   */
   function readForm(kindSpec, form) {
     var values = readGroup(kindSpec.fields, form);
-    values.body = {};
+    /** @type {Record<string, string>} */
+    var body = {};
+    values.body = body;
     kindSpec.body.forEach(function (section) {
-      var box = form.querySelector('[data-ab-path="body.' + section.id + '"] [data-ab-control]');
-      values.body[section.id] = box ? box.value : "";
+      var box = /** @type {HTMLTextAreaElement | null} */ (form.querySelector('[data-ab-path="body.' + section.id + '"] [data-ab-control]'));
+      body[section.id] = box ? box.value : "";
     });
     return values;
   }
 
   /* The element, error container and label of a problem's path, e.g. organisations[1].name. */
+  /**
+   * @param {ProposalForm.KindSpec} kindSpec
+   * @param {HTMLFormElement} form
+   * @param {string} path
+   * @returns {ProposalPlace | null}
+   */
   function locate(kindSpec, form, path) {
+    /** @type {ParentNode} */
     var scope = form;
     var fields = kindSpec.fields;
     var specPath = "";
+    /** @type {string[]} */
     var labels = [];
+    /** @type {HTMLElement | null} */
     var target = null;
     var tokens = path.split(".");
     if (tokens[0] === "body") {
@@ -692,12 +913,13 @@
       return target ? { element: target, label: section ? section.heading : "" } : null;
     }
     for (var i = 0; i < tokens.length; i++) {
-      var match = /^([^\[]+)(?:\[(\d+)\])?$/.exec(tokens[i]);
+      var match = /^([^[]+)(?:\[(\d+)\])?$/.exec(tokens[i]);
       if (!match) return null;
-      var field = fields.filter(function (f) { return f.name === match[1]; })[0];
+      var name = match[1];
+      var field = fields.filter(function (f) { return f.name === name; })[0];
       if (!field) return target ? { element: target, label: labels.join(", ") } : null;
       specPath += (specPath ? "." : "") + field.name;
-      var wrapper = scope.querySelector('[data-ab-path="' + specPath + '"]');
+      var wrapper = /** @type {HTMLElement | null} */ (scope.querySelector('[data-ab-path="' + specPath + '"]'));
       if (!wrapper) return target ? { element: target, label: labels.join(", ") } : null;
       labels.push(field.label);
       target = wrapper;
@@ -705,7 +927,8 @@
         // The checks count the rows that hold something (empty rows are left out of the
         // file); the page shows every row.
         var shown = rowsOf(wrapper);
-        var kept = shown.filter(function (r) { return cleanOne(field, readOne(field, r)) !== undefined; });
+        var rowField = field;
+        var kept = shown.filter(function (r) { return cleanOne(rowField, readOne(rowField, r)) !== undefined; });
         var row = kept[Number(match[2])];
         specPath += "[]";
         if (!row) break;
@@ -718,9 +941,10 @@
       }
       fields = field.children || [];
     }
-    return { element: target, label: labels.join(", ") };
+    return { element: /** @type {HTMLElement} */ (target), label: labels.join(", ") };
   }
 
+  /** @param {HTMLElement} element */
   function errorBox(element) {
     var boxes = all(element, "[data-ab-error]").filter(function (box) {
       return box.closest("[data-ab-path], [data-ab-row]") === element;
@@ -728,29 +952,38 @@
     return boxes[0] || null;
   }
 
+  /** @param {ParentNode} element */
   function controlOf(element) {
-    return element.querySelector("input:not([type=hidden]), select, textarea");
+    return /** @type {ProposalControl | null} */ (element.querySelector("input:not([type=hidden]), select, textarea"));
   }
 
+  /**
+   * @param {HTMLElement} root
+   * @param {ProposalForm.Spec} spec
+   */
   function Proposal(root, spec) {
     this.root = root;
     this.spec = spec;
     this.email = root.getAttribute("data-ab-email") || "";
     this.repo = root.getAttribute("data-ab-repo") || "";
+    /** @type {Record<string, HTMLFormElement>} by kind */
     this.forms = {};
     var self = this;
-    all(root, "form[data-ab-form]").forEach(function (form) { self.forms[form.getAttribute("data-ab-form")] = form; });
+    /** @type {HTMLFormElement[]} */ (all(root, "form[data-ab-form]")).forEach(function (form) { self.forms[/** @type {string} */ (form.getAttribute("data-ab-form"))] = form; });
     this.kind = "action";
+    /** @type {Record<string, boolean>} the kinds checked once */
     this.checked = {};
-    this.send = root.querySelector("[data-ab-send]");
+    this.send = /** @type {HTMLElement} */ (root.querySelector("[data-ab-send]"));
     this.counter = 1000;
+    /** @type {{name: string, text: string} | undefined} the file, once the proposal is ready */
+    this.file = undefined;
   }
 
   Proposal.prototype.start = function () {
     var self = this;
     all(document, "[data-ab-nojs]").forEach(function (element) { element.hidden = true; });
     this.root.hidden = false;
-    all(this.root, "input[name=ab-kind]").forEach(function (radio) {
+    /** @type {HTMLInputElement[]} */ (all(this.root, "input[name=ab-kind]")).forEach(function (radio) {
       radio.addEventListener("change", function () { if (radio.checked) self.choose(radio.value); });
       if (radio.checked) self.kind = radio.value;
     });
@@ -760,6 +993,7 @@
     if (download) download.addEventListener("click", function () { self.download(); });
   };
 
+  /** @param {string} kind */
   Proposal.prototype.choose = function (kind) {
     var self = this;
     this.kind = kind;
@@ -767,6 +1001,10 @@
     if (this.send) this.send.hidden = true;
   };
 
+  /**
+   * @param {string} kind
+   * @param {HTMLFormElement} form
+   */
   Proposal.prototype.listen = function (kind, form) {
     var self = this;
     form.addEventListener("submit", function (event) {
@@ -774,14 +1012,15 @@
       self.submit(kind, form);
     });
     form.addEventListener("click", function (event) {
-      var add = event.target.closest("[data-ab-add]");
-      var remove = event.target.closest("[data-ab-remove]");
-      var link = event.target.closest("[data-ab-summary] a");
-      if (add) self.addRow(add.closest("[data-ab-path]"));
-      if (remove) self.removeRow(remove.closest("[data-ab-row]"));
+      var clicked = /** @type {Element} */ (event.target);
+      var add = clicked.closest("[data-ab-add]");
+      var remove = clicked.closest("[data-ab-remove]");
+      var link = clicked.closest("[data-ab-summary] a");
+      if (add) self.addRow(/** @type {Element} */ (add.closest("[data-ab-path]")));
+      if (remove) self.removeRow(/** @type {Element} */ (remove.closest("[data-ab-row]")));
       if (link) {
         event.preventDefault();
-        var target = document.getElementById(link.getAttribute("href").slice(1));
+        var target = document.getElementById(/** @type {string} */ (link.getAttribute("href")).slice(1));
         if (target) { target.focus(); target.scrollIntoView({ block: "center" }); }
       }
     });
@@ -791,24 +1030,26 @@
     form.addEventListener("change", function () { if (self.checked[kind]) self.refresh(kind, form, true); });
   };
 
+  /** @param {Element} wrapper */
   Proposal.prototype.addRow = function (wrapper) {
-    var template = wrapper.querySelector(":scope > template[data-ab-template]");
+    var template = /** @type {HTMLTemplateElement | null} */ (wrapper.querySelector(":scope > template[data-ab-template]"));
     var holder = wrapper.querySelector(":scope > [data-ab-rows]");
     if (!template || !holder) return;
     this.counter += 1;
     var html = template.innerHTML.replace(/__i__/g, String(this.counter));
     var box = document.createElement("div");
     box.innerHTML = html;
-    var row = box.firstElementChild;
+    var row = /** @type {Element} */ (box.firstElementChild);
     holder.appendChild(row);
     this.renumber(wrapper);
     var first = controlOf(row);
     if (first) first.focus();
   };
 
+  /** @param {Element} row */
   Proposal.prototype.removeRow = function (row) {
-    var wrapper = row.closest("[data-ab-path]");
-    var add = wrapper.querySelector("[data-ab-add]");
+    var wrapper = /** @type {Element} */ (row.closest("[data-ab-path]"));
+    var add = /** @type {HTMLElement | null} */ (wrapper.querySelector("[data-ab-add]"));
     row.remove();
     this.renumber(wrapper);
     if (add) add.focus();
@@ -816,6 +1057,7 @@
     if (this.checked[kind]) this.refresh(kind, this.forms[kind], true);
   };
 
+  /** @param {Element} wrapper */
   Proposal.prototype.renumber = function (wrapper) {
     rowsOf(wrapper).forEach(function (row, index) {
       all(row, "[data-ab-number]").forEach(function (number) {
@@ -824,14 +1066,24 @@
     });
   };
 
+  /** @param {HTMLFormElement} form */
   Proposal.prototype.clear = function (form) {
     all(form, "[data-ab-error]").forEach(function (box) { box.textContent = ""; });
     all(form, "[aria-invalid]").forEach(function (control) { control.removeAttribute("aria-invalid"); });
     all(form, ".ab-field--error").forEach(function (element) { element.classList.remove("ab-field--error"); });
   };
 
+  /**
+   * Each problem beside its field (only where a message is shown already, with
+   * `onlyKnown`), in the order of the page.
+   * @param {string} kind
+   * @param {HTMLFormElement} form
+   * @param {ProposalForm.Problem[]} errors
+   * @param {boolean} onlyKnown
+   */
   Proposal.prototype.show = function (kind, form, errors, onlyKnown) {
     var kindSpec = this.spec.kinds[kind];
+    /** @type {ProposalShown[]} */
     var shown = [];
     var before = onlyKnown ? all(form, "[data-ab-error]").filter(function (box) { return box.textContent; }) : null;
     this.clear(form);
@@ -854,10 +1106,14 @@
     return shown;
   };
 
+  /**
+   * @param {HTMLFormElement} form
+   * @param {ProposalShown[]} shown
+   */
   Proposal.prototype.summary = function (form, shown) {
-    var summary = form.querySelector("[data-ab-summary]");
-    var list = summary.querySelector("ul");
-    var title = summary.querySelector("[data-ab-summary-title]");
+    var summary = /** @type {HTMLElement} */ (form.querySelector("[data-ab-summary]"));
+    var list = /** @type {HTMLUListElement} */ (summary.querySelector("ul"));
+    var title = /** @type {HTMLElement} */ (summary.querySelector("[data-ab-summary-title]"));
     list.textContent = "";
     if (!shown.length) { summary.hidden = true; return summary; }
     var messages = this.spec.messages;
@@ -875,6 +1131,10 @@
     return summary;
   };
 
+  /**
+   * @param {string} kind
+   * @param {HTMLFormElement} form
+   */
   Proposal.prototype.submit = function (kind, form) {
     this.checked[kind] = true;
     var values = readForm(this.spec.kinds[kind], form);
@@ -888,21 +1148,26 @@
         // A problem without a place on the form: say it in the summary all the same.
         var line = document.createElement("li");
         line.textContent = errors[0].message;
-        summary.querySelector("ul").appendChild(line);
+        /** @type {HTMLUListElement} */ (summary.querySelector("ul")).appendChild(line);
       }
       summary.focus();
       return;
     }
     this.ready(kind, values);
-    var heading = this.send.querySelector("[data-ab-send-title]");
+    var heading = /** @type {HTMLElement | null} */ (this.send.querySelector("[data-ab-send-title]"));
     if (heading) heading.focus();
   };
 
+  /**
+   * @param {string} kind
+   * @param {HTMLFormElement} form
+   * @param {boolean} showNew
+   */
   Proposal.prototype.refresh = function (kind, form, showNew) {
     var values = readForm(this.spec.kinds[kind], form);
     var errors = check(this.spec, kind, values);
     var shown = this.show(kind, form, errors, !showNew);
-    var summary = form.querySelector("[data-ab-summary]");
+    var summary = /** @type {HTMLElement} */ (form.querySelector("[data-ab-summary]"));
     if (!summary.hidden) this.summary(form, shown);
     if (errors.length) {
       if (!this.send.hidden) {
@@ -914,11 +1179,16 @@
     }
   };
 
+  /** @param {string | null} text */
   Proposal.prototype.status = function (text) {
     var live = this.root.querySelector("[data-ab-status]");
     if (live) live.textContent = text || "";
   };
 
+  /**
+   * @param {string} kind
+   * @param {ProposalForm.Values} values
+   */
   Proposal.prototype.ready = function (kind, values) {
     var spec = this.spec;
     var text = entryText(spec, kind, values);
@@ -926,25 +1196,25 @@
     this.file = { name: slug + ".md", text: text };
     var send = this.send;
     all(send, "[data-ab-filename]").forEach(function (element) { element.textContent = slug + ".md"; });
-    send.querySelector("[data-ab-preview]").textContent = text;
-    var mail = send.querySelector("[data-ab-mailto]");
+    /** @type {Element} */ (send.querySelector("[data-ab-preview]")).textContent = text;
+    var mail = /** @type {HTMLAnchorElement | null} */ (send.querySelector("[data-ab-mailto]"));
     if (mail && this.email) {
       var url = mailtoUrl(spec, kind, this.email, values, text);
       var tooLong = url.length > spec.limits.mailto;
       if (tooLong) {
-        var note = format(send.getAttribute("data-ab-attach"), { file: slug + ".md" });
+        var note = format(/** @type {string} */ (send.getAttribute("data-ab-attach")), { file: slug + ".md" });
         url = mailtoUrl(spec, kind, this.email, values, note);
       }
       mail.href = url;
-      send.querySelector("[data-ab-mail-too-long]").hidden = !tooLong;
+      /** @type {HTMLElement} */ (send.querySelector("[data-ab-mail-too-long]")).hidden = !tooLong;
     }
-    var github = send.querySelector("[data-ab-github]");
+    var github = /** @type {HTMLAnchorElement | null} */ (send.querySelector("[data-ab-github]"));
     if (github && this.repo) {
       var address = githubUrl(spec, kind, this.repo, slug, text);
       var long = address.length > spec.limits.github;
       github.hidden = long;
       github.href = long ? "#" : address;
-      send.querySelector("[data-ab-github-too-long]").hidden = !long;
+      /** @type {HTMLElement} */ (send.querySelector("[data-ab-github-too-long]")).hidden = !long;
     }
     send.hidden = false;
   };
@@ -964,21 +1234,22 @@
   };
 
   function setup() {
-    var root = document.querySelector("[data-ab-proposal]");
-    if (!root || root.hasAttribute("data-ab-ready")) return;
+    var node = /** @type {HTMLElement | null} */ (document.querySelector("[data-ab-proposal]"));
+    if (!node || node.hasAttribute("data-ab-ready")) return;
+    var root = node;  // not null, also in the functions below
     root.setAttribute("data-ab-ready", "");
     // The description of the form is a file beside the page (no inline script: the
     // site's Content-Security-Policy runs scripts from files only).
-    fetch(new URL(root.getAttribute("data-ab-spec"), document.baseURI).href, { credentials: "same-origin" })
+    fetch(new URL(/** @type {string} */ (root.getAttribute("data-ab-spec")), document.baseURI).href, { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
       })
-      .then(function (spec) {
+      .then(function (/** @type {ProposalForm.Spec} */ spec) {
         if (document.body.contains(root)) new Proposal(root, spec).start();
       })
       .catch(function () {
-        var failed = document.querySelector("[data-ab-failed]");
+        var failed = /** @type {HTMLElement | null} */ (document.querySelector("[data-ab-failed]"));
         if (failed) failed.hidden = false;
       });
   }

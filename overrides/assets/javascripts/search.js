@@ -18,6 +18,13 @@
   // Shown first among the filters; the others follow in alphabetical order.
   var FIRST_FILTER = "Soort";
 
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {string} [className]
+   * @param {string} [text]
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -25,27 +32,33 @@
     return node;
   }
 
+  /** @param {string} html */
   function plainText(html) {
     var holder = document.createElement("div");
     holder.innerHTML = html;
     return holder.textContent || "";
   }
 
+  /** @param {HTMLElement} root */
   function Search(root) {
     this.root = root;
-    this.toggle = document.getElementById("__search");
-    this.opener = document.querySelector("[data-ab-search-open]");
-    this.form = root.querySelector("[data-ab-search-form]");
-    this.input = root.querySelector("[data-ab-search-input]");
-    this.status = root.querySelector("[data-ab-search-status]");
-    this.list = root.querySelector("[data-ab-search-results]");
-    this.more = root.querySelector("[data-ab-search-more]");
-    this.refine = root.querySelector("[data-ab-search-refine]");
-    this.filterBox = root.querySelector("[data-ab-search-filters]");
+    /** Material's switch that opens the search (a checkbox). */
+    this.toggle = /** @type {HTMLInputElement} */ (document.getElementById("__search"));
+    this.opener = /** @type {HTMLElement | null} */ (document.querySelector("[data-ab-search-open]"));
+    this.form = /** @type {HTMLFormElement} */ (root.querySelector("[data-ab-search-form]"));
+    this.input = /** @type {HTMLInputElement} */ (root.querySelector("[data-ab-search-input]"));
+    this.status = /** @type {HTMLElement} */ (root.querySelector("[data-ab-search-status]"));
+    this.list = /** @type {HTMLElement} */ (root.querySelector("[data-ab-search-results]"));
+    this.more = /** @type {HTMLElement} */ (root.querySelector("[data-ab-search-more]"));
+    this.refine = /** @type {HTMLDetailsElement} */ (root.querySelector("[data-ab-search-refine]"));
+    this.filterBox = /** @type {HTMLElement} */ (root.querySelector("[data-ab-search-filters]"));
     // Resolved once: the header stays while instant navigation changes the page.
-    this.index = new URL(root.getAttribute("data-ab-index"), window.location.href);
+    this.index = new URL(/** @type {string} */ (root.getAttribute("data-ab-index")), window.location.href);
+    /** @type {Promise<Pagefind.Module> | null} */
     this.pagefind = null;
+    /** @type {HTMLSelectElement[]} */
     this.selects = [];
+    /** @type {Pagefind.Result[]} */
     this.results = [];
     this.shown = 0;
     this.query = 0;
@@ -53,18 +66,25 @@
     this.quiet = false;
   }
 
+  /**
+   * A text of the partial, with its {words} filled in.
+   * @param {string} name
+   * @param {Record<string, string | number>} [values]
+   */
   Search.prototype.text = function (name, values) {
     var text = this.root.getAttribute("data-ab-" + name) || "";
-    Object.keys(values || {}).forEach(function (key) {
-      text = text.split("{" + key + "}").join(values[key]);
+    var words = values || {};
+    Object.keys(words).forEach(function (key) {
+      text = text.split("{" + key + "}").join(String(words[key]));
     });
     return text;
   };
 
+  /** @returns {Promise<Pagefind.Module>} */
   Search.prototype.load = function () {
     if (!this.pagefind) {
       var index = this.index;
-      this.pagefind = import(new URL("pagefind.js", index).href).then(function (pagefind) {
+      this.pagefind = import(new URL("pagefind.js", index).href).then(function (/** @type {Pagefind.Module} */ pagefind) {
         return pagefind.options({ baseUrl: new URL("..", index).pathname }).then(function () {
           pagefind.init();
           return pagefind;
@@ -97,7 +117,9 @@
     this.status.textContent = this.text("error");
   };
 
+  /** The value chosen in each filter, by the filter's name. */
   Search.prototype.chosen = function () {
+    /** @type {Record<string, string>} */
     var chosen = {};
     this.selects.forEach(function (select) {
       if (select.value) chosen[select.name] = select.value;
@@ -133,6 +155,7 @@
     }).catch(this.fail.bind(this));
   };
 
+  /** @param {Pagefind.Result[]} results */
   Search.prototype.show = function (results) {
     this.results = results;
     this.shown = 0;
@@ -141,6 +164,7 @@
     return this.showMore(false);
   };
 
+  /** @param {boolean} focus */
   Search.prototype.showMore = function (focus) {
     var self = this;
     var batch = this.results.slice(this.shown, this.shown + BATCH);
@@ -148,7 +172,7 @@
     this.shown += batch.length;
     return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
       if (query !== self.query) return;
-      var first = null;
+      var first = /** @type {HTMLAnchorElement | null} */ (null);
       pages.forEach(function (page) {
         var item = self.item(page);
         self.list.appendChild(item);
@@ -159,6 +183,7 @@
     });
   };
 
+  /** @param {Pagefind.Page} page */
   Search.prototype.item = function (page) {
     var meta = page.meta || {};
     var item = element("li", "ab-search__item");
@@ -183,7 +208,9 @@
     this.load().then(function (pagefind) {
       // In this order: a search counts only the filters Pagefind has loaded.
       return pagefind.filters().then(function (filters) {
-        return self.currentCounts().then(function (counts) { return [filters, counts]; });
+        return self.currentCounts().then(function (counts) {
+          return /** @type {[Pagefind.Filters, Pagefind.Filters | null]} */ ([filters, counts]);
+        });
       });
     }).then(function (found) {
       if (self.selects.length) return;
@@ -235,6 +262,7 @@
   };
 
   // After a search: how many of its results carry each value.
+  /** @param {Pagefind.Filters} counts */
   Search.prototype.counts = function (counts) {
     this.selects.forEach(function (select) {
       var values = (counts && counts[select.name]) || {};
@@ -245,13 +273,15 @@
     });
   };
 
+  /** @returns {HTMLAnchorElement[]} */
   Search.prototype.links = function () {
     return Array.prototype.slice.call(this.list.querySelectorAll("a"));
   };
 
+  /** @param {KeyboardEvent} event */
   Search.prototype.onKey = function (event) {
     var links = this.links();
-    var at = links.indexOf(document.activeElement);
+    var at = links.indexOf(/** @type {HTMLAnchorElement} */ (document.activeElement));
     if (event.key === "Escape") {
       event.preventDefault();
       this.close();
@@ -286,11 +316,12 @@
     });
     this.root.addEventListener("keydown", this.onKey.bind(this));
     this.root.addEventListener("focusout", function (event) {
-      var next = event.relatedTarget;
+      var next = /** @type {Node | null} */ (event.relatedTarget);
       if (next && !self.root.contains(next) && next !== self.opener) self.toggle.checked = false;
     });
     this.list.addEventListener("click", function (event) {
-      if (event.target.closest && event.target.closest("a")) self.toggle.checked = false;
+      var target = /** @type {Element} */ (event.target);
+      if (target.closest && target.closest("a")) self.toggle.checked = false;
     });
     this.more.addEventListener("click", function () { self.showMore(true); });
     this.refine.addEventListener("toggle", function () {
@@ -303,7 +334,7 @@
       });
     }
     document.addEventListener("keydown", function (event) {
-      var target = event.target;
+      var target = /** @type {HTMLElement | null} */ (event.target);
       var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
       if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
@@ -313,10 +344,11 @@
     });
   };
 
+  /** @type {Search | null} */
   var current = null;
 
   function setup() {
-    var root = document.querySelector("[data-ab-search]");
+    var root = /** @type {HTMLElement | null} */ (document.querySelector("[data-ab-search]"));
     if (!root || root.hasAttribute("data-ab-ready")) {
       // A new page under instant navigation: the search closes, the words stay.
       if (current) current.toggle.checked = false;

@@ -7,22 +7,29 @@
 
   var A = window.Actiebank;
   var MOST = A.COMPARE_MOST;
+  /** @type {HTMLElement | null} */
   var bar = null;
   var message = "";
 
+  /** @param {ParentNode} [scope] */
   function sync(scope) {
     var compare = A.slugsOf(A.readList("compare"));
     var plan = A.slugsOf(A.readList("plan"));
     (scope || document).querySelectorAll("[data-ab-compare]").forEach(function (button) {
-      var on = compare.indexOf(button.getAttribute("data-ab-compare")) !== -1;
+      var on = compare.indexOf(/** @type {string} */ (button.getAttribute("data-ab-compare"))) !== -1;
       button.setAttribute("aria-pressed", on ? "true" : "false");
     });
     (scope || document).querySelectorAll("[data-ab-save]").forEach(function (button) {
-      var on = plan.indexOf(button.getAttribute("data-ab-save")) !== -1;
+      var on = plan.indexOf(/** @type {string} */ (button.getAttribute("data-ab-save"))) !== -1;
       button.setAttribute("aria-pressed", on ? "true" : "false");
     });
   }
 
+  /**
+   * @param {Actiebank.ListName} name
+   * @param {string} slug
+   * @param {string} title
+   */
   function toggle(name, slug, title) {
     var items = A.readList(name);
     var at = A.slugsOf(items).indexOf(slug);
@@ -41,6 +48,7 @@
     A.writeList(name, items);
   }
 
+  /** @param {Actiebank.ListItem[]} items */
   function compareHref(items) {
     return A.url(A.route("compare")) + "?acties=" + A.slugsOf(items).join(",");
   }
@@ -73,17 +81,20 @@
       ]));
     }
     var live = A.element("p", { "class": "ab-tray__message", role: "status" }, [message]);
-    parts.forEach(function (part) { bar.appendChild(part); });
+    var tray = bar;
+    parts.forEach(function (part) { tray.appendChild(part); });
     bar.appendChild(live);
     bar.hidden = !parts.length && !message;
     document.body.classList.toggle("ab-has-tray", !bar.hidden);
   }
 
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-ab-compare], [data-ab-save]");
+    var target = /** @type {Element} */ (event.target);
+    var button = target.closest && target.closest("[data-ab-compare], [data-ab-save]");
     if (!button) return;
+    /** @type {Actiebank.ListName} */
     var name = button.hasAttribute("data-ab-compare") ? "compare" : "plan";
-    var slug = button.getAttribute(name === "compare" ? "data-ab-compare" : "data-ab-save");
+    var slug = /** @type {string} */ (button.getAttribute(name === "compare" ? "data-ab-compare" : "data-ab-save"));
     toggle(name, slug, button.getAttribute("data-title") || slug);
   });
 

@@ -11,7 +11,7 @@
   "use strict";
   var CMS = window.CMS;
   var h = window.h;
-  var script = document.currentScript;
+  var script = /** @type {HTMLScriptElement} */ (document.currentScript);
   var REQUIRED_MARK = / \(verplicht\)$/;
 
   (script.getAttribute("data-preview-styles") || "").split(" ").forEach(function (href) {
@@ -28,10 +28,11 @@
   var list = CMS.getWidget("list");
   var ListControl = list.control;
   class RequiredListControl extends ListControl {
+    /** @param {Decap.ListControlProps} props */
     constructor(props) {
       super(props);
       var countItems = this.validateSize;
-      this.validateSize = function () {
+      this.validateSize = /** @this {RequiredListControl} */ function () {
         var field = this.props.field;
         var value = this.props.value;
         if (field.get("required", true) && !(value && value.size)) {
@@ -48,10 +49,16 @@
     localStorage.setItem(RIGHT_PANE, "none");
   }
 
+  /** @param {Decap.Field} field */
   function label(field) {
     return String(field.get("label") || field.get("name")).replace(REQUIRED_MARK, "");
   }
 
+  /**
+   * A field's value as a list: Decap's own list (Immutable.js), one value, or none.
+   * @param {any} value whatever Decap holds for the field
+   * @returns {unknown[]}
+   */
   function asList(value) {
     if (value == null || value === "") return [];
     return value.toJS ? value.toJS() : [].concat(value);
@@ -59,19 +66,22 @@
 
   /* Each fact as the page's "In het kort" shows it: a choice by its Dutch label, a list
      of organisations by their names. */
+  /** @param {Decap.PreviewProps} props */
   function facts(props) {
+    /** @type {unknown[]} */
     var rows = [];
     props.collection.get("fields").forEach(function (field) {
       var values = asList(props.entry.getIn(["data", field.get("name")]));
       var options = field.get("options");
+      /** @type {unknown[]} */
       var shown = [];
       if (options) {
         shown = values.map(function (slug) {
-          var option = options.find(function (o) { return o.get("value") === slug; });
+          var option = /** @type {Decap.List<Decap.Option>} */ (options).find(function (o) { return o.get("value") === slug; });
           return option ? option.get("label") : slug;
         });
       } else if (field.get("widget") === "list" && field.get("fields")) {
-        shown = values.map(function (item) { return item && item.name; }).filter(Boolean);
+        shown = values.map(function (item) { return item && /** @type {{name?: string}} */ (item).name; }).filter(Boolean);
       }
       if (shown.length) {
         rows.push(h("div", { key: field.get("name") },
@@ -81,6 +91,7 @@
     return rows;
   }
 
+  /** @param {Decap.PreviewProps} props */
   function EntryPreview(props) {
     var data = props.entry.get("data");
     var rows = facts(props);
