@@ -99,6 +99,7 @@ declare namespace Actiebank {
     copyText(text: string, status: Element | null): Promise<void>;
     onPage(setup: () => void): void;
     COMPARE_MOST: number;
+    PLAN_MOST: number;
     /** Set by selection.js: marks the compare and plan buttons under `scope` as pressed
      * or not, as the lists say. */
     syncChoices?: (scope?: ParentNode) => void;

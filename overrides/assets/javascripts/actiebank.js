@@ -109,11 +109,13 @@
     if (raw === null) return null;
     /** @type {string[]} */
     var seen = [];
-    raw.split(",").forEach(function (slug) {
-      slug = slug.trim();
+    // Read no further than the limit: an address with thousands of names stays cheap.
+    var names = raw.split(",", limit * 4 + 1);
+    for (var i = 0; i < names.length && seen.length < limit; i++) {
+      var slug = names[i].trim();
       if (/^[a-z0-9-]+$/.test(slug) && seen.indexOf(slug) === -1) seen.push(slug);
-    });
-    return limit ? seen.slice(0, limit) : seen;
+    }
+    return seen;
   }
 
   // ------------------------------------------------------------------ data files
@@ -286,7 +288,9 @@
       var tail = address.slice(address.lastIndexOf("/" + route("catalogue")));
       if (wanted[tail]) lines.push(text.slice(record[0], record[1]));
     });
-    return lines.join("\r\n") + "\r\n";
+    // With the byte-order mark, as the full file has it: Excel then reads UTF-8 ("ë").
+    var selected = lines.join("\r\n") + "\r\n";
+    return selected.charAt(0) === "\ufeff" ? selected : "\ufeff" + selected;
   }
 
   /**
@@ -365,6 +369,7 @@
     downloadCsv: downloadCsv,
     copyText: copyText,
     onPage: onPage,
-    COMPARE_MOST: 4
+    COMPARE_MOST: 4,
+    PLAN_MOST: 100
   };
 })();

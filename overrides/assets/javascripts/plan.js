@@ -170,12 +170,12 @@
     var drawing = 0;
 
     function slugs() {
-      var fromLink = A.slugsFromQuery(0);
+      var fromLink = A.slugsFromQuery(A.PLAN_MOST);
       return fromLink !== null ? fromLink : A.slugsOf(A.readList("plan"));
     }
 
     function isShared() {
-      var fromLink = A.slugsFromQuery(0);
+      var fromLink = A.slugsFromQuery(A.PLAN_MOST);
       return fromLink !== null && fromLink.join(",") !== A.slugsOf(A.readList("plan")).join(",");
     }
 
