@@ -2,7 +2,9 @@
 
 Addresses are relative to the site root and end in '/' for pages. They are a contract:
 visitors bookmark them and feeds point at them. An action's slug shares /acties/ with the
-catalogue's own pages, so those names are reserved for actions (`reserved_action_slugs`).
+catalogue's own pages, a story's /verhalen/ with the list of stories, so those names are
+reserved for each kind (`reserved_slugs`): an entry with one of them would never get its
+page.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ ACTIONS = "acties"
 CASES = "verhalen"
 # Pages of the catalogue that live under /acties/ beside the actions.
 CATALOGUE_PAGES = ("feed", "index", "vergelijk", "mijn-plan")
+# Pages under /verhalen/ beside the stories: the list itself, made from verhalen/index.md
+# (listing_source), which is also the source a story named 'index' would have.
+STORY_PAGES = ("index",)
 
 SITE_FEED = "feed.xml"
 OPEN_GRAPH_FOLDER = "assets/og"
@@ -155,6 +160,14 @@ def absolute(site_url: str, path: str) -> str:
     """A site path as a full address when the site's address is known, else root-relative."""
     base = site_url if site_url else "/"
     return base.rstrip("/") + "/" + path.lstrip("/")
+
+
+def reserved_slugs(kind: str, facet_paths: Iterable[str]) -> frozenset[str]:
+    """Names an entry of a kind ('action' or 'case') may not take: the site's own pages in
+    its folder (/acties/ or /verhalen/)."""
+    if kind == "action":
+        return reserved_action_slugs(facet_paths)
+    return frozenset(STORY_PAGES)
 
 
 def reserved_action_slugs(facet_paths: Iterable[str]) -> frozenset[str]:

@@ -121,6 +121,30 @@ def fold(text: str) -> str:
     return "-".join(part for part in out.split("-") if part)
 
 
+# Cyrillic and Greek letters that look like Latin ones. `fold` drops every letter it cannot
+# write in ASCII, so 'Buddy' with a Cyrillic 'у' folds to 'budd' and slips past a check
+# for a title used twice; `fold_confusables` first writes each look-alike as the Latin
+# letter it imitates. Only letters that look alike in common fonts are here; the rest of
+# those alphabets stays as it is.
+_LOOK_ALIKES = (
+    # Cyrillic: the Latin letter, then the letter that imitates it
+    *("AА", "BВ", "CС", "EЕ", "EЁ", "HН", "IІ", "IЇ", "JЈ", "KК", "MМ", "OО", "PР", "SЅ"),
+    *("TТ", "XХ", "YУ", "YҮ", "aа", "bь", "cс", "dԁ", "eе", "eё", "hһ", "iі", "iї", "jј"),
+    *("lӏ", "oо", "pр", "qԛ", "sѕ", "wԝ", "xх", "yу", "yү"),
+    # Greek
+    *("AΑ", "BΒ", "EΕ", "HΗ", "IΙ", "KΚ", "MΜ", "NΝ", "OΟ", "PΡ", "TΤ", "XΧ", "YΥ", "ZΖ"),
+    *("aα", "iι", "kκ", "oο", "pρ", "uυ", "vν", "xχ"),
+)
+_CONFUSABLES = str.maketrans({pair[1]: pair[0] for pair in _LOOK_ALIKES})
+
+
+def fold_confusables(text: str) -> str:
+    """The text with Cyrillic and Greek look-alikes of Latin letters written in Latin:
+    'Вuddy' (a Cyrillic 'В') -> 'Buddy'. For comparing texts people read, such as
+    titles; slugs and search use `fold` alone."""
+    return text.translate(_CONFUSABLES)
+
+
 class Vocabularies(dict[str, Vocabulary]):
     """name -> Vocabulary, in the file's order, with the facet registry."""
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from ..problems import FieldPath, Problem
-from ..vocabulary import fold, nearest
+from ..routes import reserved_slugs
+from ..vocabulary import fold, fold_confusables, nearest
 from .evidence import measurements, replicated_measures
 from .frontmatter import Source
 
@@ -16,7 +17,9 @@ MAX_SLUG = 80
 
 
 def check_slug(source: Source, kind: str, reserved: frozenset[str]) -> list[Problem]:
-    """The file name is a slug; an action's is none of `reserved` (routes.py)."""
+    """The file name is a slug, and not the name of a page of the site in its kind's
+    folder: for an action none of `reserved` (reserved_action_slugs), for a story none of
+    routes.STORY_PAGES."""
     slug = source.path.stem
     problems = []
     if not SLUG_PATTERN.fullmatch(slug) or len(slug) > MAX_SLUG:
@@ -42,11 +45,25 @@ def check_slug(source: Source, kind: str, reserved: frozenset[str]) -> list[Prob
                 f"een andere naam, bijvoorbeeld '{slug}-actie.md'.",
             )
         )
+    elif kind != "action" and slug in reserved_slugs(kind, ()):
+        problems.append(
+            Problem(
+                source.display,
+                1,
+                1,
+                "",
+                f"De naam '{slug}' is al van de pagina met alle verhalen: dit verhaal zou "
+                "geen eigen pagina krijgen. Geef het bestand een andere naam, bijvoorbeeld "
+                f"'{slug}-verhaal.md'.",
+            )
+        )
     return problems
 
 
 def normalised_title(title: str) -> str:
-    return " ".join(fold(title).split("-"))
+    """A title as compared for a title used twice: look-alike letters of other alphabets
+    as the Latin ones they imitate, folded, words separated by one space."""
+    return " ".join(fold(fold_confusables(title)).split("-"))
 
 
 def check_catalogue(

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..content.catalogue import KIND_FOLDERS
 from ..content.crossfile import MAX_SLUG
 from ..content.schema import vocabularies_path
-from ..routes import reserved_action_slugs
+from ..routes import reserved_action_slugs, reserved_slugs
 from ..vocabulary import Vocabularies, fold, load_vocabularies
 from .fields import Field, required_words, rule, schema_fields
 
@@ -51,7 +51,8 @@ def make_slug(
 
     'Oriëntatiebaan – zij-instromers' -> 'orientatiebaan-zij-instromers'; when that is
     taken, 'orientatiebaan-zij-instromers-2', and so on. An action never gets a name the
-    catalogue's filter pages use (regio, sector, ...).
+    catalogue's pages use (`reserved`: regio, sector, index, ...; 'index-actie'), a story
+    never the name of the list of stories (routes.STORY_PAGES: 'index-verhaal').
     """
     # An apostrophe joins its word ("collega's" -> "collegas"), as Decap's slugs do.
     base = _shorten(fold(re.sub(r"['’‘`]", "", title)), MAX_SLUG) or (
@@ -59,6 +60,8 @@ def make_slug(
     )
     if kind == "action" and base in reserved:
         base = f"{base}-actie"
+    elif kind != "action" and base in reserved_slugs(kind, ()):
+        base = f"{base}-verhaal"
     slug, number = base, 2
     while slug in taken:
         suffix = f"-{number}"
