@@ -113,11 +113,35 @@ SAFE_CLASSES = {
 # id with that name stops every script on the page), `md-` and `ab-` the theme's and ours.
 _RESERVED_ID = re.compile(r"(__|md-|ab-)")
 _PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+# The other ids the page templates write (overrides/, site/templates/): the skip link's
+# target `hoofdinhoud` first (a body element with that id would take the link), then the
+# fixed headings of pages with editorial text, and the beginnings of the ids the templates
+# make from a name (the proposal form's `p-action-title`, the field reference's
+# `veld-action-title`, ...). tests/core/test_hardening_two.py reads every id in the
+# templates and fails when one is not here.
+PAGE_IDS = frozenset(
+    {
+        "hoofdinhoud",
+        "adres",
+        "alles",
+        "nieuwste",
+        "pagina-niet-gevonden",
+        "voor-mensen",
+        "voor-programmas",
+        "zo-volgt-u",
+    }
+)
+PAGE_ID_PREFIXES = ("p-", "per-", "veld-", "waarden-", "kolommen-")
+
+
+def page_id(value: str) -> bool:
+    """Whether an id is one the page templates themselves write (or begin so)."""
+    return value.lower() in PAGE_IDS or value.lower().startswith(PAGE_ID_PREFIXES)
 
 
 def reserved_id(value: str) -> bool:
     """Whether an id could take a name the theme's or the site's own markup relies on."""
-    return bool(_RESERVED_ID.match(value)) or not _PLAIN_ID.fullmatch(value)
+    return bool(_RESERVED_ID.match(value)) or page_id(value) or not _PLAIN_ID.fullmatch(value)
 
 
 def _keep_attribute(tag: str, name: str, value: str) -> str | None:
