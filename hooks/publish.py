@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from actiebank.site.csp import with_policy
+from actiebank.site.csp import template_scripts, with_policy
 
 # Kept across on_startup and the build: which command runs, and where it publishes.
 _run: dict = {}
@@ -30,6 +30,7 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(-100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _run.pop("publish", None)
+    _run.pop("scripts", None)  # the templates' inline scripts, read again for each build
     if _run.get("command") not in ("build", "gh-deploy"):
         return config
     final = Path(config.site_dir).resolve()
@@ -62,15 +63,22 @@ def on_build_error(error: Exception) -> None:
         shutil.rmtree(publish[0], ignore_errors=True)
 
 
+def _scripts(config: MkDocsConfig) -> tuple:
+    """The inline scripts the theme's templates write: the only ones a policy allows."""
+    if "scripts" not in _run:
+        _run["scripts"] = template_scripts(config.theme.dirs)
+    return _run["scripts"]
+
+
 # After every other change to the page, so the hashes match the scripts as published.
 @event_priority(-100)
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return with_policy(output)
+    return with_policy(output, _scripts(config))
 
 
 @event_priority(-100)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # 404.html is a theme template, not a page: on_post_page never sees it.
     if template_name.endswith(".html"):
-        return with_policy(output_content)
+        return with_policy(output_content, _scripts(config))
     return output_content
