@@ -148,7 +148,12 @@ declare namespace ProposalForm {
     messages: Record<string, string>;
     number_pattern: string;
     max_slug: number;
+    /** The names an action may not take (as `reserved_slugs.action`). */
     reserved: string[];
+    /** By kind: the names the site's own pages use in the kind's folder (routes.py). */
+    reserved_slugs: Record<string, string[] | undefined>;
+    /** Each Cyrillic or Greek look-alike letter: the Latin letter it imitates. */
+    look_alikes: Record<string, string>;
     limits: { mailto: number; github: number };
     actions: { slug: string; title: string }[];
     taken: Record<string, string[] | undefined>;

@@ -239,9 +239,19 @@
     return plain.toLowerCase().replace(/[^a-z0-9]/g, "-").split("-").filter(Boolean).join("-");
   }
 
-  /** @param {string} title */
-  function normalisedTitle(title) {
-    return fold(title).split("-").join(" ");
+  /* crossfile.normalised_title: look-alike letters of other alphabets written as the Latin
+     ones they imitate (the spec's look_alikes, vocabulary.fold_confusables), folded,
+     words separated by one space. */
+  /**
+   * @param {ProposalForm.Spec} spec
+   * @param {string} title
+   */
+  function normalisedTitle(spec, title) {
+    var lookAlikes = spec.look_alikes;
+    var latin = codePoints(title).map(function (char) {
+      return own(lookAlikes, char) ? lookAlikes[char] : char;
+    }).join("");
+    return fold(latin).split("-").join(" ");
   }
 
   /**
@@ -265,8 +275,12 @@
    */
   function makeSlug(spec, kind, title) {
     var limit = spec.max_slug;
-    var base = shorten(fold(title.replace(/['’‘`]/g, "")), limit) || (kind === "action" ? "actie" : "verhaal");
-    if (kind === "action" && spec.reserved.indexOf(base) >= 0) base = base + "-actie";
+    var word = kind === "action" ? "actie" : "verhaal";
+    var base = shorten(fold(title.replace(/['’‘`]/g, "")), limit) || word;
+    // A name the site's own pages use in the kind's folder ('index', 'regio', ...) gets
+    // the kind's word: 'index-actie', 'index-verhaal' (routes.reserved_slugs).
+    var reserved = spec.reserved_slugs[kind] || [];
+    if (reserved.indexOf(base) >= 0) base = base + "-" + word;
     var taken = spec.taken[kind] || [];
     var slug = base;
     var number = 2;
@@ -586,7 +600,7 @@
     var title = this.cleaned.title;
     if (typeof title !== "string") return;
     var titles = this.spec.titles[this.kind] || {};
-    var key = normalisedTitle(title);
+    var key = normalisedTitle(this.spec, title);
     if (own(titles, key)) {
       var texts = this.kindSpec;
       this.add("title", "duplicate-title", this.say("duplicate-title", null, { article: texts.article, kind: texts.noun, title: titles[key] }));
@@ -690,13 +704,25 @@
     }
   };
 
-  // The body as content/body.py and frontmatter.py read it.
+  // The body as content/body.py and frontmatter.py read it. Every pattern here runs on a
+  // contributor's text, so each runs in time linear in it (no ambiguous repetition): code
+  // spans and link destinations are found in one pass, as body.code_spans and
+  // body.link_destinations find them.
+  //
+  // The validator also refuses raw HTML it cannot show (an element or attribute outside
+  // its list, an id of the site, '<![CDATA[', '<?', '<!DOCTYPE>', an unfinished tag or
+  // comment): the form writes every '<' as '&lt;' and every '&' before a letter or '#' as
+  // '&amp;' (bodyMarkdown), so its bodies hold no HTML and those checks never apply here.
   var BODY_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
   var FENCE = new RegExp("^([" + PY_SPACE + "]*)(```|~~~)");
-  var INLINE_CODE = /(`+)(?:(?!\1)[^\n])+?\1/g;
-  var MD_LINK = new RegExp("\\]\\([" + PY_SPACE + "]*<?([^" + PY_SPACE + ">]*?)\\)?(?:[" + PY_SPACE + "]|$|>)", "g");
+  var BACKTICKS = /`+/g;
+  // An inline link `](destination ...)`: where the destination starts, and where it ends
+  // (at white space or '>', or at a ')' before one or before the end of the line).
+  var LINK_OPEN = new RegExp("\\]\\([" + PY_SPACE + "]*<?", "g");
+  var LINK_END = new RegExp("[" + PY_SPACE + ">]|\\)(?=[" + PY_SPACE + ">]|$)|$", "g");
   var MD_REFERENCE = new RegExp("^[" + PY_SPACE + "]{0,3}\\[[^\\]]+\\]:[" + PY_SPACE + "]*<?([^" + PY_SPACE + "]+?)>?([" + PY_SPACE + "]|$)", "g");
-  var AUTOLINK = new RegExp("<([a-zA-Z][a-zA-Z0-9+.-]*:[^>" + PY_SPACE + "]*)>", "g");
+  // An autolink holds no '<' (CommonMark), so each '<' starts at most one short scan.
+  var AUTOLINK = new RegExp("<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>" + PY_SPACE + "]*)>", "g");
   var SAFE_SCHEMES = ["http", "https", "mailto", "tel"];
 
   /** @param {string} text */
@@ -704,12 +730,128 @@
     return text.replace(new RegExp("^[" + PY_SPACE + "]+|[" + PY_SPACE + "]+$", "g"), "");
   }
 
+  /**
+   * body.code_spans: the inline code spans of a line, as [start, end], in one pass over
+   * its backtick runs (the spans the pattern /(`+)(?:(?!\1).)+?\1/g finds, without its
+   * backtracking, which takes minutes on a long run of backticks). A run of R backticks
+   * (from where the search stands) opens a span with the longest L <= R for which a later
+   * run has L or more backticks, if L > R / 2; the span closes at the first such run.
+   * @param {string} line
+   * @returns {[number, number][]}
+   */
+  function codeSpans(line) {
+    /** @type {[number, number][]} */
+    var runs = [];
+    var found;
+    BACKTICKS.lastIndex = 0;
+    while ((found = BACKTICKS.exec(line)) !== null) runs.push([found.index, found.index + found[0].length]);
+    /** @type {number[]} the longest run after each run */
+    var longestAfter = [];
+    var longest = 0;
+    for (var i = runs.length - 1; i >= 0; i--) {
+      longestAfter[i] = longest;
+      longest = Math.max(longest, runs[i][1] - runs[i][0]);
+    }
+    /** @type {[number, number][]} */
+    var spans = [];
+    var index = 0;
+    var from = 0;
+    while (index < runs.length) {
+      var end = runs[index][1];
+      var start = Math.max(runs[index][0], from);
+      var later = longestAfter[index];
+      if (later === 0) break;
+      var size = Math.min(end - start, 2 * later - 1);
+      var ticks = Math.min(size, later);
+      var close = index + 1;
+      while (runs[close][1] - runs[close][0] < ticks) close += 1;
+      spans.push([end - size, runs[close][0] + ticks]);
+      from = runs[close][0] + ticks;
+      index = from < runs[close][1] ? close : close + 1;
+    }
+    return spans;
+  }
+
+  /**
+   * The line with each code span written as spaces, one for each character.
+   * @param {string} line
+   */
+  function blankCode(line) {
+    var parts = [];
+    var from = 0;
+    codeSpans(line).forEach(function (span) {
+      parts.push(line.slice(from, span[0]), " ".repeat(codePoints(line.slice(span[0], span[1])).length));
+      from = span[1];
+    });
+    parts.push(line.slice(from));
+    return parts.join("");
+  }
+
+  /**
+   * body.link_destinations: the destination of each inline link `](...)` of a line, up to
+   * the first white space or '>', or the first ')' before one or before the end. One
+   * pass: each search goes on where the previous link ended.
+   * @param {string} line
+   * @returns {string[]}
+   */
+  function linkDestinations(line) {
+    /** @type {string[]} */
+    var found = [];
+    var from = 0;
+    for (;;) {
+      LINK_OPEN.lastIndex = from;
+      var opening = LINK_OPEN.exec(line);
+      if (opening === null) return found;
+      var start = opening.index + opening[0].length;
+      LINK_END.lastIndex = start;
+      var end = /** @type {RegExpExecArray} */ (LINK_END.exec(line));  // '$' always matches
+      found.push(line.slice(start, end.index));
+      // Go on after what the pattern took: the ')' and the space or '>' after it.
+      var after = end.index + end[0].length;
+      from = after + (end[0] === ")" && after < line.length ? 1 : 0);
+    }
+  }
+
+  /**
+   * A URL as a browser reads its scheme: entities decoded (the form writes '&amp;' and
+   * '&lt;' only), control characters and spaces (which browsers drop) removed, in lower
+   * case.
+   * @param {string} url
+   */
+  function plainUrl(url) {
+    var plain = url.replace(/&(amp|lt);/g, function (whole, /** @type {string} */ name) { return name === "amp" ? "&" : "<"; });
+    return plain.replace(/[\x00-\x20\x7f]+/g, "").toLowerCase();
+  }
+
   /** @param {string} url */
   function unsafeUrl(url) {
-    var plain = url.replace(/&(amp|lt);/g, function (whole, /** @type {string} */ name) { return name === "amp" ? "&" : "<"; });
-    plain = plain.replace(/[\x00-\x20\x7f]+/g, "").toLowerCase();
-    var scheme = /^([a-z][a-z0-9+.-]*):/.exec(plain);
+    var scheme = /^([a-z][a-z0-9+.-]*):/.exec(plainUrl(url));
     return scheme !== null && SAFE_SCHEMES.indexOf(scheme[1]) < 0;
+  }
+
+  /**
+   * body.mailto_with_query: a mailto: link that is more than one address, with a query
+   * (?bcc=, ?cc=, ?subject=, ?body=) or a second address, written plainly or escaped.
+   * @param {string} url
+   */
+  function mailtoWithQuery(url) {
+    var plain = plainUrl(url);
+    if (plain.indexOf("mailto:") !== 0) return false;
+    // urllib.parse.unquote: only the characters that matter here are ASCII.
+    var address = plain.slice("mailto:".length).replace(/%([0-7][0-9a-f])/g, function (whole, /** @type {string} */ hex) {
+      return String.fromCharCode(parseInt(hex, 16));
+    });
+    return /[?&,;]/.test(address) || address.split("@").length !== 2;
+  }
+
+  /**
+   * The message key for a link a body may not have (body.link_problem), or null.
+   * @param {string} url
+   */
+  function linkProblem(url) {
+    if (unsafeUrl(url)) return "unsafe-link";
+    if (mailtoWithQuery(url)) return "mailto-query";
+    return null;
   }
 
   Checker.prototype.body = function () {
@@ -728,8 +870,6 @@
     var fence = "";
     bodyParts(this.kindSpec, this.cleaned).forEach(function (part) {
       var line = part[0];
-      /** @type {string} */
-      var visible;
       var opened = FENCE.exec(line);
       if (opened && (!inFence || opened[2] === fence)) {
         inFence = !inFence;
@@ -737,17 +877,22 @@
         return;
       }
       if (inFence || ((line.indexOf("    ") === 0 || line.indexOf("\t") === 0) && !/^[<\-*]/.test(pyStrip(line)))) return;
-      visible = line.replace(INLINE_CODE, function (code) { return " ".repeat(codePoints(code).length); });
+      var visible = blankCode(line);
       var path = "body." + part[1];
       // bodyMarkdown escapes every '#' that could start a heading, so TITLE_HEADING
       // (the validator's other rule for a line) never matches here.
-      [MD_LINK, MD_REFERENCE, AUTOLINK].forEach(function (pattern) {
+      var links = linkDestinations(visible);
+      [MD_REFERENCE, AUTOLINK].forEach(function (pattern) {
         pattern.lastIndex = 0;
         var found;
         while ((found = pattern.exec(visible)) !== null) {
-          if (unsafeUrl(found[1])) self.add(path, "unsafe-link", self.say("unsafe-link", null, { value: found[1].slice(0, 60) }));
+          links.push(found[1]);
           if (found[0] === "") pattern.lastIndex += 1;
         }
+      });
+      links.forEach(function (url) {
+        var problem = linkProblem(url);
+        if (problem) self.add(path, problem, self.say(problem, null, { value: url.slice(0, 60) }));
       });
     });
   };

@@ -11,8 +11,8 @@ from typing import Any
 from ...content.catalogue import KIND_FOLDERS, Catalogue
 from ...content.crossfile import MAX_SLUG, normalised_title
 from ...content.schema import load_schema, vocabularies_path
-from ...routes import reserved_action_slugs
-from ...vocabulary import Vocabularies, load_vocabularies
+from ...routes import reserved_action_slugs, reserved_slugs
+from ...vocabulary import _LOOK_ALIKES, Vocabularies, load_vocabularies
 from ..fields import schema_fields
 from ..scaffold import BODY
 from .cross_field import browser_rules
@@ -72,6 +72,13 @@ def _section_id(heading: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
 
 
+def look_alikes() -> dict[str, str]:
+    """vocabulary.fold_confusables as a map for the script: each Cyrillic or Greek
+    look-alike letter to the Latin letter it imitates, so that the form flags a title used
+    twice exactly as crossfile.normalised_title does."""
+    return {pair[1]: pair[0] for pair in _LOOK_ALIKES}
+
+
 def form_spec(schema_dir: Path, *, catalogue: Catalogue | None = None) -> dict[str, Any]:
     """Both forms, as JSON-serialisable data for the page and its script.
 
@@ -80,13 +87,17 @@ def form_spec(schema_dir: Path, *, catalogue: Catalogue | None = None) -> dict[s
     """
     schema_dir = Path(schema_dir)
     vocabularies = load_vocabularies(vocabularies_path(schema_dir))
+    facets = [f.path for f in vocabularies.facets]
     spec: dict[str, Any] = {
         "version": SPEC_VERSION,
         "kinds": {kind: _kind_spec(kind, schema_dir, vocabularies) for kind in KIND_TEXTS},
         "messages": MESSAGES,
         "number_pattern": NUMBER_PATTERN,
         "max_slug": MAX_SLUG,
-        "reserved": sorted(reserved_action_slugs(f.path for f in vocabularies.facets)),
+        # The names an action may not take; `reserved_slugs` has them for each kind.
+        "reserved": sorted(reserved_action_slugs(facets)),
+        "reserved_slugs": {kind: sorted(reserved_slugs(kind, facets)) for kind in KIND_TEXTS},
+        "look_alikes": look_alikes(),
         "limits": {"mailto": MAILTO_LIMIT, "github": GITHUB_LIMIT},
         "actions": [],
         "taken": {"action": [], "case": []},

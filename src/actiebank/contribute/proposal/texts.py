@@ -227,6 +227,10 @@ MESSAGES = {
         "De link ‘{value}’ is niet toegestaan; gebruik alleen adressen die beginnen met "
         "https://, http://, mailto: of tel:."
     ),
+    "mailto-query": (
+        "De link ‘{value}’ mag niet: een mailto:-link in de tekst is één e-mailadres, "
+        "zonder ‘?’ en zonder tweede adres. Schrijf het als mailto:naam@voorbeeld.nl."
+    ),
     "summary-one": "Er is 1 probleem in het formulier",
     "summary-many": "Er zijn {count} problemen in het formulier",
     "row": "{name} {number}",
