@@ -20,13 +20,13 @@ import pytest  # noqa: E402
 
 from support import build_site, copy_project  # noqa: E402
 from support.browser import CHROMIUM_ARGS, PageWatch  # noqa: E402
+from support.once import once_per_run  # noqa: E402
 from support.server import PagesServer  # noqa: E402
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The project's own content, built once per test session."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
+def build_the_project(project: Path) -> None:
+    """The project's own content, copied to `project` and built there."""
+    copy_project(project)
     # With the settings scripts/site runs the build with; what it prints is kept for
     # test_build_output_is_only_real_messages.
     built = build_site(
@@ -37,7 +37,12 @@ def built_site(tmp_path_factory) -> Path:
         },
     )
     (project / "build-output.txt").write_text(built.stdout + built.stderr, encoding="utf-8")
-    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The project's own content, built once per test run (shared by the workers)."""
+    return once_per_run(tmp_path_factory, "project", build_the_project) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -91,3 +96,15 @@ def watch(page, base_url):
     recorder = PageWatch().attach(page, base_url)
     yield recorder
     recorder.assert_clean()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Every test that starts Chromium through Playwright's fixtures carries the browser
+    marker, so `-m "not browser"` (the fast tier, scripts/test --fast) never waits for
+    one. A test without it fails here, before its browser starts."""
+    if "playwright" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser"):
+        pytest.fail(
+            f"{item.nodeid} starts a browser but lacks @pytest.mark.browser (TESTING.md)",
+            pytrace=False,
+        )

@@ -87,6 +87,8 @@ def tiny_report(tmp_path_factory):
     return report, (results / "report.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.browser
+@pytest.mark.slow  # the benchmark builds three times and drives Chromium
 def test_a_tiny_run_measures_builds_output_and_the_browser_figures(tiny_report):
     report, markdown = tiny_report
     size = report["sizes"]["24"]

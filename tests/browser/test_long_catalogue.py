@@ -11,6 +11,8 @@ import pytest
 from support import ROOT, build_site
 from support.server import PagesServer
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # builds a catalogue of its own
+
 
 @pytest.fixture(scope="module")
 def long_site(tmp_path_factory):

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from openpyxl import load_workbook
 
 from support.browser import axe_now, save_screenshot
+
+pytestmark = pytest.mark.browser
 
 
 def test_the_data_page_explains_and_offers_the_downloads(page, watch, tmp_path):

@@ -653,6 +653,7 @@ BODY_TOKENS = st.sampled_from(
 BODY = st.lists(BODY_TOKENS, max_size=16).map("".join)
 
 
+@pytest.mark.slow  # the form's script in Node against the validator, on 300 drawn entries
 @pytest.mark.parametrize("kind", ["action", "case"])
 @settings(
     max_examples=300,
@@ -699,6 +700,7 @@ OUTCOME = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.slow  # the form's script in Node against the validator, on 300 drawn entries
 @settings(
     max_examples=300,
     deadline=None,

@@ -4,8 +4,12 @@ with or without --strict, while any entry is invalid; every problem is reported 
 import shutil
 from pathlib import Path
 
+import pytest
+
 from support import build_site, copy_project
-from test_rules import BAD, CASES, plant_images, undated
+from support.bad_content import BAD, CASES, plant_images, undated
+
+pytestmark = pytest.mark.slow  # builds of its own
 
 
 def fixture_project(tmp_path) -> Path:

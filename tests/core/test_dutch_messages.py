@@ -20,8 +20,7 @@ from actiebank.contribute.importer import import_command
 from actiebank.project import read_project
 from actiebank.vocabulary import load_vocabularies
 from support import SCHEMA_DIR, copy_project, run_cli
-from test_layout import PLANTED
-from test_rules import BAD, CASES, plant_images
+from support.bad_content import BAD, CASES, PLANTED, plant_images
 
 # English words that a Dutch message has no use for. Values and field names stay as
 # files write them (in quotes, or in a list after "Kies uit:"); none of them is here (a

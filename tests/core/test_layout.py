@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from support import ROOT, build_site, catalogue_of, copy_project
-
-MACRO = "{{ self.__init__.__globals__.__builtins__.__import__('os').popen('id').read() }}"
+from support.bad_content import MACRO, PLANTED
 
 
 @pytest.fixture
@@ -25,50 +24,6 @@ def content(tmp_path) -> Path:
 def problems_of(content: Path) -> dict[str, str]:
     catalogue = catalogue_of(content)
     return {p.path: p.message for p in catalogue.errors}
-
-
-NOT_AN_ENTRY = (
-    "Dit is geen actie, verhaal, afbeelding of pagina van de redactie. Een actie hoort in "
-    "content/actions/<naam>.md, een verhaal in content/cases/<naam>.md. Een nieuwe pagina zet "
-    "de redactie in mkdocs.yml, onder 'extra: actiebank: pages'."
-)
-NOT_AN_IMAGE = (
-    "In content/images/ staan alleen afbeeldingen: JPEG, PNG of WebP. Haal dit bestand weg "
-    "(een SVG- of HTML-bestand kan scripts starten bij bezoekers)."
-)
-NOT_ONE_ACTION = (
-    "In content/actions/ staat alleen één bestand per actie, met de naam <naam>.md (kleine "
-    "letters, cijfers en koppeltekens). Verplaats of verwijder dit bestand."
-)
-# name, what to write (text, or a symlink target), the message
-PLANTED = [
-    ("content/images/evil.html", "<script>alert(1)</script>", NOT_AN_IMAGE),
-    (
-        "content/images/logo.svg",
-        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
-        NOT_AN_IMAGE,
-    ),
-    (
-        "content/images/Foto.JPG",
-        "niet echt",
-        "De naam 'Foto.JPG' kan niet voor een afbeelding. Gebruik kleine letters, cijfers en "
-        "koppeltekens, en laat de naam eindigen op .jpg, .jpeg, .png of .webp (in kleine "
-        "letters).",
-    ),
-    ("content/actions/x.markdown", "---\ntitle: x\n---\n", NOT_ONE_ACTION),
-    ("content/actions/Upper.MD", "---\ntitle: x\n---\n", NOT_ONE_ACTION),
-    ("content/acties-extra.md", "<script>alert(1)</script>\n", NOT_AN_ENTRY),
-    (
-        "content/acties/regio/sneaky.md",
-        "# Hoi\n",
-        "Dit bestand staat in een map die niet bij de inhoud hoort. Acties horen in "
-        "content/actions/, verhalen in content/cases/ en afbeeldingen in content/images/. "
-        "Verplaats of verwijder het bestand.",
-    ),
-    ("content/bijdragen/extra.md", "# Hoi\n", NOT_AN_ENTRY),
-    ("content/macro.md", f"---\nrender_macros: true\n---\n{MACRO}\n", NOT_AN_ENTRY),
-    ("content/.verborgen.md", "# Hoi\n", NOT_AN_ENTRY),
-]
 
 
 @pytest.mark.parametrize("name, text, message", PLANTED, ids=[p[0] for p in PLANTED])
@@ -160,6 +115,7 @@ def test_the_real_content_folder_holds_only_what_the_model_names():
     assert catalogue.errors == []
 
 
+@pytest.mark.slow  # a build of its own
 def test_a_planted_link_stops_the_build_and_nothing_of_the_machine_is_published(tmp_path):
     project = copy_project(tmp_path / "project")
     build_site(project)

@@ -3,7 +3,6 @@ do needs no full build to show."""
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import types
 from pathlib import Path
@@ -16,14 +15,8 @@ from actiebank.problems import Problem
 from actiebank.project import Project
 from actiebank.site.pages import Page
 from actiebank.vocabulary import load_vocabularies
-from support import ROOT, SCHEMA_DIR
-
-
-def load_hook(name: str) -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from support import SCHEMA_DIR
+from support.hooks import load_hook
 
 
 def fake_config(folder: Path, **settings) -> types.SimpleNamespace:

@@ -12,7 +12,7 @@ from pathlib import Path
 import material
 
 from support import ROOT
-from test_hooks import load_hook
+from support.hooks import load_hook
 
 MATERIAL = Path(material.__file__).resolve().parent / "templates"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gates import audit_context
 from support.browser import PageWatch
+from support.gates import audit_context
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 

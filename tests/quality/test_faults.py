@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from gates import differences
 from support import build_site, copy_project
+from support.gates import differences
+
+pytestmark = pytest.mark.slow  # every test builds a project of its own
 
 PLANTED_ACTION = """\
 ---

@@ -4,13 +4,21 @@ A gate that cannot fail guards nothing."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from gates import axe_violations, broken_links, differences, html_errors
+from support.gates import (
+    axe_violations,
+    broken_links,
+    differences,
+    html_errors,
+    policy_breaches,
+)
 
 
 def plant(page: Path, html: str) -> None:
@@ -48,6 +56,7 @@ def test_axe_gate_reports_a_page_that_does_not_answer(site_copy, pages_server, a
     assert found and "HTTP 404" in found[0]
 
 
+@pytest.mark.slow  # the Nu Html Checker over a whole site
 def test_html_gate_reports_a_duplicate_id_and_materials_own_autocomplete(site_copy, tmp_path):
     site = site_copy()
     folder = tmp_path / "site"
@@ -66,6 +75,7 @@ def test_html_gate_reports_a_duplicate_id_and_materials_own_autocomplete(site_co
     assert any("autocomplete" in e for e in errors), errors
 
 
+@pytest.mark.slow  # a copy of the whole built site
 def test_link_gate_reports_broken_links_and_anchors_in_raw_html(site_copy):
     site = site_copy()
     # Only what the planting adds counts here; the real site's links are test_site's.
@@ -93,6 +103,7 @@ def test_link_gate_reports_broken_links_and_anchors_in_raw_html(site_copy):
     assert len(found) == 5, found
 
 
+@pytest.mark.slow  # two copies of the whole built site
 def test_determinism_gate_reports_the_first_differing_byte(site_copy):
     first, second = site_copy(), site_copy()
     assert differences(first, second) == []
@@ -133,3 +144,74 @@ def test_watch_catches_a_request_to_another_host_and_a_console_error(page, watch
         watch.assert_clean()
     watch.foreign_requests.clear()
     watch.console_errors.clear()
+
+
+STRICT = (
+    "default-src 'self'; script-src 'self' 'sha256-{hash}'; style-src 'self'; "
+    "img-src 'self' data:; frame-src 'self'; object-src 'none'; form-action 'self'"
+)
+HASHED_SCRIPT = "document.documentElement.classList.add('js')"
+
+
+def page_with(body: str, policy: str | None = STRICT) -> str:
+    digest = base64.b64encode(hashlib.sha256(HASHED_SCRIPT.encode()).digest()).decode()
+    meta = (
+        ""
+        if policy is None
+        else f'<meta http-equiv="Content-Security-Policy" content="{policy.format(hash=digest)}">'
+    )
+    return (
+        f"<!doctype html><html><head>{meta}<script>{HASHED_SCRIPT}</script>"
+        '<link rel="stylesheet" href="assets/site.css"></head>'
+        f'<body><img src="data:image/png;base64,AAAA" alt="">{body}</body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    "body, policy, reported",
+    [
+        ("<p>Alles van de site zelf.</p>", STRICT, None),
+        ("<script>alert(1)</script>", STRICT, "an inline script the policy has no hash for"),
+        ('<p style="color:red">x</p>', STRICT, 'style-src blocks <p style="color:red">'),
+        ("<style>p{}</style>", STRICT, "style-src blocks <style>"),
+        ('<button onclick="go()">x</button>', STRICT, "script-src blocks <button onclick=...>"),
+        ('<a href="javascript:go()">x</a>', STRICT, "script-src blocks <a href=...>"),
+        ('<img src="https://elders.example/x.png" alt="">', STRICT, "img-src blocks https://"),
+        (
+            '<img srcset="a.png 1x, //elders.example/b.png 2x" alt="">',
+            STRICT,
+            "img-src blocks //elders.example/b.png",
+        ),
+        ('<iframe src="https://elders.example/"></iframe>', STRICT, "frame-src blocks"),
+        ('<object data="x.swf"></object>', STRICT, "object-src blocks x.swf"),
+        ('<form action="https://elders.example/"></form>', STRICT, "form-action blocks"),
+        ("<p>x</p>", None, "no Content-Security-Policy"),
+        ("<p>x</p>", STRICT.replace("style-src 'self'", "style-src *"), "allows more"),
+    ],
+    ids=[
+        "clean",
+        "inline-script",
+        "style-attribute",
+        "style-element",
+        "handler",
+        "javascript-link",
+        "foreign-image",
+        "foreign-srcset",
+        "foreign-frame",
+        "object",
+        "foreign-form",
+        "no-policy",
+        "loose-policy",
+    ],
+)
+def test_policy_gate_reports_what_the_policy_would_block(tmp_path, body, policy, reported):
+    (tmp_path / "pagina").mkdir()
+    (tmp_path / "pagina" / "index.html").write_text(page_with(body, policy), encoding="utf-8")
+
+    found = policy_breaches(tmp_path, ["pagina/"])
+
+    if reported is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and reported in found[0], found
+        assert found[0].startswith("pagina/index.html")

@@ -1,5 +1,5 @@
-"""Fixtures for the site build tests: the sample catalogue (sample_catalogue.py) built
-once per session, and a way to build variations of it."""
+"""Fixtures for the site build tests: the sample catalogue (support/sample_catalogue.py)
+built once per test run, and a way to build variations of it."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sample_catalogue import write_sample
 from support import build_site, copy_project
+from support.once import once_per_run
+from support.sample_catalogue import write_sample
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +26,10 @@ def make_project():
 
 @pytest.fixture(scope="session")
 def sample(tmp_path_factory, make_project) -> Path:
-    """The sample catalogue's project folder, built; the site is in `sample / 'site'`."""
-    project = make_project(tmp_path_factory.mktemp("sample"))
-    build_site(project)
-    return project
+    """The sample catalogue's project folder, built once per test run (shared by the
+    workers); the site is in `sample / 'site'`."""
+
+    def make(project: Path) -> None:
+        build_site(make_project(project))
+
+    return once_per_run(tmp_path_factory, "sample", make)

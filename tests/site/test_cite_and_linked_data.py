@@ -8,10 +8,11 @@ import re
 from html import unescape
 from pathlib import Path
 
-from test_core import git
+import pytest
 
 from actiebank.content.history import file_histories
 from support import build_site
+from support.git import git
 
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 SITE = "https://actiebank.github.io/actiebank/"
@@ -114,6 +115,7 @@ def test_the_history_is_the_newest_five_changes_from_one_git_log(tmp_path):
     assert histories[other.resolve()][0].added
 
 
+@pytest.mark.slow  # a build of its own, with a git history
 def test_a_page_lists_its_dated_changes_and_links_to_its_history(tmp_path, make_project):
     project = make_project(tmp_path / "project")
     git(project, "init", "-q")

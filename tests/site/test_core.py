@@ -7,7 +7,6 @@ import ast
 import csv
 import io
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -24,8 +23,9 @@ from actiebank.site.export import export_files
 from actiebank.site.facets import build_facet_index
 from actiebank.site.images import ImageStore, draw_open_graph, font
 from actiebank.site.render import dutch_date, dutch_number
-from sample_catalogue import write_sample
 from support import catalogue_of
+from support.git import git
+from support.sample_catalogue import write_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,19 +88,6 @@ def test_evidence_costs_and_effect_find_every_action_including_those_without(con
     assert index["effect"].actions["geen-resultaten"] == ["flexpool-twente"]
     assert index["effect"].label == "Effect" and index["resultaat"].label == "Gemeten op"
     assert index["bewijs"].terms[-1].nl == "Niet opgegeven"
-
-
-def git(folder: Path, *args: str, date: str | None = None):
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-    }
-    if date:
-        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    subprocess.run(["git", "-C", str(folder), *args], check=True, env=env, capture_output=True)
 
 
 def test_last_commit_dates_come_from_one_git_log(tmp_path):

@@ -10,9 +10,13 @@ import json
 import re
 from pathlib import Path
 
-from sample_catalogue import ACTIONS as SAMPLE_ACTIONS
+import pytest
+
 from support import build_site
+from support.sample_catalogue import ACTIONS as SAMPLE_ACTIONS
 from support.search import indexed_pages
+
+pytestmark = pytest.mark.slow  # builds and rebuilds projects of its own
 
 
 def slugs_on(page: str) -> list[str]:

@@ -393,7 +393,9 @@ PATTERN_WORDS = {
     "url": (
         "geen webadres",
         "Schrijf het volledige adres, dat begint met https:// en een naam als "
-        "www.voorbeeld.nl heeft, zonder spaties, aanhalingstekens of '@' ervoor.",
+        "www.voorbeeld.nl heeft, zonder spaties, aanhalingstekens of '@' ervoor. Een letter "
+        "met een accent, zoals ë, staat in een webadres als code (%C3%AB): kopieer het adres "
+        "uit de adresbalk van uw browser.",
     ),
     "source": ("geen bron", SOURCE_RULE),
     "email": ("geen geldig e-mailadres", "Schrijf het als naam@voorbeeld.nl."),

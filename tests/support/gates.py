@@ -8,7 +8,9 @@ the gate catches it. The gates read what the build wrote (`sitemap.xml`, the fil
 
 from __future__ import annotations
 
+import base64
 import filecmp
+import hashlib
 import json
 import posixpath
 import re
@@ -18,9 +20,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from support import ROOT
-from support.browser import AXE_SCRIPT, axe_now
-from support.sitemap import site_root_url, sitemap_urls
+from . import ROOT
+from .browser import AXE_SCRIPT, axe_now
+from .sitemap import site_root_url, sitemap_urls
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -294,6 +296,8 @@ def _first_difference(a: Path, b: Path) -> str:
 # --------------------------------------------------------------------------- content security
 
 
+# Sources that would let in more than the site itself.
+LOOSE_SOURCES = {"'unsafe-inline'", "'unsafe-eval'", "*"}
 # Recorded by the page itself from its first script on, so nothing the page does escapes it.
 CSP_RECORDER = """
 window.__cspViolations = [];
@@ -318,6 +322,144 @@ def csp_violations(page, url: str | None = None, *, status: int = 200) -> list[s
     )
     if not policy:
         found.append(f"{page.url}: no Content-Security-Policy")
-    elif "'unsafe-inline'" in policy or "'unsafe-eval'" in policy or "*" in policy.split():
+    elif LOOSE_SOURCES & set(policy.split()):
         found.append(f"{page.url}: the policy allows more than the site itself: {policy}")
+    return found
+
+
+# What each fetching attribute is governed by: the policy's directive for it.
+FETCHED = {
+    ("img", "src"): "img-src",
+    ("img", "srcset"): "img-src",
+    ("source", "src"): "img-src",
+    ("source", "srcset"): "img-src",
+    ("video", "poster"): "img-src",
+    ("input", "src"): "img-src",
+    ("image", "href"): "img-src",
+    ("use", "href"): "img-src",
+    ("script", "src"): "script-src",
+    ("iframe", "src"): "frame-src",
+    ("frame", "src"): "frame-src",
+    ("embed", "src"): "object-src",
+    ("object", "data"): "object-src",
+    ("video", "src"): "media-src",
+    ("audio", "src"): "media-src",
+    ("track", "src"): "media-src",
+    ("form", "action"): "form-action",
+}
+# <link> relations whose address the browser fetches.
+FETCHED_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
+
+
+class _PolicyReader(HTMLParser):
+    """A page's policy, its inline scripts, inline styles and the addresses it fetches."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.policy: str | None = None
+        self.scripts: list[tuple[int, str]] = []  # line, text of a runnable inline script
+        self.handlers: list[tuple[int, str]] = []  # line, an inline handler or javascript:
+        self.inline_styles: list[tuple[int, str]] = []  # line, what carries it
+        self.fetched: list[tuple[int, str, str]] = []  # line, directive, address
+        self._script: tuple[int, list[str]] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        line = self.getpos()[0]
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == (
+            "content-security-policy"
+        ):
+            self.policy = values.get("content") or ""
+        for name, value in attrs:
+            if name.startswith("on") or (
+                name == "href" and (value or "").strip().lower().startswith("javascript:")
+            ):
+                self.handlers.append((line, f"<{tag} {name}=...>"))
+            elif name == "style":
+                self.inline_styles.append((line, f'<{tag} style="{value}">'))
+            elif (tag, name) in FETCHED and value:
+                directive = FETCHED[(tag, name)]
+                for address in value.split(",") if name == "srcset" else [value]:
+                    if address.strip():
+                        self.fetched.append((line, directive, address.split()[0]))
+        if tag == "link" and FETCHED_LINKS & set((values.get("rel") or "").lower().split()):
+            directive = "style-src" if "stylesheet" in values.get("rel", "") else "default-src"
+            self.fetched.append((line, directive, values.get("href") or ""))
+        if tag == "style":
+            self.inline_styles.append((line, "<style>"))
+        if tag == "script" and not values.get("src"):
+            kind = (values.get("type") or "").lower()
+            if kind in ("", "text/javascript", "application/javascript", "module"):
+                self._script = (line, [])
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.scripts.append((self._script[0], "".join(self._script[1])))
+            self._script = None
+
+
+def _directives(policy: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for part in policy.split(";"):
+        words = part.split()
+        if words:
+            found[words[0].lower()] = words[1:]
+    return found
+
+
+def _allowed(policy: dict[str, list[str]], directive: str) -> list[str] | None:
+    """The sources a policy allows for a directive; None when it sets no limit there
+    (form-action does not fall back to default-src)."""
+    if directive in policy:
+        return policy[directive]
+    if directive == "form-action" or "default-src" not in policy:
+        return None
+    return policy["default-src"]
+
+
+def policy_breaches(site_dir: Path, paths: list[str]) -> list[str]:
+    """What in the built pages at site paths `paths` ('' is the home, '404.html' a file)
+    the page's own Content-Security-Policy would block, read from the files: no policy or
+    a loose one, an inline script the policy has no hash for, an inline style or event
+    handler, an address fetched from another host. What runs later (the scripts' own
+    requests) is the browser test's business (`csp_violations`)."""
+    found = []
+    for path in paths:
+        file = site_dir / path if path.endswith(".html") else site_dir / path / "index.html"
+        reader = _PolicyReader()
+        reader.feed(file.read_text(encoding="utf-8"))
+        reader.close()
+        where = file.relative_to(site_dir).as_posix()
+        if not reader.policy:
+            found.append(f"{where}: no Content-Security-Policy")
+            continue
+        policy = _directives(reader.policy)
+        loose = [w for words in policy.values() for w in words if w in LOOSE_SOURCES]
+        if loose:
+            found.append(f"{where}: the policy allows more than the site itself: {loose}")
+        scripts = _allowed(policy, "script-src")
+        if scripts is not None and "'unsafe-inline'" not in scripts:
+            for line, text in reader.scripts:
+                digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest())
+                if f"'sha256-{digest.decode()}'" not in scripts:
+                    found.append(f"{where}:{line}: an inline script the policy has no hash for")
+            found += [f"{where}:{line}: script-src blocks {what}" for line, what in reader.handlers]
+        styles = _allowed(policy, "style-src")
+        if styles is not None and "'unsafe-inline'" not in styles:
+            found += [
+                f"{where}:{line}: style-src blocks {what}" for line, what in reader.inline_styles
+            ]
+        for line, directive, address in reader.fetched:
+            parts = urlsplit(address)
+            sources = _allowed(policy, directive)
+            if sources is None:
+                continue  # a directive the policy does not set, with no default
+            if parts.scheme == "data" and "data:" in sources:
+                continue
+            if parts.scheme or parts.netloc or "'none'" in sources:
+                found.append(f"{where}:{line}: {directive} blocks {address}")
     return found
