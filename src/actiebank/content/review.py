@@ -170,6 +170,7 @@ def missing_evidence(actions: list[Entry]) -> list[Problem]:
                 "value" in outcome
                 and "baseline" not in outcome
                 and outcome.get("unit") != "persons"
+                and outcome.get("measure") != "participants"  # a reach has no before
             ):
                 line, column = action.key_positions.get(("outcomes", number, "value"), (1, 1))
                 problems.append(
