@@ -71,6 +71,10 @@ class EditorialMacros:
         """The data page's downloads, with the date of the newest data."""
         return self._editorial().downloads(self._root())
 
+    def dataset(self) -> Markup:
+        """The open data described for dataset search engines (schema.org, JSON-LD)."""
+        return self._editorial().dataset()
+
     def kolommen(self) -> Markup:
         """Every column of the spreadsheet explained, sheet by sheet."""
         return self._editorial().columns()

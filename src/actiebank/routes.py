@@ -87,11 +87,6 @@ def facet_feed_url(facet: str, value: str) -> str:
     return f"{facet_url(facet, value)}feed.xml"
 
 
-def feed_stylesheet_url() -> str:
-    """The stylesheet every feed names, so a browser shows a feed as a Dutch page."""
-    return "assets/feed.xsl"
-
-
 def follow_url() -> str:
     """The page that lists every feed: everything, per success factor, province, region."""
     return "volgen/"
@@ -162,17 +157,17 @@ def absolute(site_url: str, path: str) -> str:
     return base.rstrip("/") + "/" + path.lstrip("/")
 
 
+def reserved_action_slugs(facet_paths: Iterable[str]) -> frozenset[str]:
+    """Names an action may not take: the catalogue's own pages under /acties/."""
+    return frozenset(facet_paths) | frozenset(CATALOGUE_PAGES)
+
+
 def reserved_slugs(kind: str, facet_paths: Iterable[str]) -> frozenset[str]:
     """Names an entry of a kind ('action' or 'case') may not take: the site's own pages in
     its folder (/acties/ or /verhalen/)."""
     if kind == "action":
         return reserved_action_slugs(facet_paths)
     return frozenset(STORY_PAGES)
-
-
-def reserved_action_slugs(facet_paths: Iterable[str]) -> frozenset[str]:
-    """Names an action may not take: the catalogue's own pages under /acties/."""
-    return frozenset(facet_paths) | frozenset(CATALOGUE_PAGES)
 
 
 _SOURCE_LINK = re.compile(r"\]\(\s*((?:\.\./)*)(actions|cases)/([a-z0-9-]+\.md(?:#[^)\s]*)?)")

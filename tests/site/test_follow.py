@@ -1,6 +1,8 @@
-"""Following the catalogue: every feed names the site's XSL stylesheet (so a browser shows
-it as a Dutch page; tests/browser/test_following.py renders it), and /volgen/ lists every
-feed the site has, with its count."""
+"""Following the catalogue: /volgen/ lists every feed the site has, with its count, and
+links each feed's own page (/volgen/<filter>/<value>/, /volgen/alles/), where people land
+and find the feed's address; every feed links back to that page. That the feeds are plain
+Atom without a stylesheet is in test_feed_readers.py, the pages in a browser in
+tests/browser/test_feed_pages.py."""
 
 from __future__ import annotations
 
@@ -11,8 +13,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-STYLESHEET = re.compile(r'<\?xml-stylesheet type="text/xsl" href="([^"]+)"\?>')
-XSL = "{http://www.w3.org/1999/XSL/Transform}"
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(scope="module")
@@ -24,52 +25,49 @@ def feeds(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("feed.xml"))
 
 
+def link(feed: Path, rel: str) -> str:
+    root = ElementTree.parse(feed).getroot()
+    found = root.find(f'{ATOM}link[@rel="{rel}"]')
+    assert found is not None, f"{feed} has no {rel} link"
+    return found.get("href")
+
+
 def canonical_feeds(site: Path) -> list[Path]:
-    """The feeds at their own address (not the copies left at old addresses)."""
-    found = []
-    for feed in feeds(site):
-        root = ElementTree.parse(feed).getroot()
-        own = root.find('{http://www.w3.org/2005/Atom}link[@rel="self"]').get("href")
-        if own.endswith("/" + feed.relative_to(site).as_posix()):
-            found.append(feed)
-    return found
+    """The feeds at their own address, beside the page that lists the same items (not the
+    notices left at old addresses, which point to the page at the new one)."""
+    return [
+        feed
+        for feed in feeds(site)
+        if link(feed, "self").removesuffix("feed.xml") == link(feed, "alternate")
+    ]
 
 
-def test_every_feed_names_the_one_stylesheet_by_a_relative_address(site):
-    found = feeds(site)
-    assert len(found) > 10
-    for feed in found:
-        text = feed.read_text(encoding="utf-8")
-        match = STYLESHEET.search(text.split("<feed", 1)[0])
-        assert match, f"{feed} names no stylesheet before its root element"
-        href = match.group(1)
-        assert not href.startswith(("/", "http")), "works under any base path"
-        target = urljoin(feed.relative_to(site).as_posix(), href)
-        assert target == "assets/feed.xsl"
-        ElementTree.fromstring(text.encode("utf-8"))
-
-
-def test_the_stylesheet_makes_a_dutch_page_without_scripts_or_outside_files(site):
-    xsl = site / "assets" / "feed.xsl"
-    root = ElementTree.parse(xsl).getroot()
-    assert root.tag == f"{XSL}stylesheet" and root.get("version") == "1.0"
-    output = root.find(f"{XSL}output")
-    assert output is not None and output.get("method") == "html"
-    html = root.find(".//{*}html")
-    assert html is not None and html.get("lang") == "nl"
-    text = xsl.read_text(encoding="utf-8")
-    assert "<script" not in text and "@import" not in text and "url(" not in text
-    outside = set(re.findall(r'(?:href|src)="(https?://[^"]+)"', text))
-    assert not outside
-    for words in ("Wat is een feed?", "Zo volgt u deze feed", "per e-mail", "feedlezer"):
-        assert words in text
+def page_of(feed: Path, site: Path) -> str:
+    """A feed's page, by the site's addresses: feed.xml -> volgen/alles/,
+    acties/<filter>/<value>/feed.xml -> volgen/<filter>/<value>/."""
+    path = feed.relative_to(site).as_posix()
+    if path == "feed.xml":
+        return "volgen/alles/"
+    return "volgen/" + path.removeprefix("acties/").removesuffix("feed.xml")
 
 
 def test_the_follow_page_lists_every_feed_of_the_site(site):
     page = (site / "volgen" / "index.html").read_text(encoding="utf-8")
-    listed = set(re.findall(r'<a href="([^"]+)" type="application/atom\+xml">', page))
-    resolved = {urljoin("volgen/", href) for href in listed}
-    assert resolved == {p.relative_to(site).as_posix() for p in canonical_feeds(site)}
+    # A feed is offered by its page, which says what a feed is and how to follow it (the
+    # head still names the site feed for readers that discover it).
+    body = page.split("<body", 1)[1]
+    assert "application/atom+xml" not in body
+    assert not re.search(r'<a [^>]*href="[^"]*feed\.xml"', body)
+    listed = re.findall(r'<li><a href="([^"]+)">[^<]+</a> <span class="ab-count">', page)
+    resolved = [urljoin("volgen/", href) for href in listed]
+    assert len(resolved) == len(set(resolved))
+    found = canonical_feeds(site)
+    assert len(found) > 10
+    assert set(resolved) == {page_of(feed, site) for feed in found}
+    for feed in found:
+        address = link(feed, "self")
+        feed_page = (site / page_of(feed, site) / "index.html").read_text(encoding="utf-8")
+        assert f"<code>{address}</code>" in feed_page, f"{feed} on its page"
     for heading in ("Alles", "Per succesfactor", "Per provincie", "Per regio"):
         assert f">{heading}</h2>" in page
     # A filter whose name does not follow "per" has its own noun in the vocabularies.
@@ -80,16 +78,21 @@ def test_the_follow_page_lists_every_feed_of_the_site(site):
     assert "<title>Acties per kostenniveau - Actiebank</title>" in facet_page
     # A region with its count: the sample has actions in Haaglanden.
     assert re.search(
-        r'regio/haaglanden/feed\.xml"[^>]*>Haaglanden</a> <span class="ab-count">\d+ act', page
+        r'<a href="\.\./volgen/regio/haaglanden/">Haaglanden</a> <span class="ab-count">\d+ act',
+        page,
     )
 
 
-def test_the_catalogue_and_every_feed_lead_to_the_follow_page(site):
+def test_the_catalogue_and_every_feed_lead_to_the_follow_pages(site):
     catalogue = (site / "acties" / "index.html").read_text(encoding="utf-8")
     assert 'href="../volgen/"' in catalogue
+    canonical = canonical_feeds(site)
+    assert len(canonical) < len(feeds(site))  # the sample has old addresses too
     for feed in feeds(site):
-        root = ElementTree.parse(feed).getroot()
-        related = root.find('{http://www.w3.org/2005/Atom}link[@rel="related"]')
-        assert related is not None
-        target = urljoin(feed.relative_to(site).as_posix(), related.get("href"))
-        assert target == "volgen/"
+        # A feed names its own page (a feed at an old address, the page of the new one),
+        # which leads on to the follow page.
+        target = urljoin(feed.relative_to(site).as_posix(), link(feed, "related"))
+        if feed in canonical:
+            assert target == page_of(feed, site), feed
+        feed_page = (site / target / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<a href="(\.\./)+volgen/">Alle feeds van de Actiebank</a>', feed_page)

@@ -27,8 +27,8 @@ from actiebank.site.opendata import (
     spreadsheet_rows,
     workbook_xlsx,
 )
-from sample_catalogue import ACTIONS, write_sample
 from support import catalogue_of
+from support.sample_catalogue import ACTIONS, write_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = "https://example.org/ab/"
@@ -122,13 +122,15 @@ def test_workbook_holds_every_action_result_and_story_in_dutch(catalogue):
     assert buddy["Succesfactoren"] == "Onboarding"
     assert buddy["Interventies"] == "Buddysysteem; Begeleiding van starters"
     assert buddy["Doelgroepen"] == "Starters" and buddy["Status"] == "Loopt"
-    assert buddy["Gestart"] == "2022-03" and buddy["Geëindigd"] is None
+    # Dates are date cells (a year or month on its first day), not text.
+    assert buddy["Gestart"] == datetime(2022, 3, 1) and buddy["Geëindigd"] is None
     assert buddy["Bewijs"] == "Gemeten" and buddy["Kosten"] == "Midden"
     assert buddy["Bedrag"] == 12500 and isinstance(buddy["Bedrag"], int | float)
     assert buddy["Bedrag per"] == "per jaar"
     assert buddy["Toelichting kosten"] == "vooral uren van de buddy's"
     assert buddy["Financiering"] == "IZA" and buddy["Contactpersoon"] == "Anna de Vries"
-    assert buddy["E-mail"] == "anna@example.org" and buddy["Laatst bijgewerkt"] == "2024-05-01"
+    assert buddy["E-mail"] == "anna@example.org"
+    assert buddy["Laatst bijgewerkt"] == datetime(2024, 5, 1)
 
     flexpool = actions["Regionale flexpool in Twente"]
     assert flexpool["Provincies"] == "Overijssel" and flexpool["Regio's"] == "Twente"
@@ -151,7 +153,8 @@ def test_workbook_holds_every_action_result_and_story_in_dutch(catalogue):
         "Waarde": 4,
         "Eenheid": "procentpunt",
         "Nulmeting": 12,
-        "Periode": "2022-2023",
+        "Periode van": datetime(2022, 1, 1),
+        "Periode tot": datetime(2023, 1, 1),
         "Bron": "https://example.org/rapport",
         "Toelichting": None,
     }
@@ -159,7 +162,8 @@ def test_workbook_holds_every_action_result_and_story_in_dutch(catalogue):
 
     stories = by(sheet_records(workbook, "Verhalen"), "Titel")
     story = stories["Hoe de buddy starters hielp landen"]
-    assert story["Datum"] == "2024-02-01" and story["Adres"] == f"{SITE}verhalen/verhaal-buddy/"
+    assert story["Datum"] == datetime(2024, 2, 1)
+    assert story["Adres"] == f"{SITE}verhalen/verhaal-buddy/"
     assert story["Acties"] == "Buddy's & <starters> in Haaglanden"
     assert story["Provincies"] == "Zuid-Holland" and story["Regio's"] == "Haaglanden"
     assert stories["Invallen zonder gedoe in Twente"]["Acties"] == "Regionale flexpool in Twente"
@@ -231,6 +235,8 @@ def test_dutch_csv_opens_in_dutch_excel(tricky):
     buddy = records["Buddy's & <starters> in Haaglanden"]
     assert buddy["Provincies"] == "Zuid-Holland" and buddy["Bedrag"] == "12500"
     assert buddy["Interventies"] == "Buddysysteem; Begeleiding van starters"
+    # Dates as the content writes them: a date cell in the workbook, ISO text here.
+    assert buddy["Gestart"] == "2022-03" and buddy["Laatst bijgewerkt"] == "2024-05-01"
     formulas = records['\'=HYPERLINK("https://example.org","klik")']
     assert formulas["Bedrag"] == "1234,5" and formulas["Bedrag per"] == "per deelnemer"
     assert formulas["Provincies"] == "Utrecht; Zuid-Holland" and formulas["Regio's"] == "Rijnmond"
@@ -269,7 +275,11 @@ def test_last_commit_dates_fill_in_where_an_entry_names_none(catalogue):
     dates = {flexpool.path.resolve(): "2026-03-04"}
     actions = spreadsheet_rows(catalogue, dates=dates).actions
     column = [c.header for c in actions.columns].index("Laatst bijgewerkt")
-    assert [row[column] for row in actions.rows] == ["2024-05-01", "2026-03-04", "2025-02-02"]
+    assert [str(row[column]) for row in actions.rows] == [
+        "2024-05-01",
+        "2026-03-04",
+        "2025-02-02",
+    ]
     assert newest_content_date(catalogue, dates) == "2026-03-04"
     assert newest_content_date(catalogue) == "2025-02-02"
 
@@ -280,9 +290,10 @@ def test_last_commit_dates_fill_in_where_an_entry_names_none(catalogue):
 def test_dcat_catalogue_describes_three_datasets_and_their_files(catalogue):
     data = dcat_catalog(catalogue, site_url=SITE, modified=newest_content_date(catalogue))
     data = json.loads(json.dumps(data))  # plain JSON throughout
-    assert {"dcat", "dct", "foaf", "vcard"} <= set(data["@context"])
+    assert {"dcat", "dct", "foaf", "vcard", "skos"} <= set(data["@context"])
     assert data["@type"] == "dcat:Catalog" and data["@id"] == f"{SITE}data/catalogus.jsonld"
-    assert data["foaf:homepage"] == {"@id": SITE}
+    # Every value that is a thing says what kind of thing (the DCAT-AP 3 class constraints).
+    assert data["foaf:homepage"] == {"@id": SITE, "@type": "foaf:Document"}
     datasets = data["dcat:dataset"]
     assert [d["dct:title"] for d in datasets] == [
         {"@value": title, "@language": "nl"} for title in ("Acties", "Resultaten", "Verhalen")
@@ -294,16 +305,28 @@ def test_dcat_catalogue_describes_three_datasets_and_their_files(catalogue):
         assert described["dct:publisher"]["@type"] == "foaf:Agent"
         assert described["dct:publisher"]["foaf:name"]["@value"] == "Actiebank"
         contact = described["dcat:contactPoint"]
+        assert "vcard:Kind" in contact["@type"]
         assert contact["vcard:hasEmail"] == {"@id": "mailto:redactie@actiebank.example"}
-        assert described["dct:license"] == {"@id": "http://creativecommons.org/licenses/by/4.0/"}
-        assert described["dct:spatial"] == {"@id": f"{eu}country/NLD"}
-        assert described["dct:language"] == {"@id": f"{eu}language/NLD"}
+        assert described["dct:license"] == {
+            "@id": "http://creativecommons.org/licenses/by/4.0/",
+            "@type": "dct:LicenseDocument",
+        }
+        assert described["dct:spatial"] == {"@id": f"{eu}country/NLD", "@type": "dct:Location"}
+        assert described["dct:language"] == {
+            "@id": f"{eu}language/NLD",
+            "@type": "dct:LinguisticSystem",
+        }
         assert described["dct:modified"] == {"@value": "2025-02-02", "@type": "xsd:date"}
     downloads = set()
     for dataset in datasets:
         assert dataset["@type"] == "dcat:Dataset" and dataset["dct:identifier"] == dataset["@id"]
-        assert dataset["dcat:theme"] == {"@id": f"{eu}data-theme/HEAL"}
-        assert dataset["dct:accessRights"] == {"@id": f"{eu}access-right/PUBLIC"}
+        theme = dataset["dcat:theme"]
+        assert theme["@id"] == f"{eu}data-theme/HEAL" and theme["@type"] == "skos:Concept"
+        assert theme["skos:inScheme"] == {"@id": f"{eu}data-theme"}
+        assert dataset["dct:accessRights"] == {
+            "@id": f"{eu}access-right/PUBLIC",
+            "@type": "dct:RightsStatement",
+        }
         assert dataset["dct:creator"] == dataset["dct:publisher"]
         assert dataset["dcat:distribution"]
         for file in dataset["dcat:distribution"]:
@@ -311,7 +334,9 @@ def test_dcat_catalogue_describes_three_datasets_and_their_files(catalogue):
             assert file["dcat:accessURL"] == file["dcat:downloadURL"]
             assert file["dcat:downloadURL"]["@id"].startswith(SITE)
             assert file["dct:format"]["@id"].startswith(f"{eu}file-type/")
+            assert file["dct:format"]["@type"] == "dct:MediaTypeOrExtent"
             assert file["dcat:mediaType"]["@id"].startswith("https://www.iana.org/assignments/")
+            assert file["dcat:mediaType"]["@type"] == "dct:MediaType"
             assert file["dct:license"] == dataset["dct:license"]
             downloads.add(file["dcat:downloadURL"]["@id"])
         ids = [f["@id"] for f in dataset["dcat:distribution"]]
@@ -396,7 +421,15 @@ def test_case_jsonld_is_an_article_about_its_actions(catalogue):
     assert "author" not in data  # the sample story names none
     story.data["author"] = "Redactie Actiebank"
     data = case_jsonld(story, catalogue, site_url=SITE)
-    assert data["author"] == {"@type": "Person", "name": "Redactie Actiebank"}
+    # The editors are an organisation with a page about them; anyone else is a person.
+    assert data["author"] == {
+        "@type": "Organization",
+        "name": "Redactie Actiebank",
+        "url": f"{SITE}over/",
+    }
+    story.data["author"] = "Anna de Vries"
+    data = case_jsonld(story, catalogue, site_url=SITE)
+    assert data["author"] == {"@type": "Person", "name": "Anna de Vries"}
 
 
 class Scripts(HTMLParser):

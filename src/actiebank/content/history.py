@@ -131,3 +131,83 @@ def parse_log(
             if len(changes) < size:
                 changes.append(current._replace(added=status.strip() == "A" and not shallow))
     return histories
+
+
+class EntryTimes(NamedTuple):
+    """When a file was first published and last changed, according to its own commits (UTC,
+    YYYY-MM-DDTHH:MM:SSZ); '' where git cannot tell."""
+
+    published: str
+    updated: str
+
+
+def entry_times(content_dir: Path) -> dict[Path, EntryTimes]:
+    """Resolved file path -> when the commit that added it was made and when the newest
+    commit that changed it was made. Empty outside a git checkout.
+
+    In a shallow clone the oldest commits there (the boundary) seem to add every file, as if
+    everything was new that day: what they show about a file is left out, so a file that only
+    they touch has no times and the entry's own dates count instead."""
+    content_dir = Path(content_dir).resolve()
+    output = _git(
+        content_dir,
+        "log",
+        f"--format={_MARK}%H{_FIELD}%ct",
+        "--name-status",
+        "--relative",
+        "--no-renames",
+        "--",
+        ".",
+    )
+    if output is None:
+        return {}
+    return parse_times(output, content_dir, boundary=_shallow_boundary(content_dir))
+
+
+def _git(content_dir: Path, *args: str) -> str | None:
+    """What `git -C content_dir ARGS` prints; None when git fails or is missing."""
+    try:
+        result = subprocess.run(
+            ["git", "-c", "core.quotePath=false", "-C", str(content_dir), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=120,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def _shallow_boundary(content_dir: Path) -> frozenset[str]:
+    """The commits a shallow clone ends at (git lists them in its `shallow` file)."""
+    found = _git(content_dir, "rev-parse", "--path-format=absolute", "--git-path", "shallow")
+    if not found:
+        return frozenset()
+    try:
+        return frozenset(Path(found.strip()).read_text(encoding="utf-8").split())
+    except OSError:
+        return frozenset()
+
+
+def parse_times(output: str, base: Path, *, boundary: frozenset[str]) -> dict[Path, EntryTimes]:
+    """The output of `git log --format=<mark>%H<field>%ct --name-status` as each file's
+    first addition and newest change, leaving out the commits in `boundary`."""
+    updated: dict[Path, str] = {}
+    published: dict[Path, str] = {}
+    moment = ""
+    for line in output.split("\n"):
+        if line.startswith(_MARK):
+            commit, _, seconds = line[len(_MARK) :].partition(_FIELD)
+            moment = "" if commit.strip() in boundary else utc_moment(seconds.strip())
+        elif line.strip() and moment:
+            status, _, name = line.partition("\t")
+            if not name.strip():
+                continue
+            path = (base / name.strip()).resolve()
+            updated.setdefault(path, moment)  # git lists the newest commit first
+            if status.strip() == "A":
+                published[path] = moment  # ... and the oldest addition last
+    return {path: EntryTimes(published.get(path, ""), when) for path, when in updated.items()}

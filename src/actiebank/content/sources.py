@@ -17,7 +17,13 @@ import re
 # user name or password (no '@' before the path), no backslash, quote or space anywhere.
 _LABEL = "[A-Za-z0-9]+(-+[A-Za-z0-9]+)*"
 _HOST = f"({_LABEL}\\.)+([A-Za-z]{{2,63}}|xn--{_LABEL})"
-_REST = "(:[0-9]{1,5})?([/?#][^\\s\"'<>\\\\^`{|}]*)?"
+# After the host: a port, path segments, a query and a fragment of the characters RFC 3986
+# allows there (others percent-encoded, as JSON Schema's "uri" format requires: an "ë" is
+# %C3%AB). A segment starts at its '/', which no segment contains, so each character has
+# one place to go.
+_PCHAR = "([A-Za-z0-9._~!$&()*+,;=:@-]|%[0-9A-Fa-f]{2})"
+_QCHAR = "([A-Za-z0-9._~!$&()*+,;=:@/?-]|%[0-9A-Fa-f]{2})"
+_REST = f"(:[0-9]{{1,5}})?(/{_PCHAR}*)*(\\?{_QCHAR}*)?(#{_QCHAR}*)?"
 WEB_ADDRESS = f"^https?://{_HOST}{_REST}$"
 
 # A short citation: three letters in a row somewhere, and not an address of another kind

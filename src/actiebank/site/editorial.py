@@ -26,6 +26,7 @@ from ..routes import (
 )
 from . import home
 from .facets import FacetIndex
+from .linked_data import data_jsonld, jsonld_script
 from .opendata import COLUMNS
 from .render import Renderer
 from .views import Views
@@ -199,6 +200,14 @@ class Editorial:
             ],
         )
 
+    def dataset(self) -> Markup:
+        """The open data as a schema.org `Dataset` (JSON-LD), for dataset search engines."""
+        if self.views is None:
+            return Markup("")
+        return jsonld_script(
+            data_jsonld(self.views.catalogue, site_url=self.site_url, modified=self.modified)
+        )
+
     def columns(self) -> Markup:
         """Every column of the spreadsheet and the Dutch CSV, sheet by sheet."""
         return self.renderer.render("editorial/columns.html", sheets=COLUMNS)
@@ -239,7 +248,9 @@ PEOPLE = (
 )
 PROGRAMS = (
     "Elke actie met alle velden, met Engelse veldnamen en codes zoals in de bestanden.",
-    "Hetzelfde als een tabel, gescheiden door komma's. Lijsten staan als JSON in een cel.",
+    "Hetzelfde als een tabel, gescheiden door komma's. Een lijst van waarden staat in één "
+    "cel, gescheiden door een puntkomma en een spatie; een veld met onderdelen (zoals "
+    "organisations en outcomes) staat als JSON in een cel.",
     "Elk verhaal met alle velden.",
     "De regels waaraan een actie voldoet: welke velden er zijn en welke waarden mogen.",
     "De gegevensverzameling beschreven volgens DCAT-AP-NL, voor data.overheid.nl.",

@@ -1,15 +1,20 @@
-"""/volgen/: every feed of the site on one page, for people who want to follow new actions.
+"""/volgen/: every feed of the site on one page, for people who want to follow new actions,
+and a page for each feed (/volgen/alles/, /volgen/<filter>/<value>/).
 
 The feeds are the site feed (all new actions and stories) and one per facet value in use
-(feeds.py makes them). The page groups them as people look for them: by success factor,
-by province, by region, then by the other filters.
+(feeds.py makes them). The follow page groups them as people look for them: by success
+factor, by province, by region, then by the other filters, and links each to its page.
+A feed's page is where people land: what the feed follows, its address to copy, how to
+subscribe and its newest entries. Browsers show a feed's XML as code, so the site offers a
+feed by its page everywhere (the filter pages, this page), never by the XML itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..routes import SITE_FEED, facet_feed_url, follow_url, listing_source
+from ..routes import SITE_FEED, absolute, follow_url, listing_source
+from .feeds import Feed, feed_page_url
 from .listings import FacetListing, TermCount, newest_date
 from .pages import Page
 from .views import Views
@@ -18,8 +23,7 @@ from .views import Views
 @dataclass(frozen=True)
 class FeedLink:
     label: str
-    url: str  # the feed's address in the site
-    page_url: str  # the page that lists the same actions
+    url: str  # the feed's page in the site (/volgen/...)
     count: int  # the actions (or actions and stories) it follows
 
 
@@ -32,12 +36,7 @@ class FeedGroup:
 
 def feed_links(listing: FacetListing, terms: list[TermCount]) -> list[FeedLink]:
     return [
-        FeedLink(
-            label=t.label,
-            url=facet_feed_url(listing.name, t.value),
-            page_url=t.url,
-            count=t.count,
-        )
+        FeedLink(label=t.label, url=feed_page_url(listing.name, t.value), count=t.count)
         for t in terms
     ]
 
@@ -71,8 +70,7 @@ def follow_page(views: Views, listings: list[FacetListing], newest: list[str]) -
     catalogue = views.catalogue
     everything = FeedLink(
         label="Alle nieuwe acties en verhalen",
-        url=SITE_FEED,
-        page_url="",
+        url=feed_page_url(),
         count=len(catalogue.actions) + len(catalogue.cases),
     )
     return Page(
@@ -86,3 +84,26 @@ def follow_page(views: Views, listings: list[FacetListing], newest: list[str]) -
         date=newest_date(views, newest),
         context={"everything": everything, "groups": feed_groups(views, listings)},
     )
+
+
+def feed_pages(views: Views, feeds: list[Feed]) -> list[Page]:
+    """A page for each feed: what it follows, its address, how to subscribe, its newest
+    entries."""
+    site_url = views.catalogue.project.site_url
+    return [
+        Page(
+            src_uri=listing_source(feed.page_url),
+            url=feed.page_url,
+            title=feed.heading,
+            description=f"{feed.description} Zo volgt u ze met een feedlezer of per e-mail.",
+            template="feed_page.html",
+            searchable=False,
+            date=feed.updated[:10],
+            context={
+                "feed": feed,
+                "address": absolute(site_url, feed.path),
+                "site_feed": feed.path == SITE_FEED,
+            },
+        )
+        for feed in feeds
+    ]

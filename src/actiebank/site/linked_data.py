@@ -2,7 +2,11 @@
 search engines.
 
 `dcat_catalog` describes the open data (the workbook, the Dutch CSV and the /api/ files)
-as a DCAT-AP-NL 3.0 catalogue in JSON-LD, for portals such as data.overheid.nl.
+as a DCAT-AP-NL 3.0 catalogue in JSON-LD, for portals such as data.overheid.nl. Every
+value that is a thing (a licence, a language, a file format, a theme, a contact point) says
+what kind of thing it is (`@type`), as the DCAT-AP 3 shapes require of each property's
+range: a portal that checks them refuses an untyped one. `data_jsonld` describes the same
+data for search engines as a schema.org `Dataset` on the data page.
 `action_jsonld` and `case_jsonld` describe a page in schema.org terms with only the facts
 the page itself shows; `jsonld_script` puts one in a page so that no text can end it.
 """
@@ -23,10 +27,13 @@ from ..routes import (
     api_url,
     case_url,
     csv_nl_url,
+    data_page_url,
     dcat_url,
     facet_url,
+    schema_url,
     workbook_url,
 )
+from .export import RECORD_SUFFIX
 
 JSON = dict[str, Any]
 CONTEXT = {
@@ -34,11 +41,19 @@ CONTEXT = {
     "dct": "http://purl.org/dc/terms/",
     "foaf": "http://xmlns.com/foaf/0.1/",
     "vcard": "http://www.w3.org/2006/vcard/ns#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 EU = "http://publications.europa.eu/resource/authority/"
 IANA = "https://www.iana.org/assignments/media-types/"
 LICENSE = "http://creativecommons.org/licenses/by/4.0/"
+# The application profiles the description follows (dct:conformsTo of the catalogue).
+PROFILES = (
+    ("https://semiceu.github.io/DCAT-AP/releases/3.0.1/", "DCAT-AP 3.0.1"),
+    ("https://docs.geostandaarden.nl/dcat/dcat-ap-nl30/", "DCAT-AP-NL 3.0"),
+)
+THEMES = f"{EU}data-theme"
+HEALTH = (f"{THEMES}/HEAL", "Gezondheid", "Health")
 CONTACT_EMAIL = "redactie@actiebank.example"
 CATALOGUE_DESCRIPTION = (
     "Het open overzicht van wat zorg- en welzijnsorganisaties doen om hun medewerkers te "
@@ -52,6 +67,7 @@ class Distribution(NamedTuple):
     media: str  # IANA media type
     title: str
     description: str
+    schema: JSON | None = None  # the JSON Schema its records follow (dct:Standard)
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -118,6 +134,37 @@ def day(value: str) -> JSON:
     return {"@value": value, "@type": "xsd:date"}
 
 
+def typed(address: str, kind: str, **more: Any) -> JSON:
+    """A thing by its address, with what kind of thing it is."""
+    return {"@id": address, "@type": kind, **more}
+
+
+def standard(address: str, title: str) -> JSON:
+    return typed(address, "dct:Standard", **{"dct:title": title})
+
+
+def licence() -> JSON:
+    return typed(LICENSE, "dct:LicenseDocument")
+
+
+def language() -> JSON:
+    return typed(f"{EU}language/NLD", "dct:LinguisticSystem")
+
+
+def theme_scheme() -> JSON:
+    return typed(
+        THEMES, "skos:ConceptScheme", **{"dct:title": {"@value": "Data theme", "@language": "en"}}
+    )
+
+
+def theme() -> JSON:
+    address, dutch, english = HEALTH
+    labels = [nl(dutch), {"@value": english, "@language": "en"}]
+    return typed(
+        address, "skos:Concept", **{"skos:prefLabel": labels, "skos:inScheme": ref(THEMES)}
+    )
+
+
 def distribution(item: Distribution, dataset: str, site_url: str, modified: str) -> JSON:
     address = absolute(site_url, item.path)
     return {
@@ -127,11 +174,12 @@ def distribution(item: Distribution, dataset: str, site_url: str, modified: str)
         "dct:description": nl(item.description),
         "dcat:accessURL": ref(address),
         "dcat:downloadURL": ref(address),
-        "dct:format": ref(f"{EU}file-type/{item.kind}"),
-        "dcat:mediaType": ref(IANA + item.media),
-        "dct:license": ref(LICENSE),
-        "dct:language": ref(f"{EU}language/NLD"),
+        "dct:format": typed(f"{EU}file-type/{item.kind}", "dct:MediaTypeOrExtent"),
+        "dcat:mediaType": typed(IANA + item.media, "dct:MediaType"),
+        "dct:license": licence(),
+        "dct:language": language(),
         "dct:modified": day(modified),
+        **({"dct:conformsTo": item.schema} if item.schema else {}),
     }
 
 
@@ -145,13 +193,13 @@ def shared(site_url: str, modified: str, contact_email: str) -> JSON:
     return {
         "dct:publisher": publisher,
         "dcat:contactPoint": {
-            "@type": "vcard:Organization",
+            "@type": ["vcard:Kind", "vcard:Organization"],
             "vcard:fn": "Redactie Actiebank",
             "vcard:hasEmail": ref(f"mailto:{contact_email}"),
         },
-        "dct:license": ref(LICENSE),
-        "dct:spatial": ref(f"{EU}country/NLD"),
-        "dct:language": ref(f"{EU}language/NLD"),
+        "dct:license": licence(),
+        "dct:spatial": typed(f"{EU}country/NLD", "dct:Location"),
+        "dct:language": language(),
         "dct:modified": day(modified),
     }
 
@@ -176,11 +224,13 @@ def dcat_catalog(
             "dct:description": nl(description),
             **common,
             "dct:creator": common["dct:publisher"],
-            "dct:accessRights": ref(f"{EU}access-right/PUBLIC"),
-            "dcat:theme": ref(f"{EU}data-theme/HEAL"),
+            "dct:accessRights": typed(f"{EU}access-right/PUBLIC", "dct:RightsStatement"),
+            "dcat:theme": theme(),
             "dcat:keyword": [nl(k) for k in keywords],
+            "dcat:landingPage": typed(absolute(site_url, data_page_url()), "foaf:Document"),
             "dcat:distribution": [
-                distribution(d, f"{catalog_id}#{key}", site_url, modified) for d in files
+                distribution(with_schema(d, site_url), f"{catalog_id}#{key}", site_url, modified)
+                for d in files
             ],
         }
         for key, title, description, files in DATASETS
@@ -192,10 +242,21 @@ def dcat_catalog(
         "dct:title": nl("Actiebank"),
         "dct:description": nl(CATALOGUE_DESCRIPTION),
         **common,
-        "foaf:homepage": ref(absolute(site_url, "")),
-        "dcat:themeTaxonomy": ref(f"{EU}data-theme"),
+        "foaf:homepage": typed(absolute(site_url, ""), "foaf:Document"),
+        "dcat:themeTaxonomy": theme_scheme(),
+        "dct:conformsTo": [standard(address, title) for address, title in PROFILES],
         "dcat:dataset": datasets,
     }
+
+
+def with_schema(item: Distribution, site_url: str) -> Distribution:
+    """An /api/ JSON file with the record schema its records follow."""
+    kinds = {api_url("actions.json"): "action", api_url("cases.json"): "case"}
+    kind = kinds.get(item.path)
+    if kind is None:
+        return item
+    address = absolute(site_url, schema_url(f"{kind}{RECORD_SUFFIX}"))
+    return item._replace(schema=standard(address, f"JSON Schema: Actiebank {kind} record"))
 
 
 # ----------------------------------------------------------------------- schema.org
@@ -301,8 +362,34 @@ def action_jsonld(
     return page
 
 
-def case_jsonld(case: Entry, catalogue: Catalogue, *, site_url: str, modified: str = "") -> JSON:
-    """schema.org for a story's page: an `Article` about the actions it tells of."""
+# Who writes stories for the Actiebank itself; its page says who they are.
+EDITORS = "Redactie Actiebank"
+ABOUT_PAGE = "over/"
+
+
+def author_entity(name: str, catalogue: Catalogue, site_url: str) -> JSON:
+    """A story's author: the editors or an organisation the catalogue names (with its
+    address) as an `Organization`, anyone else as a `Person`. The editors' `url` is the
+    page about the Actiebank; a person has no page to link, so none is made up."""
+    if " ".join(name.split()).casefold() == EDITORS.casefold():
+        return {"@type": "Organization", "name": name, "url": absolute(site_url, ABOUT_PAGE)}
+    entries = [*catalogue.actions.values(), *catalogue.cases.values()]
+    for entry in entries:
+        for organisation in entry.data["organisations"]:
+            if str(organisation["name"]).casefold() == name.casefold():
+                found: JSON = {"@type": "Organization", "name": name}
+                if organisation.get("url"):
+                    found["url"] = organisation["url"]
+                return found
+    return {"@type": "Person", "name": name}
+
+
+def case_jsonld(
+    case: Entry, catalogue: Catalogue, *, site_url: str, modified: str = "", image: str = ""
+) -> JSON:
+    """schema.org for a story's page: an `Article` about the actions it tells of.
+
+    `image` is the full address of the picture the page shows (and shares), if any."""
     data = case.data
     url = absolute(site_url, case_url(case.slug))
     actions = [catalogue.actions[s] for s in data["actions"] if s in catalogue.actions]
@@ -331,7 +418,9 @@ def case_jsonld(case: Entry, catalogue: Catalogue, *, site_url: str, modified: s
     if modified:
         article["dateModified"] = modified
     if data.get("author"):
-        article["author"] = {"@type": "Person", "name": str(data["author"])}
+        article["author"] = author_entity(str(data["author"]), catalogue, site_url)
+    if image:
+        article["image"] = image
     return article
 
 
@@ -344,3 +433,53 @@ def jsonld_script(data: Mapping[str, Any]) -> Markup:
     """The `<script type="application/ld+json">` element: no text can close it early."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
     return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+# ----------------------------------------------------------------------- /data/
+
+
+def data_jsonld(catalogue: Catalogue, *, site_url: str, modified: str) -> JSON:
+    """schema.org for the data page: the open data as a `Dataset` with a `DataDownload` for
+    each file, what search engines show in their dataset search. The same files and words
+    as the DCAT description (`dcat_catalog`), which it names as `subjectOf`."""
+    page = absolute(site_url, data_page_url())
+    files = {d.path: d for _, _, _, group in DATASETS for d in group}
+    keywords = ["personeelsbehoud", "zorg", "welzijn", "arbeidsmarkt"]
+    keywords += [t.nl for t in catalogue.vocabularies["success_factor"].terms]
+    return {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "@id": f"{page}#dataset",
+        "name": "Actiebank: acties voor het behoud van zorg- en welzijnsmedewerkers",
+        "description": CATALOGUE_DESCRIPTION
+        + " Per actie: organisaties, regio's, sectoren, succesfactoren, status, bewijs, "
+        "kosten en resultaten.",
+        "url": page,
+        "inLanguage": "nl",
+        "isAccessibleForFree": True,
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "creator": {
+            "@type": "Organization",
+            "name": "Actiebank",
+            "url": absolute(site_url, ""),
+        },
+        "keywords": keywords,
+        "spatialCoverage": {"@type": "Place", "name": "Nederland"},
+        "dateModified": modified,
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "name": item.title,
+                "description": item.description,
+                "encodingFormat": item.media,
+                "contentUrl": absolute(site_url, item.path),
+            }
+            for item in files.values()
+        ],
+        "subjectOf": {
+            "@type": "CreativeWork",
+            "name": "Beschrijving voor dataportalen (DCAT-AP-NL 3.0)",
+            "encodingFormat": "application/ld+json",
+            "url": absolute(site_url, dcat_url()),
+        },
+    }

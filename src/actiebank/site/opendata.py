@@ -5,6 +5,15 @@ what a visitor reads: Dutch headers, labels instead of slugs, each region's prov
 addresses. `COLUMNS` names and explains every column once, for the data page too. The
 same content gives the same bytes on any day: the workbook is dated by the newest date in
 the content, and every member of its zip archive carries a fixed timestamp (1980-01-01).
+
+Dates are date cells in the workbook (a spreadsheet sorts and filters them as dates) and
+ISO text in the CSV. A value known to the year or the month only (`started: 2022`, a
+period 2021-2023) is a date cell on the first day of that year or month, formatted to show
+only what is known ("2022", "2022-03"). Why a date and not the number 2022: "Gestart" holds
+years and months in one column, and only when every cell of a column is a date do sorting
+and the date filter (which groups by year, then month) treat the column as one; a year as a
+number would sort and filter apart from the months beside it. The format shows no day, the
+column's explanation says a year stands for the whole year, and the CSV writes "2022".
 """
 
 from __future__ import annotations
@@ -14,10 +23,10 @@ import io
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import xlsxwriter
 
@@ -26,8 +35,21 @@ from ..content.sources import is_web_address
 from ..routes import absolute, action_url, case_url
 from .export import spreadsheet_text
 
-# A cell: text as written (the writers neutralise it), a number, or nothing.
-Cell = str | int | float | None
+
+class When(NamedTuple):
+    """A date as far as it is known: a year, a month or a day. `day` is its first day."""
+
+    day: date
+    precision: Literal["year", "month", "day"]
+
+    def __str__(self) -> str:
+        """As the content writes it: '2022', '2022-03' or '2022-03-14'."""
+        size = {"year": 4, "month": 7, "day": 10}[self.precision]
+        return self.day.isoformat()[:size]
+
+
+# A cell: text as written (the writers neutralise it), a number, a date, or nothing.
+Cell = str | int | float | When | None
 Record = dict[str, Cell]  # a row by column header
 Dates = Mapping[Path, str]  # an entry's resolved path -> the day of its last commit
 
@@ -42,6 +64,8 @@ class Column(NamedTuple):
 ACTIONS_SHEET, OUTCOMES_SHEET, CASES_SHEET = "Acties", "Resultaten", "Verhalen"
 _URL = "Het webadres van de actie in de Actiebank."
 _PROVINCES = "De provincies waar de actie loopt; 'Landelijk' als ze in heel Nederland loopt."
+_WHEN = " In de spreadsheet een datum: een jaar telt vanaf 1 januari, een maand vanaf de 1e."
+_YEAR = " In de spreadsheet een datum op 1 januari van dat jaar."
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     ACTIONS_SHEET: (
@@ -56,9 +80,18 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("Interventies", "Wat voor soort maatregel de actie is."),
         Column("Doelgroepen", "Voor welke medewerkers de actie bedoeld is."),
         Column("Status", "Hoe ver de actie is: idee, pilot, loopt, afgerond of gestopt."),
-        Column("Gestart", "Wanneer de actie begon: een jaar (JJJJ) of een maand (JJJJ-MM)."),
-        Column("Geëindigd", "Wanneer de actie stopte: een jaar (JJJJ) of een maand (JJJJ-MM)."),
+        Column(
+            "Gestart", "Wanneer de actie begon: een jaar (JJJJ) of een maand (JJJJ-MM)." + _WHEN
+        ),
+        Column(
+            "Geëindigd", "Wanneer de actie stopte: een jaar (JJJJ) of een maand (JJJJ-MM)." + _WHEN
+        ),
         Column("Bewijs", "Hoe sterk het bewijs is dat de actie werkt, van Idee tot Onderzocht."),
+        Column(
+            "Bewijstrede",
+            "De trede van het bewijs als getal: 1 (Idee) tot 6 (Onderzocht), 0 als er geen "
+            "bewijs is opgegeven. Sorteer op deze kolom om op bewijs te ordenen.",
+        ),
         Column("Toelichting bewijs", "Wat de bron van het bewijs wel en niet laat zien."),
         Column("Kosten", "Wat de actie één organisatie per jaar kost: Laag, Midden of Hoog."),
         Column("Bedrag", "Het bedrag in euro, als getal."),
@@ -66,12 +99,19 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("Toelichting kosten", "Wat er in het bedrag zit, of waarom er geen bedrag is."),
         Column("Waarom gestopt", "Bij een gestopte actie: waarom ze stopte."),
         Column("Financiering", "Subsidies of fondsen die de actie betalen."),
-        Column("Contactpersoon", "Wie vragen over de actie kan beantwoorden."),
+        Column(
+            "Contactpersoon",
+            "De persoon die vragen over de actie kan beantwoorden. Leeg als het contact een "
+            "organisatie is.",
+        ),
         Column("Functie", "De functie van de contactpersoon."),
-        Column("Organisatie contact", "De organisatie van de contactpersoon."),
+        Column(
+            "Organisatie contact",
+            "De organisatie van de contactpersoon, of de organisatie die zelf het contact is.",
+        ),
         Column("E-mail", "Het e-mailadres van de contactpersoon."),
         Column("Webpagina contact", "Een webpagina met contactgegevens."),
-        Column("Laatst bijgewerkt", "Wanneer de gegevens voor het laatst zijn bijgewerkt."),
+        Column("Laatst bijgewerkt", "De dag waarop de gegevens voor het laatst zijn bijgewerkt."),
     ),
     OUTCOMES_SHEET: (
         Column("Actie", "De naam van de actie die het resultaat meldt."),
@@ -81,7 +121,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("Waarde", "Het gemeten getal, als getal."),
         Column("Eenheid", "De eenheid van de waarde en de nulmeting, zoals procent of personen."),
         Column("Nulmeting", "Het getal vóór de actie, in dezelfde eenheid."),
-        Column("Periode", "Over welke jaren de meting gaat."),
+        Column("Periode van", "Het eerste jaar waarover de meting gaat." + _YEAR),
+        Column("Periode tot", "Het laatste jaar waarover de meting gaat." + _YEAR),
         Column("Bron", "Een webadres of een korte bronvermelding."),
         Column("Toelichting", "Een korte uitleg bij het resultaat."),
     ),
@@ -161,6 +202,64 @@ def text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def when(value: object) -> When | None:
+    """2022, '2022', '2022-03' or '2022-03-14' as a date of that precision; None when empty
+    or unreadable (the validator has checked the patterns already)."""
+    raw = str(value).strip() if isinstance(value, (str, int)) else ""
+    try:
+        if len(raw) == 4:
+            return When(date(int(raw), 1, 1), "year")
+        if len(raw) == 7:
+            return When(date(int(raw[:4]), int(raw[5:7]), 1), "month")
+        if len(raw) >= 10:
+            return When(date.fromisoformat(raw[:10]), "day")
+    except ValueError:
+        return None
+    return None
+
+
+def period(value: object) -> tuple[When | None, When | None]:
+    """An outcome's period, 2022 or '2021-2023', as its first and last year."""
+    first, _, last = str(value if value is not None else "").partition("-")
+    start = when(first)
+    return start, when(last) if last else start
+
+
+def evidence_step(action: Entry, catalogue: Catalogue) -> int:
+    """The evidence level's step on the ladder, 1 to 6; 0 when the action names none."""
+    level = (action.data.get("evidence") or {}).get("level")
+    ladder = catalogue.vocabularies["evidence_level"].slugs
+    return ladder.index(level) + 1 if level in ladder else 0
+
+
+def organisation_names(catalogue: Catalogue) -> frozenset[str]:
+    """Every organisation the catalogue names, case and spacing ignored."""
+    entries = [*catalogue.actions.values(), *catalogue.cases.values()]
+    return frozenset(
+        " ".join(str(o["name"]).split()).casefold()
+        for entry in entries
+        for o in entry.data.get("organisations") or []
+    )
+
+
+def contact_values(contact: Mapping[str, Any], organisations: frozenset[str]) -> Record:
+    """A contact that is an organisation (its name is the contact's own organisation, or an
+    organisation the catalogue names, as "Transvorm") goes under "Organisatie contact";
+    "Contactpersoon" holds people only."""
+    name, organisation = text(contact.get("name")), text(contact.get("organisation"))
+    plain = " ".join(name.split()).casefold()
+    is_organisation = bool(name) and (
+        plain == " ".join(organisation.split()).casefold() or plain in organisations
+    )
+    return {
+        "Contactpersoon": "" if is_organisation else name,
+        "Functie": text(contact.get("role")),
+        "Organisatie contact": organisation or (name if is_organisation else ""),
+        "E-mail": text(contact.get("email")),
+        "Webpagina contact": text(contact.get("url")),
+    }
+
+
 def entry_updated(entry: Entry, dates: Dates) -> str:
     """As the page says it: the `updated` field, else the entry's last commit."""
     return text(entry.data.get("updated")) or dates.get(entry.path.resolve(), "")
@@ -176,6 +275,7 @@ def evidence_and_costs(action: Entry, catalogue: Catalogue) -> Record:
         "Bewijs": words["evidence_level"].label(level)
         if level
         else words.missing_label("evidence_level"),
+        "Bewijstrede": evidence_step(action, catalogue),
         "Toelichting bewijs": text(evidence.get("note")),
         "Kosten": words["cost_level"].label(cost) if cost else words.missing_label("cost_level"),
         "Bedrag": number(costs.get("amount_eur")),
@@ -184,7 +284,13 @@ def evidence_and_costs(action: Entry, catalogue: Catalogue) -> Record:
     }
 
 
-def action_values(action: Entry, catalogue: Catalogue, site_url: str, dates: Dates) -> Record:
+def action_values(
+    action: Entry,
+    catalogue: Catalogue,
+    site_url: str,
+    dates: Dates,
+    organisations: frozenset[str] = frozenset(),
+) -> Record:
     data, contact = action.data, action.data.get("contact") or {}
     return {
         "Titel": action.title,
@@ -197,17 +303,13 @@ def action_values(action: Entry, catalogue: Catalogue, site_url: str, dates: Dat
         "Interventies": labels(catalogue, "intervention", data.get("interventions")),
         "Doelgroepen": labels(catalogue, "target_group", data.get("target_groups")),
         "Status": catalogue.vocabularies["status"].label(data["status"]),
-        "Gestart": text(data.get("started")),
-        "Geëindigd": text(data.get("ended")),
+        "Gestart": when(data.get("started")),
+        "Geëindigd": when(data.get("ended")),
         **evidence_and_costs(action, catalogue),
         "Waarom gestopt": text(data.get("stopped_because")),
         "Financiering": joined(str(f) for f in data.get("funding") or []),
-        "Contactpersoon": text(contact.get("name")),
-        "Functie": text(contact.get("role")),
-        "Organisatie contact": text(contact.get("organisation")),
-        "E-mail": text(contact.get("email")),
-        "Webpagina contact": text(contact.get("url")),
-        "Laatst bijgewerkt": entry_updated(action, dates),
+        **contact_values(contact, organisations),
+        "Laatst bijgewerkt": when(entry_updated(action, dates)),
     }
 
 
@@ -215,6 +317,7 @@ def outcome_values(
     action: Entry, outcome: dict[str, Any], catalogue: Catalogue, site_url: str
 ) -> Record:
     words, unit = catalogue.vocabularies, outcome.get("unit")
+    first, last = period(outcome.get("period"))
     return {
         "Actie": action.title,
         "Adres": absolute(site_url, action_url(action.slug)),
@@ -223,7 +326,8 @@ def outcome_values(
         "Waarde": number(outcome.get("value")),
         "Eenheid": words["outcome_unit"].label(unit) if unit else "",
         "Nulmeting": number(outcome.get("baseline")),
-        "Periode": text(outcome.get("period")),
+        "Periode van": first,
+        "Periode tot": last,
         "Bron": text(outcome.get("source")),
         "Toelichting": text(outcome.get("note")),
     }
@@ -233,7 +337,7 @@ def case_values(case: Entry, catalogue: Catalogue, site_url: str) -> Record:
     data, actions = case.data, catalogue.actions
     return {
         "Titel": case.title,
-        "Datum": text(data.get("date")),
+        "Datum": when(data.get("date")),
         "Samenvatting": case.summary,
         "Adres": absolute(site_url, case_url(case.slug)),
         "Organisaties": joined(o["name"] for o in data["organisations"]),
@@ -265,8 +369,12 @@ def spreadsheet_rows(catalogue: Catalogue, *, dates: Dates | None = None) -> She
     dates, site = dates or {}, catalogue.project.site_url
     actions, cases = list(catalogue.actions.values()), list(catalogue.cases.values())
     outcomes = [(a, o) for a in actions for o in a.data.get("outcomes") or []]
+    organisations = organisation_names(catalogue)
     return SheetData(
-        sheet(ACTIONS_SHEET, [action_values(a, catalogue, site, dates) for a in actions]),
+        sheet(
+            ACTIONS_SHEET,
+            [action_values(a, catalogue, site, dates, organisations) for a in actions],
+        ),
         sheet(OUTCOMES_SHEET, [outcome_values(a, o, catalogue, site) for a, o in outcomes]),
         sheet(CASES_SHEET, [case_values(c, catalogue, site) for c in cases]),
         newest_content_date(catalogue, dates),
@@ -285,6 +393,11 @@ def write_cell(
     worksheet: Any, row: int, col: int, header: str, value: Cell, formats: Mapping[str, Any]
 ) -> None:
     if value is None or value == "":
+        return
+    if isinstance(value, When):
+        worksheet.write_datetime(
+            row, col, datetime.combine(value.day, datetime.min.time()), formats[value.precision]
+        )
         return
     if isinstance(value, (int, float)):
         euro = formats["euro" if float(value).is_integer() else "cents"]
@@ -319,6 +432,10 @@ def workbook_xlsx(catalogue: Catalogue, *, dates: Dates | None = None) -> bytes:
         "header": workbook.add_format({"bold": True}),
         "euro": workbook.add_format({"num_format": '"€" #,##0'}),
         "cents": workbook.add_format({"num_format": '"€" #,##0.00'}),
+        # Dates show only what is known of them (see the module's docstring).
+        "year": workbook.add_format({"num_format": "yyyy"}),
+        "month": workbook.add_format({"num_format": "yyyy-mm"}),
+        "day": workbook.add_format({"num_format": "yyyy-mm-dd"}),
     }
     for one in data.sheets:
         write_sheet(workbook.add_worksheet(one.name), one, formats)
@@ -333,6 +450,8 @@ def csv_nl_cell(value: Cell) -> str:
     """Text neutralised; 4.5 as '4,5' and 12500.0 as '12500' (no thousands, no exponent)."""
     if value is None or isinstance(value, str):
         return spreadsheet_text(value or "")
+    if isinstance(value, When):
+        return str(value)
     if isinstance(value, int) or value.is_integer():
         return str(int(value))
     return format(Decimal(repr(value)), "f").replace(".", ",")

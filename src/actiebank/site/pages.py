@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..content.catalogue import Catalogue, Entry
-from ..routes import action_source, action_url, case_source, case_url, root_of
+from ..routes import absolute, action_source, action_url, case_source, case_url, root_of
 from .action_details import details_of, facts_of, links, outcomes_of, value_terms
 from .editorial import Editorial
 from .facets import FacetIndex
@@ -128,7 +128,11 @@ def case_page(case: Entry, views: Views) -> Page:
     date = str(case.data.get("updated") or case.data["date"])
     site_url = views.catalogue.project.site_url
     linked = case_jsonld(
-        case, views.catalogue, site_url=site_url, modified=views.updated(case) or date
+        case,
+        views.catalogue,
+        site_url=site_url,
+        modified=views.updated(case) or date,
+        image=absolute(site_url, image.src) if image else "",
     )
     return Page(
         src_uri=case_source(case.slug),

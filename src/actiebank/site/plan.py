@@ -12,24 +12,23 @@ from pathlib import Path
 from typing import Any
 
 from ..content.catalogue import Catalogue, Entry
-from ..content.history import Change
+from ..content.history import Change, entry_times
 from ..routes import (
     catalogue_data_url,
     csv_nl_url,
     dcat_url,
     fact_sheet_url,
-    schema_url,
     workbook_url,
 )
 from .card_data import catalogue_data
 from .cards import Card
 from .editorial import Editorial
 from .embed import embed_files, embed_lists
-from .export import export_files
+from .export import export_files, published_schemas
 from .facets import build_facet_index
 from .fact_sheet import fact_sheet_json
-from .feeds import facet_feeds, feed_stylesheet, site_feed
-from .follow import follow_page
+from .feeds import Feed, facet_feeds, feed_files, site_feed
+from .follow import feed_pages, follow_page
 from .images import ImageStore
 from .linked_data import dcat_catalog
 from .listings import FacetListing, facet_listings, listing_pages
@@ -71,8 +70,9 @@ def plan_site(
     )
     ordered = order_catalogue(views)
     proposal = proposal_page(views, ordered.newest, proposal_form)
-    pages = site_pages(views, ordered, proposal)
-    files = site_files(views, ordered, proposal, modified, schema_files or {})
+    feeds = all_feeds(views, ordered)
+    pages = site_pages(views, ordered, proposal, feeds)
+    files = site_files(views, ordered, proposal, modified, schema_files or {}, feeds)
     return Site(
         pages=pages,
         files=files,
@@ -118,7 +118,20 @@ def order_catalogue(views: Views) -> Ordered:
     return Ordered(newest=newest, cases=cases, cards=cards, ranked=ranked, listings=listings)
 
 
-def site_pages(views: Views, ordered: Ordered, proposal: Page) -> dict[str, Page]:
+def all_feeds(views: Views, ordered: Ordered) -> list[Feed]:
+    """The site feed and a feed per facet value in use; each entry dated by its own git
+    history (one `git log`; empty outside a checkout) or its front matter (feeds.py)."""
+    site_url = views.catalogue.project.site_url
+    times = entry_times(views.catalogue.content_dir)
+    return [
+        site_feed(views, ordered.newest, ordered.cases, site_url, times),
+        *facet_feeds(views, views.index, ordered.listings, ordered.newest, site_url, times),
+    ]
+
+
+def site_pages(
+    views: Views, ordered: Ordered, proposal: Page, feeds: list[Feed]
+) -> dict[str, Page]:
     """Every page by its source path, in the order MkDocs receives them, each with the
     renderer and the card drawer."""
     pages: dict[str, Page] = {}
@@ -126,6 +139,7 @@ def site_pages(views: Views, ordered: Ordered, proposal: Page) -> dict[str, Page
         *entry_pages(views.catalogue, views, views.index, ordered.cases),
         *listing_pages(views, views.index, ordered.listings, ordered.ranked, ordered.cases),
         follow_page(views, ordered.listings, ordered.newest),
+        *feed_pages(views, feeds),
         proposal,
     ]:
         page.renderer = views.renderer
@@ -140,6 +154,7 @@ def site_files(
     proposal: Page,
     modified: str,
     schema_files: dict[str, Path],
+    feeds: list[Feed],
 ) -> dict[str, bytes | Path]:
     """Every file beside the pages by its site path, sorted: feeds, redirects, exports,
     the catalogue's data, embeds, open data, the proposal form's description, the
@@ -147,19 +162,16 @@ def site_files(
     catalogue, index, renderer = views.catalogue, views.index, views.renderer
     site_url = catalogue.project.site_url
     files: dict[str, bytes | Path] = {}
-    feeds = facet_feeds(views, index, ordered.listings, ordered.newest, site_url)
-    files.update(feeds)
+    files.update(feed_files(renderer, feeds, site_url))
     files.update(redirect_files(index, renderer, site_url, feeds))
     files.update(export_files(catalogue, site_url=site_url))
-    files.update(site_feed(views, ordered.newest, ordered.cases, site_url))
-    files.update(feed_stylesheet(renderer))
     files.update(choosing_files(views, ordered.cards))
     by_slug = {c.slug: c for c in ordered.cards}
     files.update(embed_files(embed_lists(index, by_slug, ordered.ranked), renderer))
     files.update(open_data_files(catalogue, views.dates, modified))
     files.update(proposal_files(proposal))
-    for name, path in schema_files.items():
-        files[schema_url(name)] = path
+    # The schemas as strict JSON Schema, and the schema of the /api/ records (export.py).
+    files.update(published_schemas(schema_files, site_url))
     files.update(views.images.files)
     return dict(sorted(files.items()))
 

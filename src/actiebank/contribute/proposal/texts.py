@@ -173,7 +173,7 @@ PATTERN_SENTENCES = {
         "De naam van het bestand moet eindigen op .jpg, .jpeg, .png of .webp.",
         "Een JPEG-, PNG- of WebP-bestand van hoogstens 5 MB.",
     ),
-    "^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$": (
+    "^[A-Za-z0-9_+-]+(\\.[A-Za-z0-9_+-]+)*@([A-Za-z0-9]+(-+[A-Za-z0-9]+)*\\.)+[A-Za-z]{2,63}$": (
         "Vul een e-mailadres in zoals naam@voorbeeld.nl, zonder spaties.",
         "",
     ),
