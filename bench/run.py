@@ -885,6 +885,9 @@ def parse_args(argv: list[str] | None):
     parser.add_argument("--serve", action="store_true", help="also time rebuilds under serve")
     parser.add_argument("--keep-sites", action="store_true")
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--work", type=Path, default=None, help="where generated projects go (bench/work)"
+    )
     args = parser.parse_args(argv)
     args.browser_options = measure_browser.Options(
         clicks=args.clicks, search_query=args.search_query, filter_control=args.filter_control
@@ -913,7 +916,10 @@ def profiles(report: dict, sizes: dict[int, SizeResult], args) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global WORK
     args = parse_args(argv)
+    if args.work is not None:
+        WORK = args.work
     WORK.mkdir(parents=True, exist_ok=True)
     args.results.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
