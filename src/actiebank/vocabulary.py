@@ -81,6 +81,9 @@ class FacetSpec:
     # The value an action carries when it names none ("Niet opgegeven"), if the filter
     # offers one.
     missing: Term | None = None
+    # The filter's values are what the site concludes from the field (content/facts.py:
+    # an `ActionFacts` field such as 'effects'), not the field's values as written.
+    derived: str = ""
 
 
 def nearest(
@@ -197,6 +200,7 @@ def load_vocabularies(path: Path) -> Vocabularies:
             nl=f.get("nl", ""),
             per=f.get("per", ""),
             missing=_term(f["missing"]) if "missing" in f else None,
+            derived=f.get("derived", ""),
         )
         for f in raw.pop(REGISTRY_KEY, [])
     ]

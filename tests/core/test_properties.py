@@ -128,6 +128,18 @@ def follow_the_rules_across_fields(d: dict) -> dict:
     return d
 
 
+def the_outcomes_name_their_story_s_actions(d: dict) -> dict:
+    """An outcome of a story names one of the story's actions, and names it when the story
+    names more than one (a rule across fields that no JSON Schema can hold)."""
+    actions = d.get("actions") or []
+    for outcome in d.get("outcomes") or []:
+        if not actions:
+            break
+        if outcome.get("action") not in actions and ("action" in outcome or len(actions) > 1):
+            outcome["action"] = actions[0]
+    return d
+
+
 def entries(kind: str) -> st.SearchStrategy:
     schema = load_schema(kind, SCHEMA_DIR)
     data = strategy_for(schema, schema)
@@ -142,6 +154,8 @@ def entries(kind: str) -> st.SearchStrategy:
             if d.get("related"):
                 d["related"] = [s for s in d["related"] if s != "nieuw"]
             follow_the_rules_across_fields(d)
+        else:
+            the_outcomes_name_their_story_s_actions(d)
         return d
 
     # The fixes above must leave an entry the whole schema allows, rules included.

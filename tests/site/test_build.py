@@ -467,7 +467,9 @@ def test_evidence_costs_and_effect_pages_list_the_actions_and_explain_themselves
     assert "<h1>Kosten: Niet bekend</h1>" in unknown
     assert sorted(slugs_in(unknown)) == ["flexpool-twente", "leerhuis-landelijk"]
     none = read(site, "acties/effect/geen-resultaten/")
-    assert "<h1>Effect: Geen resultaten</h1>" in none and slugs_in(none) == ["flexpool-twente"]
+    # An outcome without a figure and a source is no measured result (content/facts.py).
+    assert "<h1>Effect: Niet gemeten</h1>" in none
+    assert sorted(slugs_in(none)) == ["flexpool-twente", "leerhuis-landelijk"]
     feed = ElementTree.parse(site / "acties/bewijs/gemeten/feed.xml").getroot()
     assert [e.find(f"{ATOM}id").text.rsplit("/", 2)[1] for e in feed.findall(f"{ATOM}entry")] == [
         "buddy-haaglanden"
@@ -515,7 +517,7 @@ def test_an_action_with_an_amount_but_no_cost_level_shows_the_amount(built_site)
     unknown = (built_site / "acties" / "kosten" / "niet-bekend" / "index.html").read_text(
         encoding="utf-8"
     )
-    assert "Staat er wel een bedrag bij" in unknown
+    assert "Staat er een ander bedrag bij" in unknown
 
 
 def test_a_stopped_action_says_why_on_its_card(built_site):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from ..vocabulary import Vocabularies, load_vocabularies
 from .body import check_body
 from .crossfile import check_catalogue, check_evidence, check_slug
 from .explain import check_schema
+from .facts import ActionFacts, catalogue_facts
 from .frontmatter import Source, read_source
 from .image_rules import check_image
 from .layout import check_layout, check_pages
@@ -63,6 +65,13 @@ class Catalogue:
     actions: dict[str, Entry] = field(default_factory=dict)
     cases: dict[str, Entry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def facts(self) -> dict[str, ActionFacts]:
+        """What the site concludes about each action (facts.py), decided at first use,
+        once the catalogue is loaded."""
+        stories = {slug: story.data for slug, story in self.cases.items()}
+        return catalogue_facts({s: a.data for s, a in self.actions.items()}, stories)
 
     @property
     def errors(self) -> list[Problem]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.catalogue import Entry
+from ..content.facts import ActionFacts
 from ..content.sources import is_web_address
 from ..routes import facet_url
 from ..vocabulary import Vocabularies
@@ -197,7 +198,7 @@ def outcomes_of(action: Entry, vocabularies: Vocabularies) -> list[Outcome]:
     return shown
 
 
-def details_of(action: Entry, vocabularies: Vocabularies) -> ActionDetails:
+def details_of(action: Entry, facts: ActionFacts, vocabularies: Vocabularies) -> ActionDetails:
     data = action.data
     costs = data.get("costs")
     contact = data.get("contact")
@@ -211,7 +212,7 @@ def details_of(action: Entry, vocabularies: Vocabularies) -> ActionDetails:
         if evidence
         else None,
         costs=Costs(
-            level=vocabularies["cost_level"].label(costs["level"]) if "level" in costs else "",
+            level=vocabularies["cost_level"].label(facts.cost_level) if facts.cost_level else "",
             amount=costs.get("amount_eur"),
             per=vocabularies["cost_per"].label(costs["per"]) if "per" in costs else "",
             note=costs.get("note") or "",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content.catalogue import Entry
+from ..content.facts import ActionFacts
 from ..vocabulary import Vocabularies
 from .images import ResponsiveImage
 from .render import MONTHS, dutch_number
@@ -131,16 +132,17 @@ def amount_text(amount: object, per: str) -> str:
     return f"€\u00a0{dutch_number(amount)} {per}".strip()
 
 
-def indicators(action: Entry, vocabularies: Vocabularies) -> Indicators:
+def indicators(action: Entry, facts: ActionFacts, vocabularies: Vocabularies) -> Indicators:
     """The evidence, costs and results of an action, as its card and fact sheet say them."""
     ladder = vocabularies["evidence_level"]
-    level = str((action.data.get("evidence") or {}).get("level") or "")
+    level = facts.evidence or ""
     step = ladder.slugs.index(level) + 1 if level in ladder.slugs else 0
     costs = action.data.get("costs") or {}
     amount = amount_text(
         costs.get("amount_eur"), vocabularies["cost_per"].label(costs.get("per", ""))
     )
-    cost_level = vocabularies["cost_level"].label(costs["level"]) if "level" in costs else ""
+    # The level the file gives, or the level of its amount a year (facts.py).
+    cost_level = vocabularies["cost_level"].label(facts.cost_level) if facts.cost_level else ""
     return Indicators(
         evidence=ladder.label(level) if step else vocabularies.missing_label("evidence_level"),
         evidence_step=step,

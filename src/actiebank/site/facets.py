@@ -14,7 +14,8 @@ from dataclasses import field as dataclass_field
 from typing import Any
 
 from ..content.catalogue import Catalogue, Entry
-from ..routes import facet_url
+from ..content.facts import MEASURED_VERDICTS, ActionFacts
+from ..routes import catalogue_url, facet_url
 from ..vocabulary import FacetSpec, Term, Vocabulary
 
 
@@ -27,6 +28,7 @@ class Facet:
     field_path: str  # the front-matter field, e.g. 'outcomes[].measure'
     label: str
     per: str  # the noun in "Acties per ...": "regio", "kostenniveau"
+    derived: str = ""  # the ActionFacts field it reads, where it is a conclusion
     # The value of an action that names none of the vocabulary's ("Niet opgegeven").
     missing: Term | None = None
     actions: dict[str, list[str]] = dataclass_field(default_factory=dict)
@@ -68,9 +70,13 @@ def field_values(data: dict[str, Any], path: str) -> list[str]:
     return [v for v in values if isinstance(v, str)]
 
 
-def carried_values(entry: Entry, facet: Facet) -> list[str]:
-    """Named values plus the provinces above named regions, deduplicated, in vocabulary order."""
-    named = set(field_values(entry.data, facet.field_path))
+def carried_values(entry: Entry, facet: Facet, facts: ActionFacts | None = None) -> list[str]:
+    """Named values plus the provinces above named regions, deduplicated, in vocabulary order.
+    A derived filter reads what the site concludes (content/facts.py) instead of the field."""
+    if facet.derived and facts is not None:
+        named = set(field_values(facts.as_fields(), facet.derived))
+    else:
+        named = set(field_values(entry.data, facet.field_path))
     carried = set(named)
     for slug in named:
         term = facet.vocabulary.by_slug.get(slug)
@@ -105,6 +111,7 @@ def make_facet(spec: FacetSpec, catalogue: Catalogue) -> Facet:
         label=label,
         per=spec.per or label.lower(),
         missing=spec.missing,
+        derived=spec.derived,
     )
 
 
@@ -114,11 +121,34 @@ def build_facet_index(catalogue: Catalogue) -> FacetIndex:
     for slug, action in catalogue.actions.items():  # sorted by slug, so lists are too
         carried[slug] = {}
         for facet in facets.values():
-            values = carried_values(action, facet)
+            values = carried_values(action, facet, catalogue.facts[slug])
             carried[slug][facet.name] = values
             for value in values:
                 facet.actions.setdefault(value, []).append(slug)
     return FacetIndex(facets=facets, carried=carried)
+
+
+def derived_facet(index: FacetIndex, derived: str) -> Facet:
+    """The filter whose values are the facts field `derived` (the registry's line)."""
+    found = [facet for facet in index if facet.derived == derived]
+    assert len(found) == 1, f"the vocabularies file needs one filter derived from {derived}"
+    return found[0]
+
+
+def measured_actions(index: FacetIndex) -> list[str]:
+    """The actions with a measured result (facts.py), as the effect filter finds them."""
+    effect = derived_facet(index, "effects")
+    return sorted(
+        {slug for verdict in MEASURED_VERDICTS for slug in effect.actions.get(verdict, ())}
+    )
+
+
+def measured_url(index: FacetIndex) -> str:
+    """The catalogue filtered on every verdict of a measured result: the actions with a
+    measured result, and no others. Home figures and the plan's gap link here."""
+    effect = derived_facet(index, "effects")
+    query = "&".join(f"{effect.name}={effect.term(v).address}" for v in MEASURED_VERDICTS)
+    return f"{catalogue_url()}?{query}"
 
 
 def query_aliases(index: FacetIndex) -> dict[str, dict[str, str]]:

@@ -65,7 +65,7 @@ def about_rows(action: Entry, views: Views) -> list[Row]:
 
 def evidence_rows(action: Entry, views: Views) -> list[Row]:
     data = action.data
-    facts = indicators(action, views.catalogue.vocabularies)
+    facts = indicators(action, views.catalogue.facts[action.slug], views.catalogue.vocabularies)
     evidence = data.get("evidence") or {}
     step = (
         f" (stap {facts.evidence_step} van {facts.evidence_steps})" if facts.evidence_step else ""
@@ -145,7 +145,7 @@ def fact_sheet(action: Entry, views: Views, facets: list[str]) -> dict[str, Any]
         "url": action_url(action.slug),
         "card": card_record(views.card(action), facets),
         "targetGroups": [target_groups.label(t) for t in data.get("target_groups") or []],
-        "measured": any(o.get("value") is not None for o in data.get("outcomes") or []),
+        "measured": views.catalogue.facts[action.slug].measured,
         "rows": about_rows(action, views)
         + evidence_rows(action, views)
         + result_rows(action, views)

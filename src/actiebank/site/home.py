@@ -16,15 +16,12 @@ from functools import cache
 from pathlib import Path
 
 from ..content.catalogue import Catalogue, Entry
-from ..routes import cases_url, catalogue_url, facet_url
-from .facets import Facet, FacetIndex
+from ..routes import cases_url, catalogue_url
+from .facets import Facet, FacetIndex, measured_actions, measured_url
 
 OUTLINES = Path(__file__).parent / "assets" / "provinces.json"
 FACTOR_FACET = "succesfactor"
 REGION_FACET = "regio"
-EFFECT_FACET = "effect"
-# An outcome whose result is not known yet is no measured result.
-NOT_YET_KNOWN = "pending"
 # The outlines are in RD New metres (x east, y north); the map is drawn in hectometres
 # from the north-west corner (x right, y down), as SVG wants it.
 WEST, NORTH, UNIT = 13_000, 620_000, 100
@@ -226,17 +223,6 @@ def organisation_names(entries: list[Entry]) -> set[str]:
     }
 
 
-def measured_actions(index: FacetIndex) -> set[str]:
-    """The actions with at least one result that is known: better, the same or worse."""
-    effect = index[EFFECT_FACET]
-    return {
-        slug
-        for term in effect.vocabulary.terms
-        if term.slug != NOT_YET_KNOWN
-        for slug in effect.actions.get(term.slug, ())
-    }
-
-
 def figures(catalogue: Catalogue, index: FacetIndex) -> list[Figure]:
     """The catalogue in four numbers: actions, stories, organisations, measured results."""
     entries = list(catalogue.actions.values()) + list(catalogue.cases.values())
@@ -251,6 +237,6 @@ def figures(catalogue: Catalogue, index: FacetIndex) -> list[Figure]:
             "actie met een gemeten resultaat"
             if measured == 1
             else "acties met een gemeten resultaat",
-            facet_url(EFFECT_FACET),
+            measured_url(index),
         ),
     ]

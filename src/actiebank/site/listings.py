@@ -16,7 +16,7 @@ from ..routes import (
     listing_source,
     plan_url,
 )
-from .facets import Facet, FacetIndex, query_aliases
+from .facets import Facet, FacetIndex, measured_url, query_aliases
 from .ordering import DEFAULT_SORT, RELEVANCE, RELEVANCE_LABEL, SORT_ALIASES, SORTS
 from .pages import Page
 from .views import Views
@@ -171,18 +171,10 @@ def facet_of(views: Views, vocabulary: str) -> Facet:
     return views.index[spec.path]
 
 
-# Steps of the evidence ladder that rest on measured results.
-MEASURED_FROM = "measured"
-
-
 def plan_page(views: Views) -> Page:
     """/acties/mijn-plan/: the visitor's chosen actions, grouped, with the gaps named.
     plan.js draws it; the page gives the script the values to check against."""
-    factors, groups, ladder = (
-        facet_of(views, name) for name in ("success_factor", "target_group", "evidence_level")
-    )
-    steps = ladder.vocabulary.slugs
-    measured = steps[steps.index(MEASURED_FROM) :]
+    factors, groups = (facet_of(views, name) for name in ("success_factor", "target_group"))
     return Page(
         src_uri=listing_source(plan_url()),
         url=plan_url(),
@@ -201,9 +193,8 @@ def plan_page(views: Views) -> Page:
                 for t in groups.vocabulary.terms
                 if t.plan_check
             ],
-            "measured_url": catalogue_url()
-            + "?"
-            + "&".join(f"{ladder.name}={ladder.term(s).address}" for s in measured),
+            # The same actions as the home page's "met een gemeten resultaat" (facts.py).
+            "measured_url": measured_url(views.index),
         },
     )
 

@@ -267,10 +267,12 @@ def entry_updated(entry: Entry, dates: Dates) -> str:
 
 def evidence_and_costs(action: Entry, catalogue: Catalogue) -> Record:
     """'Niet opgegeven' without an evidence level, 'Niet bekend' without a cost level (the
-    names the catalogue's filters give them); an amount has its own columns."""
+    names the catalogue's filters give them); the cost level of an amount a year where the
+    file gives none (facts.py); an amount has its own columns."""
     words = catalogue.vocabularies
     evidence, costs = action.data.get("evidence") or {}, action.data.get("costs") or {}
-    level, cost, per = evidence.get("level"), costs.get("level"), costs.get("per")
+    facts = catalogue.facts[action.slug]
+    level, cost, per = facts.evidence, facts.cost_level, costs.get("per")
     return {
         "Bewijs": words["evidence_level"].label(level)
         if level

@@ -104,7 +104,9 @@ def action_page(action: Entry, views: Views, related: list[str], cases: list[Ent
         og_size=OG_SIZE,
         date=date,
         context={
-            "details": details_of(action, views.catalogue.vocabularies),
+            "details": details_of(
+                action, views.catalogue.facts[action.slug], views.catalogue.vocabularies
+            ),
             "card": card,
             "facts": facts_of(action, views.catalogue.vocabularies),
             "outcomes": outcomes_of(action, views.catalogue.vocabularies),

@@ -166,7 +166,9 @@ class Views:
                     name: [self.index[name].term(v).address for v in values]
                     for name, values in carried.items()
                 },
-                indicators=indicators(action, self.catalogue.vocabularies),
+                indicators=indicators(
+                    action, self.catalogue.facts[action.slug], self.catalogue.vocabularies
+                ),
                 stopped_because=str(action.data.get("stopped_because") or ""),
                 regions=[self.label("region", r) for r in action.data["regions"]],
                 sectors=[self.label("sector", s) for s in action.data.get("sectors") or []],
