@@ -20,6 +20,7 @@ from actiebank.cli import main
 from actiebank.content.history import last_commit_dates, last_commit_times
 from actiebank.content.sanitise import sanitise
 from actiebank.site.export import export_files
+from actiebank.site.action_details import value_terms
 from actiebank.site.facets import build_facet_index
 from actiebank.site.images import ImageStore, draw_open_graph, font
 from actiebank.site.render import dutch_date, dutch_number
@@ -90,6 +91,17 @@ def test_evidence_costs_and_effect_find_every_action_including_those_without(con
     assert index["effect"].actions["geen-resultaten"] == ["flexpool-twente", "leerhuis-landelijk"]
     assert index["effect"].label == "Effect" and index["resultaat"].label == "Gemeten op"
     assert index["bewijs"].terms[-1].nl == "Niet opgegeven"
+
+
+def test_a_story_links_a_region_only_where_the_region_has_a_page(content):
+    """A story may name a region no action names yet: that region is text, not a link
+    to a page that does not exist."""
+    catalogue = catalogue_of(content)
+    index = build_facet_index(catalogue)
+    words = catalogue.vocabularies
+    carried, empty = value_terms(words, "region", ["haaglanden", "achterhoek"], index)
+    assert carried.url == "acties/regio/haaglanden/" and empty.url is None
+    assert empty.text == "Achterhoek"
 
 
 def test_last_commit_dates_come_from_one_git_log(tmp_path):

@@ -12,6 +12,7 @@ from ..content.facts import ActionFacts
 from ..content.sources import is_web_address
 from ..routes import facet_url
 from ..vocabulary import Vocabularies
+from .facets import FacetIndex
 
 # The facets an action's facts list, as (vocabulary, front-matter field), in reading order.
 FACT_FACETS = (
@@ -135,17 +136,26 @@ def _facet_path(vocabularies: Vocabularies, vocabulary: str) -> str | None:
     return spec.path if spec else None
 
 
-def value_terms(vocabularies: Vocabularies, vocabulary: str, slugs: list[str]) -> list[Term]:
-    """Values of a vocabulary by their labels, each linking to its facet page."""
+def value_terms(
+    vocabularies: Vocabularies,
+    vocabulary: str,
+    slugs: list[str],
+    index: FacetIndex | None = None,
+) -> list[Term]:
+    """Values of a vocabulary by their labels, each linking to its facet page. With the
+    facet index, a value no action carries (so it has no page) is plain text: a story may
+    name a region that no action names yet."""
     facet = _facet_path(vocabularies, vocabulary)
     terms = vocabularies[vocabulary].by_slug
-    return [
-        Term(
-            text=vocabularies[vocabulary].label(s),
-            url=facet_url(facet, terms[s].address) if facet else None,
-        )
-        for s in slugs
-    ]
+
+    def url(slug: str) -> str | None:
+        if not facet:
+            return None
+        if index is not None:
+            return index[facet].link_to(terms[slug]) or None
+        return facet_url(facet, terms[slug].address)
+
+    return [Term(text=vocabularies[vocabulary].label(s), url=url(s)) for s in slugs]
 
 
 def facts_of(action: Entry, vocabularies: Vocabularies) -> list[FactRow]:

@@ -155,7 +155,7 @@ def case_page(case: Entry, views: Views) -> Page:
             "links": links(case),
             "updated": views.updated(case),
             "review": views.review(case),
-            "regions": value_terms(vocabularies, "region", case.data["regions"]),
+            "regions": value_terms(vocabularies, "region", case.data["regions"], views.index),
             "sectors": value_terms(vocabularies, "sector", case.data.get("sectors") or []),
             "actions": [views.card(actions[s]) for s in case.data["actions"] if s in actions],
             "citation": views.citation(case, case_url(case.slug), date),
