@@ -31,9 +31,9 @@ ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
 SAYS_ACTIONS = re.compile(r"(\d+)\s+acties?\b")
 COUNT_INSIDE = re.compile(r'<span class="ab-count"[^>]*>(\d+)</span>')
 COUNT_AFTER = re.compile(r'\s*<span class="ab-count">(\d+) acties?</span>')
-RESULT_COUNT = re.compile(r'<p class="ab-result-count">(\d+) acties?\.')
+RESULT_COUNT = re.compile(r'<p class="ab-result-count">(\d+) acties?[.,]')
 CARD = re.compile(r'<li class="ab-card[^"]*" data-slug="([^"]+)"')
-NEXT = re.compile(r'<a [^>]*rel="next"[^>]*href="([^"]+)"|<a [^>]*href="([^"]+)"[^>]*rel="next"')
+PAGINATION = re.compile(r'<nav class="ab-pagination"[^>]*>(.*?)</nav>', re.S)
 ROOT = "/actiebank/"
 
 
@@ -71,13 +71,12 @@ class Site:
         ]
 
     def cards_on(self, url: str) -> list[str]:
-        """The actions on a listing page and the pages after it."""
-        found: list[str] = []
-        while url:
-            page = self.page(url)
-            found += CARD.findall(page)
-            after = NEXT.search(page)
-            url = urljoin(url, html.unescape(after.group(1) or after.group(2))) if after else ""
+        """The actions on a listing page and on the other pages of its list."""
+        page = self.page(url)
+        found = CARD.findall(page)
+        pages = PAGINATION.search(page)
+        for href in re.findall(r'href="([^"]+)"', pages.group(1) if pages else ""):
+            found += CARD.findall(self.page(urljoin(url, html.unescape(href))))
         return found
 
     def actions_at(self, url: str, selection: str = "") -> int:
