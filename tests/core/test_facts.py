@@ -4,6 +4,8 @@ result, the effect verdicts, the measures, the cost level and the implementing s
 from __future__ import annotations
 
 from actiebank.content.facts import action_facts, catalogue_facts, cost_level
+from support import catalogue_of
+from support.sample_catalogue import ACTIONS, write_sample
 
 SOURCE = "https://www.voorbeeld.nl/resultaten"
 
@@ -61,3 +63,19 @@ def test_the_cost_level_is_the_file_s_or_that_of_an_amount_a_year():
     assert cost_level({"amount_eur": 25_000, "per": "total"}) == (None, False)
     assert cost_level({"amount_eur": 500, "per": "participant"}) == (None, False)
     assert cost_level(None) == (None, False)
+
+
+def test_a_level_that_says_nothing_was_measured_beside_a_measurement_is_a_warning(tmp_path):
+    """The site would show a measured result beside "Beschreven": validate says so, at the
+    level, and keeps the entry (an editor decides)."""
+    content = tmp_path / "content"
+    actions = dict(ACTIONS)
+    actions["buddy-haaglanden"] = ACTIONS["buddy-haaglanden"].replace(
+        "level: measured", "level: described"
+    )
+    write_sample(content, actions)
+    catalogue = catalogue_of(content)
+    assert not catalogue.errors
+    (warning,) = [w for w in catalogue.warnings if w.field == "evidence.level"]
+    assert warning.path.endswith("buddy-haaglanden.md") and "'measured'" in warning.message
+    assert "buddy-haaglanden" in catalogue.actions and catalogue.facts["buddy-haaglanden"].measured

@@ -134,15 +134,21 @@ def _missing_action(source: Source, parts: FieldPath, slug: str, known: list[str
     return source.problem(parts, f"Er is geen actie '{slug}'. {tip}")
 
 
+# Steps of the ladder that say no outcome was measured.
+UNMEASURED_LEVELS = ("idea", "described", "experiences")
+
+
 def check_evidence(actions: dict[str, Source], stories: dict[str, Source]) -> list[Problem]:
     """'measured' needs a measurement, 'replicated' one measure measured twice: in the
-    action's own outcomes or in those of the (valid) stories that implement it."""
+    action's own outcomes or in those of the (valid) stories that implement it. A level
+    that says nothing was measured, on an action with a measurement, is a warning: the
+    site would show a measured result beside "Beschreven"."""
     problems = []
     for slug, source in sorted(actions.items()):
         data = source.data if isinstance(source.data, dict) else {}
         evidence = data.get("evidence")
         level = evidence.get("level") if isinstance(evidence, dict) else None
-        if level not in ("measured", "replicated"):
+        if level not in ("measured", "replicated", *UNMEASURED_LEVELS):
             continue
         implementing = {
             name: story.data
@@ -152,6 +158,19 @@ def check_evidence(actions: dict[str, Source], stories: dict[str, Source]) -> li
             and slug in story.data["actions"]
         }
         found = measurements(slug, data, implementing)
+        if level in UNMEASURED_LEVELS:
+            if found:
+                problems.append(
+                    source.problem(
+                        ("evidence", "level"),
+                        f"Het niveau is '{level}', dat zegt dat er niets gemeten is, maar een "
+                        "resultaat heeft een waarde, een bron en een uitkomst: de site toont "
+                        "het als gemeten resultaat. Kies 'measured', of haal 'value' weg als "
+                        "het cijfer geen meting is (zet het dan in 'note').",
+                        severity="warning",
+                    )
+                )
+            continue
         if level == "measured" and not found:
             message = (
                 "Het niveau is 'measured' (Gemeten), maar geen enkel resultaat van deze actie "
