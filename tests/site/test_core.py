@@ -19,8 +19,8 @@ from PIL import Image
 from actiebank.cli import main
 from actiebank.content.history import last_commit_dates, last_commit_times
 from actiebank.content.sanitise import sanitise
-from actiebank.site.export import export_files
 from actiebank.site.action_details import value_terms
+from actiebank.site.export import export_files
 from actiebank.site.facets import build_facet_index
 from actiebank.site.images import ImageStore, draw_open_graph, font
 from actiebank.site.render import dutch_date, dutch_number
