@@ -63,6 +63,9 @@ def test_first_48_then_more_on_request_and_a_filter_starts_again(page, long_site
         == shown(page)[48]
     )
     more.click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-ab-results] [data-slug]').length === 110"
+    )
     assert len(shown(page)) == 110 and not more.is_visible()
 
     box = page.locator("input[type=checkbox][name=status]").first
