@@ -48,7 +48,9 @@ ADMIN_POLICY = (
     ("style-src", "'self' 'unsafe-inline'"),
     ("img-src", "'self' data: blob: https://avatars.githubusercontent.com"),
     ("font-src", "'self' data:"),
-    ("connect-src", "'self' https://api.github.com http://localhost:* http://127.0.0.1:*"),
+    # blob:: Decap reads the media library's images (content/images/) through object
+    # URLs it made itself in the page.
+    ("connect-src", "'self' blob: https://api.github.com http://localhost:* http://127.0.0.1:*"),
     ("frame-src", "'self'"),
     ("object-src", "'none'"),
     ("base-uri", "'self'"),
