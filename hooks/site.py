@@ -13,6 +13,7 @@ import json
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -30,6 +31,7 @@ from actiebank.site import pages as core_pages
 from actiebank.site.images import ImageStore
 from actiebank.site.plan import plan_site
 from actiebank.site.render import Renderer
+from actiebank.site.script_facts import script_facts_json
 
 log = get_plugin_logger("actiebank")
 
@@ -142,6 +144,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 # Before mkdocs-macros (priority 0) reads page.meta: a page never switches macros on itself
 # (layout.py refuses the setting; this removes it should a page slip through).
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # What the page scripts need of the site (addresses, limits), on every page's content
+    # as data-ab-site (overrides/main.html): decided in the core, never in the scripts.
+    env.globals["actiebank_script_facts"] = script_facts_json()
+    return env
+
+
 @event_priority(100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     page.meta.pop("render_macros", None)

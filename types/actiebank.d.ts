@@ -3,7 +3,7 @@
 // `tsc -p tsconfig.json`; nothing here is served.
 
 declare namespace Actiebank {
-  /** The addresses of actiebank.js's ROUTES table (as routes.py makes them). */
+  /** The addresses the build hands the scripts (script_facts.py, from routes.py). */
   type RouteName =
     | "action"
     | "factSheet"
@@ -13,6 +13,12 @@ declare namespace Actiebank {
     | "plan"
     | "evidence"
     | "csv";
+
+  /** What the build hands the scripts on every page (data-ab-site, script_facts.py). */
+  interface SiteFacts {
+    routes: Record<RouteName, string>;
+    limits: { firstCards: number; compareMost: number; planMost: number };
+  }
 
   /** The visitor's two lists, kept in this browser. */
   type ListName = "compare" | "plan";
@@ -98,6 +104,7 @@ declare namespace Actiebank {
     downloadCsv(slugs: string[], name: string): Promise<void>;
     copyText(text: string, status: Element | null): Promise<void>;
     onPage(setup: () => void): void;
+    FIRST_CARDS: number;
     COMPARE_MOST: number;
     PLAN_MOST: number;
     /** Set by selection.js: marks the compare and plan buttons under `scope` as pressed

@@ -14,18 +14,13 @@
   var script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   var siteRoot = new URL("../../", script ? script.src : window.location.href);
 
-  // The site's addresses, as src/actiebank/routes.py makes them (a test holds the two
-  // to each other). "{slug}" stands for an action's name.
-  var ROUTES = {
-    action: "acties/{slug}/",
-    factSheet: "acties/{slug}/feiten.json",
-    cards: "acties/kaarten.json",
-    catalogue: "acties/",
-    compare: "acties/vergelijk/",
-    plan: "acties/mijn-plan/",
-    evidence: "bewijs/",
-    csv: "data/acties.csv"
-  };
+  // The site's addresses (routes.py) and limits, as the build hands them to the scripts
+  // on every page (data-ab-site, src/actiebank/site/script_facts.py). "{slug}" stands for
+  // an action's name.
+  var holder = document.querySelector("[data-ab-site]");
+  /** @type {Actiebank.SiteFacts} */
+  var SITE = JSON.parse(holder ? /** @type {string} */ (holder.getAttribute("data-ab-site")) : "{}");
+  var ROUTES = SITE.routes;
 
   /**
    * @param {Actiebank.RouteName} name
@@ -369,7 +364,8 @@
     downloadCsv: downloadCsv,
     copyText: copyText,
     onPage: onPage,
-    COMPARE_MOST: 4,
-    PLAN_MOST: 100
+    FIRST_CARDS: SITE.limits.firstCards,
+    COMPARE_MOST: SITE.limits.compareMost,
+    PLAN_MOST: SITE.limits.planMost
   };
 })();

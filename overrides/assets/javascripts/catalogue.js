@@ -20,7 +20,7 @@
   "use strict";
 
   var A = window.Actiebank;
-  var PAGE = 48;
+  var PAGE = A.FIRST_CARDS;  // from the build (script_facts.py)
   // Not "q": Material opens its search dialog for a ?q= in the address.
   var TEXT_KEY = "zoek";
   var RELEVANCE = "relevantie";

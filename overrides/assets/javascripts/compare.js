@@ -93,7 +93,7 @@
     if (!node || node.hasAttribute("data-ab-ready")) return;
     var page = node;  // not null, also in the functions below
     page.setAttribute("data-ab-ready", "");
-    var most = Number(page.getAttribute("data-most")) || A.COMPARE_MOST;
+    var most = A.COMPARE_MOST;
     var status = /** @type {HTMLElement} */ (page.querySelector("[data-ab-compare-status]"));
     var holder = /** @type {HTMLElement} */ (page.querySelector("[data-ab-compare-table]"));
     var tools = /** @type {HTMLElement} */ (page.querySelector("[data-ab-compare-tools]"));

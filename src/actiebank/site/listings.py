@@ -19,11 +19,10 @@ from ..routes import (
 from .facets import Facet, FacetIndex, measured_url, query_aliases
 from .ordering import DEFAULT_SORT, RELEVANCE, RELEVANCE_LABEL, SORT_ALIASES, SORTS
 from .pages import Page
+from .render import dutch_count
+from .script_facts import COMPARE_MOST, FACET_PAGE_SIZE, FIRST_CARDS
 from .views import Views
 
-FACET_PAGE_SIZE = 48
-# The cards the catalogue page carries itself; the script draws the rest from its data.
-FIRST_CARDS = 48
 # A filter group with more values than this shows its most used ones and "Toon alle N".
 LONG_GROUP = 8
 SHORT_GROUP = 6
@@ -156,11 +155,11 @@ def compare_page() -> Page:
         src_uri=listing_source(compare_url()),
         url=compare_url(),
         title="Acties vergelijken",
-        description="Zet tot vier acties naast elkaar: wat ze doen, voor wie, hoe sterk "
-        "het bewijs is, wat ze kosten en wat ze opleverden.",
+        description=f"Zet tot {dutch_count(COMPARE_MOST)} acties naast elkaar: wat ze doen, "
+        "voor wie, hoe sterk het bewijs is, wat ze kosten en wat ze opleverden.",
         template="compare.html",
         searchable=False,
-        context={"most": 4},
+        context={"most": dutch_count(COMPARE_MOST)},  # "tot vier acties"
     )
 
 

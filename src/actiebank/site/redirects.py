@@ -19,8 +19,8 @@ from ..routes import absolute, facet_feed_url, facet_url, root_of
 from .csp import with_policy
 from .facets import FacetIndex
 from .feeds import Feed, FeedEntry, atom_feed
-from .listings import FACET_PAGE_SIZE
 from .render import Renderer
+from .script_facts import FACET_PAGE_SIZE
 
 # When the filter values got their Dutch addresses: the date of the notice in an old feed.
 MOVED_ON = "2026-12-01T12:56:48Z"

@@ -71,6 +71,29 @@ def dutch_number(value: float | int | None) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+# Small counts in running text are written as words (B1 Dutch): "tot vier acties".
+COUNT_WORDS = (
+    "nul",
+    "een",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+)
+
+
+def dutch_count(value: int) -> str:
+    """4 -> 'vier'; from 13 on, the number in digits."""
+    return COUNT_WORDS[value] if 0 <= value < len(COUNT_WORDS) else dutch_number(value)
+
+
 def package_loader() -> BaseLoader:
     return PackageLoader("actiebank.site", "templates")
 
