@@ -40,6 +40,7 @@ class Vocabulary:
     nl: str
     en: str
     terms: list[Term] = field(default_factory=list)
+    noun: str = ""  # one value in a message: "'brabant' is geen regio"
 
     @cached_property
     def by_slug(self) -> dict[str, Term]:
@@ -129,7 +130,7 @@ def fold(text: str) -> str:
 # for a title used twice; `fold_confusables` first writes each look-alike as the Latin
 # letter it imitates. Only letters that look alike in common fonts are here; the rest of
 # those alphabets stays as it is.
-_LOOK_ALIKES = (
+LOOK_ALIKES = (
     # Cyrillic: the Latin letter, then the letter that imitates it
     *("AА", "BВ", "CС", "EЕ", "EЁ", "HН", "IІ", "IЇ", "JЈ", "KК", "MМ", "OО", "PР", "SЅ"),
     *("TТ", "XХ", "YУ", "YҮ", "aа", "bь", "cс", "dԁ", "eе", "eё", "hһ", "iі", "iї", "jј"),
@@ -138,7 +139,7 @@ _LOOK_ALIKES = (
     *("AΑ", "BΒ", "EΕ", "HΗ", "IΙ", "KΚ", "MΜ", "NΝ", "OΟ", "PΡ", "TΤ", "XΧ", "YΥ", "ZΖ"),
     *("aα", "iι", "kκ", "oο", "pρ", "uυ", "vν", "xχ"),
 )
-_CONFUSABLES = str.maketrans({pair[1]: pair[0] for pair in _LOOK_ALIKES})
+_CONFUSABLES = str.maketrans({pair[1]: pair[0] for pair in LOOK_ALIKES})
 
 
 def fold_confusables(text: str) -> str:
@@ -207,5 +208,7 @@ def load_vocabularies(path: Path) -> Vocabularies:
     vocabularies = Vocabularies(facets=facets)
     for name, spec in raw.items():
         terms = [_term(v) for v in spec["values"]]
-        vocabularies[name] = Vocabulary(name=name, nl=spec["nl"], en=spec["en"], terms=terms)
+        vocabularies[name] = Vocabulary(
+            name=name, nl=spec["nl"], en=spec["en"], terms=terms, noun=spec.get("noun", "")
+        )
     return vocabularies

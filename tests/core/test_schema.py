@@ -129,3 +129,10 @@ def test_every_filter_value_has_a_dutch_address_name_and_an_explanation():
         for term in terms:
             assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", term.address), term
             assert term.description, f"{facet.vocabulary} {term.slug}: explain it for visitors"
+
+
+def test_every_vocabulary_names_its_values_for_messages():
+    """Messages say "'brabant' is geen regio": the noun comes from the vocabularies file."""
+    vocabularies = load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")
+    for name in vocabularies:
+        assert vocabularies[name].noun, f"{name}: give it a `noun` for messages"

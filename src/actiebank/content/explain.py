@@ -24,22 +24,6 @@ from .sources import SOURCE_RULE
 if TYPE_CHECKING:  # jsonschema is loaded only to explain a refused entry (schema.py)
     from jsonschema.exceptions import ValidationError
 
-# What one value of a vocabulary is called in a message: "'brabant' is geen regio".
-NOUNS = {
-    "region": "regio",
-    "sector": "sector",
-    "success_factor": "succesfactor",
-    "intervention": "soort interventie",
-    "status": "status",
-    "target_group": "doelgroep",
-    "career_pillar": "loopbaanpijler",
-    "outcome_measure": "maat voor een resultaat",
-    "outcome_result": "uitkomst",
-    "outcome_unit": "eenheid",
-    "evidence_level": "niveau van bewijs",
-    "cost_level": "kostenniveau",
-    "cost_per": "keuze voor 'per'",
-}
 TYPE_NAMES = {
     "string": "tekst",
     "array": "een lijst",
@@ -162,7 +146,7 @@ def _enum(e: Explaining) -> list[Problem]:
         return e.at(
             f"{_cap(_got(e.value))} kan hier niet. Kies uit: {_list(e.sub.get('enum', []))}."
         )
-    noun = NOUNS.get(vocabulary.name, f"waarde uit de lijst '{vocabulary.name}'")
+    noun = vocabulary.noun or f"waarde uit de lijst '{vocabulary.name}'"
     if e.value in (None, ""):
         return e.at(f"Dit veld is leeg. Kies een {noun} uit: {_choices(vocabulary)}.")
     guess = vocabulary.nearest(e.value)

@@ -12,7 +12,7 @@ from ...content.catalogue import KIND_FOLDERS, Catalogue
 from ...content.crossfile import MAX_SLUG, normalised_title
 from ...content.schema import load_schema, vocabularies_path
 from ...routes import reserved_action_slugs, reserved_slugs
-from ...vocabulary import _LOOK_ALIKES, Vocabularies, load_vocabularies
+from ...vocabulary import LOOK_ALIKES, Vocabularies, load_vocabularies
 from ..fields import schema_fields
 from ..scaffold import BODY
 from .cross_field import browser_rules
@@ -76,7 +76,7 @@ def look_alikes() -> dict[str, str]:
     """vocabulary.fold_confusables as a map for the script: each Cyrillic or Greek
     look-alike letter to the Latin letter it imitates, so that the form flags a title used
     twice exactly as crossfile.normalised_title does."""
-    return {pair[1]: pair[0] for pair in _LOOK_ALIKES}
+    return {pair[1]: pair[0] for pair in LOOK_ALIKES}
 
 
 def form_spec(schema_dir: Path, *, catalogue: Catalogue | None = None) -> dict[str, Any]:
