@@ -11,6 +11,7 @@
   the catalogue (placed by macros, hooks/macros.py)
 - card_data, fact_sheet: the JSON the page scripts read (every card for the catalogue's
   filters; an action's facts for comparing and "Mijn plan")
+- script_facts: the addresses and limits the page scripts get on every page
 - proposal_page: the page of the proposal form, whose description the contribute stage
   makes (handed in by the hook: this stage never imports a later one)
 - feeds, follow: Atom feeds, and /volgen/ that lists them
