@@ -74,8 +74,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         ),
     }
     for uri in [*generated, *scripts]:
-        if files.get_file_from_path(uri) is not None:
-            files.remove(files.get_file_from_path(uri))
+        if (present := files.get_file_from_path(uri)) is not None:
+            files.remove(present)
     for uri, text in generated.items():
         files.append(File.generated(config, uri, content=text))
     for uri, path in scripts.items():

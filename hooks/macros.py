@@ -12,6 +12,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from actiebank.site.editorial import Editorial
+from actiebank.site.pages import Site
+
 
 class EditorialMacros:
     """The macros, by the names editors write in Markdown: each places a part of the
@@ -20,12 +23,16 @@ class EditorialMacros:
     def __init__(self, env: Any) -> None:
         self.env = env
 
-    def _editorial(self) -> Any:
-        return self.env.conf["actiebank_site"].editorial
+    def _editorial(self) -> Editorial:
+        site: Site = self.env.conf["actiebank_site"]
+        # The site hook plans the site, editorial included, before any page is rendered.
+        assert site.editorial is not None, "the site was planned without its editorial parts"
+        return site.editorial
 
     def _root(self) -> str:
         # The way back to the site root from the page being rendered.
-        return "../" * self.env.page.url.count("/")
+        url: str = self.env.page.url
+        return "../" * url.count("/")
 
     def bewijsladder(self) -> Markup:
         """The six steps of the evidence ladder, explained, with their actions."""

@@ -9,16 +9,19 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 from actiebank.site.csp import template_scripts, with_policy
 
 # Kept across on_startup and the build: which command runs, and where it publishes.
-_run: dict = {}
+_run: dict[str, Any] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -63,16 +66,17 @@ def on_build_error(error: Exception) -> None:
         shutil.rmtree(publish[0], ignore_errors=True)
 
 
-def _scripts(config: MkDocsConfig) -> tuple:
+def _scripts(config: MkDocsConfig) -> tuple[re.Pattern[str], ...]:
     """The inline scripts the theme's templates write: the only ones a policy allows."""
     if "scripts" not in _run:
         _run["scripts"] = template_scripts(config.theme.dirs)
-    return _run["scripts"]
+    scripts: tuple[re.Pattern[str], ...] = _run["scripts"]
+    return scripts
 
 
 # After every other change to the page, so the hashes match the scripts as published.
 @event_priority(-100)
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return with_policy(output, _scripts(config))
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -27,7 +28,7 @@ from actiebank.site.search_index import SearchIndexWriter
 log = get_plugin_logger("actiebank.search")
 
 # Reset per build: `mkdocs serve` keeps hook modules loaded between builds.
-_state: dict = {}
+_state: dict[str, Any] = {}
 
 
 def _stop() -> None:

@@ -12,6 +12,7 @@ import html
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -19,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from actiebank.content.catalogue import KIND_FOLDERS, Catalogue, load_catalogue
@@ -35,7 +37,7 @@ from actiebank.site.script_facts import script_facts_json
 
 log = get_plugin_logger("actiebank")
 
-_state: dict = {}
+_state: dict[str, Any] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -85,7 +87,7 @@ def front_matter(page: core_pages.Page) -> str:
     Material and MkDocs print title and description unescaped in the theme; they get
     HTML-escaped text so a '<' in a title stays text.
     """
-    meta: dict = {
+    meta: dict[str, Any] = {
         "title": html.escape(page.title, quote=True),
         "description": html.escape(page.description, quote=True),
     }
@@ -181,7 +183,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # After the search plugin (priority 0) has indexed the body, and after any other plugin
 # that reads page.content: the page then gets its generated parts around the body.
 @event_priority(-50)
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
     # Feed readers look for the site's feed on the home page and on /volgen/; main.html
     # announces it only there (see the comment in main.html).
     page.meta["site_feed_in_head"] = page.is_homepage or page.url == follow_url()

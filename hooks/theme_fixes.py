@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
 # Exactly Material's two toggles (`id="__drawer"`, `id="__search"`); every other input,
 # the search field included (where autocomplete="off" is valid), is left alone.
 _TOGGLE = re.compile(r'<input\b[^>]*\bid="__(?:drawer|search)"[^>]*>')
@@ -41,11 +44,11 @@ def fixed(html: str) -> str:
     return without_dangling_toc_label(without_toggle_autocomplete(html))
 
 
-def on_post_page(output: str, page, config) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return fixed(output)
 
 
-def on_post_template(output_content: str, template_name: str, config) -> str:
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # 404.html is a theme template, not a page: on_post_page never sees it.
     if template_name.endswith(".html"):
         return fixed(output_content)
