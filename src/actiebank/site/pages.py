@@ -8,6 +8,7 @@ site together).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,15 @@ from .render import Renderer
 from .views import Views
 
 BRAND = "Actiebank"
+
+
+class PageKind(StrEnum):
+    """What a generated page is: an entry's own page, or a page made from the catalogue
+    (the catalogue, a filter value, the stories, compare, the plan, a feed page...)."""
+
+    ACTION = "action"
+    STORY = "story"
+    LISTING = "listing"
 
 
 @dataclass
@@ -50,6 +60,7 @@ class Page:
     # clock: the sitemap's <lastmod>, so builds on two days give the same files.
     date: str = ""
     renderer: Renderer | None = None
+    kind: PageKind = PageKind.LISTING
 
     @property
     def root(self) -> str:
@@ -98,6 +109,7 @@ def action_page(action: Entry, views: Views, related: list[str], cases: list[Ent
         title=action.title,
         description=action.summary,
         template="action.html",
+        kind=PageKind.ACTION,
         markdown=action.body,
         edit_url=views.edit_url(action),
         og_image=views.images.open_graph(action.slug, action.title, card.factors, BRAND),
@@ -142,6 +154,7 @@ def case_page(case: Entry, views: Views) -> Page:
         title=case.title,
         description=case.summary,
         template="case.html",
+        kind=PageKind.STORY,
         markdown=case.body,
         date=date,
         edit_url=views.edit_url(case),

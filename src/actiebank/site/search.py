@@ -26,7 +26,7 @@ from markupsafe import Markup
 from ..routes import facet_url
 from .action_details import Term as ViewTerm
 from .facets import Facet, FacetIndex
-from .pages import Page, Site
+from .pages import Page, PageKind, Site
 
 # The kinds of page a result can be, shown on each result and offered as a filter.
 KIND_FILTER = "Soort"
@@ -123,9 +123,9 @@ class SearchPlan:
             return None
         planned = self.site.page_for(src_uri) if self.site else None
         index = self.index
-        if planned is not None and index is not None and planned.template == "action.html":
+        if planned is not None and index is not None and planned.kind is PageKind.ACTION:
             return self.action(planned, index, content)
-        if planned is not None and index is not None and planned.template == "case.html":
+        if planned is not None and index is not None and planned.kind is PageKind.STORY:
             return self.case(planned, index, content)
         boost = settings.get("boost")
         return SearchRecord(
