@@ -16,6 +16,8 @@ import pytest
 from actiebank.routes import search_index_url
 from actiebank.site.search import SearchRecord
 from actiebank.site.search_index import SIGNATURE, _decode, _encode, canonicalise
+from actiebank.vocabulary import load_vocabularies
+from support import SCHEMA_DIR
 from support.search import indexed_pages
 
 
@@ -158,3 +160,15 @@ def test_a_file_in_another_format_is_refused():
     }
     with pytest.raises(ValueError):
         canonicalise(files)
+
+
+def test_every_story_is_found_by_each_region_it_names(built_site):
+    """Also a region no action names yet, which its page shows without a link."""
+    vocabularies = load_vocabularies(SCHEMA_DIR / "vocabularies.yaml")
+    pages = indexed_pages(built_site)
+    cases = json.loads((built_site / "api" / "cases.json").read_text(encoding="utf-8"))
+    for case in cases:
+        record = pages[f"/verhalen/{case['slug']}/"]
+        for region in case["regions"]:
+            label = vocabularies["region"].label(region)
+            assert label in record["filters"]["Regio"], (case["slug"], label)

@@ -56,9 +56,9 @@ class Editorial:
     modified: str = ""
     site_url: str = ""
 
-    def levels(self, facet: str) -> list[LevelRow]:
-        """Every value of a facet in order, with its explanation and number of actions."""
-        chosen = self.index[facet]
+    def levels(self, vocabulary: str) -> list[LevelRow]:
+        """Every value of a filter in order, with its explanation and number of actions."""
+        chosen = self.index.of(vocabulary)
         return [
             LevelRow(
                 number=number,
@@ -76,7 +76,7 @@ class Editorial:
             root=root,
             caption="De bewijsladder",
             first="Trede",
-            rows=self.levels("bewijs"),
+            rows=self.levels("evidence_level"),
         )
 
     def cost_levels(self, root: str) -> Markup:
@@ -85,7 +85,7 @@ class Editorial:
             root=root,
             caption="De kostenniveaus",
             first="Niveau",
-            rows=self.levels("kosten"),
+            rows=self.levels("cost_level"),
         )
 
     # The home page ---------------------------------------------------------------
@@ -98,11 +98,11 @@ class Editorial:
         return self.renderer.render(
             "editorial/factors.html",
             root=root,
-            tiles=home.factor_tiles(self.index[home.FACTOR_FACET]),
+            tiles=home.factor_tiles(self.index.of(home.FACTORS)),
         )
 
     def province_map(self, root: str) -> Markup:
-        regions = self.index[home.REGION_FACET]
+        regions = self.index.of(home.REGIONS)
         return self.renderer.render(
             "editorial/map.html",
             root=root,
@@ -115,7 +115,7 @@ class Editorial:
         return self.renderer.render(
             "editorial/national.html",
             root=root,
-            places=home.places_beyond_provinces(self.index[home.REGION_FACET]),
+            places=home.places_beyond_provinces(self.index.of(home.REGIONS)),
         )
 
     def figures(self, root: str) -> Markup:
@@ -215,7 +215,7 @@ class Editorial:
     def embed_example(self, root: str) -> Markup:
         """The code a programme copies to show a list on its own site, and the list itself.
         The example is the region with the most actions."""
-        regions = self.index[home.REGION_FACET]
+        regions = self.index.of(home.REGIONS)
         used = sorted(regions.used_terms(), key=lambda t: (-regions.count(t.slug), t.nl))
         if not used:
             return Markup("")

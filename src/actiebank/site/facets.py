@@ -100,6 +100,14 @@ class FacetIndex:
     def __getitem__(self, name: str) -> Facet:
         return self.facets[name]
 
+    def of(self, vocabulary: str) -> Facet:
+        """The filter whose values are the vocabulary's: code names a filter by its
+        vocabulary, and the registry (vocabularies.yaml) alone gives its path name."""
+        found = [facet for facet in self.facets.values() if facet.vocabulary.name == vocabulary]
+        if len(found) != 1:
+            raise KeyError(f"the vocabularies file has no one filter for {vocabulary}")
+        return found[0]
+
 
 def make_facet(spec: FacetSpec, catalogue: Catalogue) -> Facet:
     vocabulary = catalogue.vocabularies[spec.vocabulary]

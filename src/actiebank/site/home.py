@@ -20,8 +20,9 @@ from ..routes import cases_url, catalogue_url
 from .facets import Facet, FacetIndex, measured_actions, measured_url
 
 OUTLINES = Path(__file__).parent / "assets" / "provinces.json"
-FACTOR_FACET = "succesfactor"
-REGION_FACET = "regio"
+# The filters the home page draws, by vocabulary (their path names are the registry's).
+FACTORS = "success_factor"
+REGIONS = "region"
 # The outlines are in RD New metres (x east, y north); the map is drawn in hectometres
 # from the north-west corner (x right, y down), as SVG wants it.
 WEST, NORTH, UNIT = 13_000, 620_000, 100

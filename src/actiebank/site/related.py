@@ -7,9 +7,9 @@ from ..content.catalogue import Catalogue, Entry
 from .facets import FacetIndex
 
 RELATED_SIZE = 4
-# The facets that make two actions alike, and how many candidates each value offers: a
-# bounded list keeps the work linear in the catalogue's size, not quadratic.
-ALIKE_BY = ("interventie", "succesfactor", "sector", "doelgroep")
+# The filters (by vocabulary) that make two actions alike, and how many candidates each
+# value offers: a bounded list keeps the work linear in the catalogue's size.
+ALIKE_BY = ("intervention", "success_factor", "sector", "target_group")
 CANDIDATES_PER_VALUE = 20
 
 
@@ -30,16 +30,17 @@ def related_actions(
     chosen += [s for s in named_by.get(action.slug, []) if s not in chosen]
     if len(chosen) >= RELATED_SIZE:
         return chosen[:RELATED_SIZE]
+    alike = [index.of(vocabulary).name for vocabulary in ALIKE_BY]
     mine = {f: set(v) for f, v in index.carried.get(action.slug, {}).items()}
     candidates: set[str] = set()
-    for intervention in sorted(mine.get(ALIKE_BY[0], ())):
-        candidates.update(index[ALIKE_BY[0]].actions.get(intervention, [])[:CANDIDATES_PER_VALUE])
+    for intervention in sorted(mine.get(alike[0], ())):
+        candidates.update(index[alike[0]].actions.get(intervention, [])[:CANDIDATES_PER_VALUE])
     scored = []
     for slug in candidates:
         if slug == action.slug or slug in chosen:
             continue
         theirs = index.carried[slug]
-        score = sum(len(mine.get(f, set()).intersection(theirs.get(f, ()))) for f in ALIKE_BY)
+        score = sum(len(mine.get(f, set()).intersection(theirs.get(f, ()))) for f in alike)
         scored.append((-score, slug))
     chosen.extend(slug for _, slug in sorted(scored)[: RELATED_SIZE - len(chosen)])
     return chosen

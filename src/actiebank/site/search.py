@@ -23,7 +23,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..routes import facet_url
 from .action_details import Term as ViewTerm
 from .facets import Facet, FacetIndex
 from .pages import Page, PageKind, Site
@@ -34,11 +33,11 @@ ACTION = "Actie"
 CASE = "Verhaal"
 EDITORIAL = "Pagina"
 
-# The catalogue facets a search can be narrowed by (paths from the facet registry; their
+# The catalogue filters a search can be narrowed by, by vocabulary (their path names,
 # labels and values come from the vocabularies file).
-FILTER_FACETS = ("succesfactor", "regio", "sector", "bewijs", "status")
+FILTER_FACETS = ("success_factor", "region", "sector", "evidence_level", "status")
 # What an entry is shown with under its title: its success factors, regions and sectors.
-TRAIT_FACETS = ("succesfactor", "regio", "sector")
+TRAIT_FACETS = ("success_factor", "region", "sector")
 
 ENTRY_WEIGHT = 1.0
 # Low enough that a word an explanation page only uses as an example (the contribution
@@ -149,17 +148,16 @@ class SearchPlan:
             content=content,
             traits=_traits(index, terms),
             filters={
-                index[name].label: [t.nl for t in terms.get(name, [])]
-                for name in FILTER_FACETS
-                if name in index.facets
+                index.of(vocabulary).label: [t.nl for t in terms.get(index.of(vocabulary).name, [])]
+                for vocabulary in FILTER_FACETS
             },
             words=_words(index, terms),
         )
 
     def case(self, page: Page, index: FacetIndex, content: str) -> SearchRecord:
         named = {
-            "regio": _named_terms(index, "regio", page.context.get("regions") or []),
-            "sector": _named_terms(index, "sector", page.context.get("sectors") or []),
+            index.of(vocabulary).name: _named_terms(index.of(vocabulary), page.context[field])
+            for vocabulary, field in (("region", "regions"), ("sector", "sectors"))
         }
         terms = {name: _with_parents(index[name], found) for name, found in named.items()}
         return SearchRecord(
@@ -174,13 +172,11 @@ class SearchPlan:
         )
 
 
-def _named_terms(index: FacetIndex, name: str, shown: list[ViewTerm]) -> list[Any]:
-    """The vocabulary values behind a story's links to facet pages."""
-    if name not in index.facets:
-        return []
-    facet = index[name]
-    by_url = {facet_url(facet.name, t.address): t for t in facet.terms}
-    return [by_url[t.url] for t in shown if t.url in by_url]
+def _named_terms(facet: Facet, shown: list[ViewTerm]) -> list[Any]:
+    """The vocabulary values a story's page names, by their labels (a value no action
+    carries yet is named without a link, and still found by search)."""
+    by_label = {t.nl: t for t in facet.vocabulary.terms}
+    return [by_label[t.text] for t in shown if t.text in by_label]
 
 
 def _with_parents(facet: Facet, terms: list[Any]) -> list[Any]:
@@ -197,8 +193,8 @@ def _with_parents(facet: Facet, terms: list[Any]) -> list[Any]:
 def _traits(index: FacetIndex, terms: Mapping[str, list[Any]]) -> list[str]:
     """The labels shown under a result: the most specific region, not also its province."""
     shown: list[str] = []
-    for name in TRAIT_FACETS:
-        found = terms.get(name, [])
+    for vocabulary in TRAIT_FACETS:
+        found = terms.get(index.of(vocabulary).name, [])
         parents = {t.parent for t in found if t.parent}
         shown.extend(t.nl for t in found if t.slug not in parents)
     return _unique(shown)
