@@ -24,6 +24,11 @@ def test_the_follow_page_lists_feeds_by_factor_province_and_region(
     page, watch, base_url, built_site
 ):
     page.goto(f"{base_url}acties/")
+    # The pointer over the catalogue fetches its card data and redraws the list; the link
+    # is clicked once that is done, not while the page below it moves.
+    page.wait_for_selector("[data-ab-catalogue][data-ab-ready]", state="attached")
+    page.hover("[data-ab-catalogue]")
+    page.wait_for_load_state("networkidle")
     page.get_by_role("link", name="Volg de Actiebank met een feed").click()
     page.wait_for_url("**/volgen/")
     for heading in ("Alles", "Per succesfactor", "Per provincie", "Per regio"):
