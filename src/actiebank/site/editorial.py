@@ -178,12 +178,14 @@ class Editorial:
             root=root,
             modified=self.modified,
             people=[
-                Download("Alles in één spreadsheet", workbook_url(), "XLSX (Excel)", PEOPLE[0]),
-                Download("De acties als CSV voor Excel", csv_nl_url(), "CSV (;)", PEOPLE[1]),
+                Download("Alles in één spreadsheet", workbook_url(), "XLSX, voor Excel", PEOPLE[0]),
+                Download(
+                    "De acties als CSV voor Excel", csv_nl_url(), "CSV met puntkomma's", PEOPLE[1]
+                ),
             ],
             programs=[
                 Download("Acties", api_url("actions.json"), "JSON", PROGRAMS[0]),
-                Download("Acties", api_url("actions.csv"), "CSV (,)", PROGRAMS[1]),
+                Download("Acties", api_url("actions.csv"), "CSV met komma's", PROGRAMS[1]),
                 Download("Verhalen", api_url("cases.json"), "JSON", PROGRAMS[2]),
                 Download(
                     "Schema van een actie",
@@ -194,7 +196,7 @@ class Editorial:
                 Download(
                     "Beschrijving voor dataportalen",
                     dcat_url(),
-                    "JSON-LD (DCAT-AP-NL)",
+                    "JSON-LD, DCAT-AP-NL",
                     PROGRAMS[4],
                 ),
             ],
