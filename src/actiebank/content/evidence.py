@@ -48,7 +48,7 @@ def is_measurement(outcome: object) -> bool:
     )
 
 
-def _outcomes(data: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+def outcomes_in(data: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     outcomes = data.get("outcomes")
     return [o for o in outcomes if isinstance(o, Mapping)] if isinstance(outcomes, list) else []
 
@@ -66,7 +66,7 @@ def story_outcomes_for(action: str, story: Mapping[str, Any]) -> list[Mapping[st
     only = len(actions) == 1
     return [
         o
-        for o in _outcomes(story)
+        for o in outcomes_in(story)
         if o.get("action") == action or (only and o.get("action") is None)
     ]
 
@@ -95,7 +95,7 @@ def measurements(
                 seen.add(measurement.same_as)
                 found.append(measurement)
 
-    add(_outcomes(data), OWN, None)
+    add(outcomes_in(data), OWN, None)
     for slug in sorted(stories):
         story = stories[slug]
         add(story_outcomes_for(action, story), slug, story.get("period"))

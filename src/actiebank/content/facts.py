@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .evidence import Measurement, measurements, story_outcomes_for
+from .evidence import Measurement, measurements, outcomes_in, story_outcomes_for
 from .rules import cost_level_for
 
 # The verdict of an outcome whose result is not known yet.
@@ -64,11 +64,6 @@ class ActionFacts:
         }
 
 
-def _outcomes(data: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    outcomes = data.get("outcomes")
-    return [o for o in outcomes if isinstance(o, Mapping)] if isinstance(outcomes, list) else []
-
-
 def cost_level(costs: object) -> tuple[str | None, bool]:
     """The cost level and whether it was derived from an amount a year."""
     if not isinstance(costs, Mapping):
@@ -91,7 +86,7 @@ def action_facts(
 ) -> ActionFacts:
     """Decide the facts of one action from its data and the stories in the catalogue."""
     found = measurements(slug, data, stories)
-    reported = list(_outcomes(data))
+    reported = outcomes_in(data)
     implementations = []
     for story_slug in sorted(stories):
         own = story_outcomes_for(slug, stories[story_slug])

@@ -54,34 +54,19 @@ def file_histories(content_dir: Path, size: int = HISTORY_SIZE) -> dict[Path, li
     """Resolved file path -> its newest `size` changes, newest first (commits of the same
     second keep git's order). Empty outside a git checkout."""
     content_dir = Path(content_dir).resolve()
-    try:
-        result = subprocess.run(
-            [
-                "git",
-                "-c",
-                "core.quotePath=false",
-                "-C",
-                str(content_dir),
-                "log",
-                f"--format={_MARK}%ct{_FIELD}%s",
-                "--name-status",
-                "--relative",
-                "--no-renames",
-                "--",
-                ".",
-            ],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=120,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
+    output = _git(
+        content_dir,
+        "log",
+        f"--format={_MARK}%ct{_FIELD}%s",
+        "--name-status",
+        "--relative",
+        "--no-renames",
+        "--",
+        ".",
+    )
+    if output is None:
         return {}
-    if result.returncode != 0:
-        return {}
-    return parse_log(result.stdout, content_dir, size, shallow=_is_shallow(content_dir))
+    return parse_log(output, content_dir, size, shallow=_is_shallow(content_dir))
 
 
 def _is_shallow(content_dir: Path) -> bool:

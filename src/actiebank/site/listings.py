@@ -163,17 +163,10 @@ def compare_page() -> Page:
     )
 
 
-def facet_of(views: Views, vocabulary: str) -> Facet:
-    """The catalogue filter a vocabulary is (the registry in the vocabularies file)."""
-    spec = views.catalogue.vocabularies.facet_of(vocabulary)
-    assert spec is not None, f"the vocabularies file has no filter for {vocabulary}"
-    return views.index[spec.path]
-
-
 def plan_page(views: Views) -> Page:
     """/acties/mijn-plan/: the visitor's chosen actions, grouped, with the gaps named.
     plan.js draws it; the page gives the script the values to check against."""
-    factors, groups = (facet_of(views, name) for name in ("success_factor", "target_group"))
+    factors, groups = (views.index.of(name) for name in ("success_factor", "target_group"))
     return Page(
         src_uri=listing_source(plan_url()),
         url=plan_url(),
